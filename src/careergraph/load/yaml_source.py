@@ -1,0 +1,171 @@
+"""Strict YAML reading: plain data plus the line and column of every key and value.
+
+PyYAML's loaders are too forgiving for a file people edit by hand: duplicate keys silently
+overwrite, aliases can expand into a memory bomb, and YAML 1.1 turns `no` into False and `010`
+into 8. Here the file is only *composed* into nodes, and each scalar is given YAML 1.2 core
+meaning by hand, so nothing changes meaning behind the user's back.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from careergraph.errors import Problem
+
+Path = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOATS = {
+    ".inf": math.inf, ".Inf": math.inf, ".INF": math.inf,
+    "+.inf": math.inf, "+.Inf": math.inf, "+.INF": math.inf,
+    "-.inf": -math.inf, "-.Inf": -math.inf, "-.INF": -math.inf,
+    ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan,
+}  # fmt: skip
+
+
+@dataclass
+class Document:
+    """A YAML document as plain data, with where each part of it stands in the file."""
+
+    file: str
+    data: Any
+    value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value (or key) at `path`, else of its nearest parent."""
+        marks = self.key_marks if key else self.value_marks
+        if path in marks:
+            return marks[path]
+        while path:
+            path = path[:-1]
+            if path in self.value_marks:
+                return self.value_marks[path]
+        return (1, 1)
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        """A problem located at `path`."""
+        line, column = self.where(path, key=key)
+        return Problem(self.file, line, column, message)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Any, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _StrictComposer(yaml.SafeLoader):
+    """Composes nodes, refusing anchors, aliases and tags before anything is built."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, NodeEvent) and event.anchor is not None
+        ):
+            raise _Refused(
+                event.start_mark,
+                "YAML anchors and aliases (&name, *name) are not supported: write the value out",
+            )
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
+            raise _Refused(event.start_mark, f"YAML tags ({event.tag}) are not supported")
+        return super().compose_node(parent, index)
+
+
+def _at(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def read_yaml(text: str, file: str) -> tuple[Document, list[Problem]]:
+    """Parse `text` strictly; syntax errors raise nothing but come back as problems."""
+    document = Document(file, None)
+    problems: list[Problem] = []
+    loader = _StrictComposer(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as refused:
+        line, column = _at(refused.mark) if refused.mark else (1, 1)
+        return document, [Problem(file, line, column, refused.message)]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _at(mark) if mark else (1, 1)
+        problem = error.problem or error.context or "not valid YAML"
+        return document, [Problem(file, line, column, f"invalid YAML: {problem}")]
+    except yaml.YAMLError as error:
+        return document, [Problem(file, 1, 1, f"invalid YAML: {error}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return document, [Problem(file, 1, 1, "the file is empty")]
+    document.data = _convert(node, (), document, problems)
+    return document, problems
+
+
+def _convert(node: Node, path: Path, doc: Document, problems: list[Problem]) -> Any:
+    doc.value_marks[path] = _at(node.start_mark)
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                line, column = _at(key_node.start_mark)
+                problems.append(Problem(doc.file, line, column, "a key must be a plain word"))
+                continue
+            key = str(key_node.value)
+            child = (*path, key)
+            if key in result:
+                first_line = doc.key_marks[child][0]
+                line, column = _at(key_node.start_mark)
+                problems.append(
+                    Problem(
+                        doc.file,
+                        line,
+                        column,
+                        f"duplicate key '{key}' (first at line {first_line})",
+                    )
+                )
+                continue
+            doc.key_marks[child] = _at(key_node.start_mark)
+            result[key] = _convert(value_node, child, doc, problems)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_convert(item, (*path, i), doc, problems) for i, item in enumerate(node.value)]
+    assert isinstance(node, ScalarNode)
+    if node.style is not None and node.style != "":
+        return str(node.value)  # quoted or block scalars are always text
+    return _plain_scalar(str(node.value), path, doc, problems)
+
+
+def _plain_scalar(value: str, path: Path, doc: Document, problems: list[Problem]) -> Any:
+    """YAML 1.2 core meaning of an unquoted scalar, refusing forms YAML 1.1 reads otherwise."""
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        digits = value.lstrip("+-")
+        if len(digits) > 1 and digits.startswith("0"):
+            problems.append(
+                doc.problem(
+                    path,
+                    f"'{value}' is ambiguous (YAML 1.1 reads it as octal): "
+                    f"write {int(digits)} or quote it",
+                )
+            )
+            return value
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    if value in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[value]
+    return value

@@ -1,0 +1,142 @@
+"""The validated career map: frozen records of tracks, skills, roles and transitions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+DEFAULT_LANGUAGE = "en"
+LANGUAGES = ("en", "ja")
+
+_IGNORED_IN_NAMES = re.compile("[\\s_\\-\u2010-\u2015\u30fb]+")
+
+
+def normalize_name(name: str) -> str:
+    """The form names are compared in: width-, case- and space-insensitive."""
+    return _IGNORED_IN_NAMES.sub("", unicodedata.normalize("NFKC", name).casefold())
+
+
+@dataclass(frozen=True)
+class Text:
+    """A human-readable text in one or more languages, keyed by language code."""
+
+    translations: Mapping[str, str]
+
+    @classmethod
+    def plain(cls, value: str) -> Text:
+        """A text given without a language; it serves every language."""
+        return cls(MappingProxyType({"": value}))
+
+    def get(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The text in `lang`, else English, else the first language given."""
+        for key in (lang, "", DEFAULT_LANGUAGE):
+            if key in self.translations:
+                return self.translations[key]
+        return next(iter(self.translations.values()))
+
+    def all(self) -> list[str]:
+        """Every translation, in the order given."""
+        return list(self.translations.values())
+
+    def as_dict(self) -> dict[str, str]:
+        """Translations by language; a plain text is reported under `en`."""
+        return {(lang or DEFAULT_LANGUAGE): text for lang, text in self.translations.items()}
+
+
+class SkillCategory(StrEnum):
+    """What kind of skill it is."""
+
+    TECHNICAL = "technical"
+    SOFT = "soft"
+    TOOL = "tool"
+    CERTIFICATION = "certification"
+    DOMAIN = "domain"
+
+
+class TransitionKind(StrEnum):
+    """How a move changes a career."""
+
+    PROMOTION = "promotion"
+    LATERAL = "lateral"
+    CAREER_CHANGE = "career_change"
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article the data is drawn from."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Track:
+    """A job family: one ladder of roles."""
+
+    id: str
+    name: Text
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A skill a role asks for."""
+
+    id: str
+    name: Text
+    category: SkillCategory
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A job on a ladder, with the skills it requires (skill id to level 1-5)."""
+
+    id: str
+    name: Text
+    track: str
+    level: int
+    years: float
+    skills: Mapping[str, int]
+    aliases: tuple[str, ...] = ()
+    summary: Text | None = None
+    responsibilities: tuple[Text, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def names(self) -> list[str]:
+        """Every name the role goes by: id, names in each language, aliases."""
+        return [self.id, *self.name.all(), *self.aliases]
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A move from one role to another; `years` is what the move takes."""
+
+    source: str
+    target: str
+    kind: TransitionKind
+    years: float
+    note: Text | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CareerMap:
+    """Everything one data file says, in a canonical order (by id) whatever the file's order."""
+
+    path: str
+    tracks: Mapping[str, Track]
+    skills: Mapping[str, Skill]
+    roles: Mapping[str, Role]
+    transitions: tuple[Transition, ...]
+    sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
+
+    def roles_in_track(self, track: str) -> list[Role]:
+        """The roles of one track, lowest level first."""
+        return sorted(
+            (r for r in self.roles.values() if r.track == track), key=lambda r: (r.level, r.id)
+        )

@@ -1,0 +1,225 @@
+"""Questions asked of the career map: which role is meant, routes between roles, skill gaps."""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import networkx as nx
+
+from careergraph.errors import CareerGraphError, NoRouteError, UnknownRoleError, UnknownTrackError
+from careergraph.graph import CareerGraph
+from careergraph.model import CareerMap, Role, Track, Transition, normalize_name
+
+RouteCost = Literal["years", "steps"]
+
+# Yen's algorithm yields candidates cheapest first; filters (--via, --max-steps) may reject many,
+# so the search stops after this many candidates rather than enumerate every simple path.
+SEARCH_LIMIT = 20_000
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class SkillChange:
+    """A skill whose required level differs between two roles (0 = not required)."""
+
+    skill: str
+    from_level: int
+    to_level: int
+
+    @property
+    def change(self) -> int:
+        return self.to_level - self.from_level
+
+
+@dataclass(frozen=True)
+class SkillGap:
+    """What moving from one role to another asks: skills to build, and skills no longer stressed."""
+
+    source: str
+    target: str
+    build: tuple[SkillChange, ...]
+    dropped: tuple[SkillChange, ...]
+
+    @property
+    def size(self) -> int:
+        """Total levels to gain."""
+        return sum(c.change for c in self.build)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move on a route, with the skills it asks for and the years spent so far."""
+
+    transition: Transition
+    gap: SkillGap
+    cumulative_years: float
+
+
+@dataclass(frozen=True)
+class Route:
+    """A way from one role to another."""
+
+    roles: tuple[str, ...]
+    steps: tuple[Step, ...]
+    years: float
+
+
+def find_role(career_map: CareerMap, name: str) -> Role:
+    """The role called `name` (id, any name in any language, or alias), ignoring case and width."""
+    wanted = normalize_name(name)
+    index: dict[str, str] = {}
+    for role in career_map.roles.values():
+        for known in role.names():
+            index.setdefault(normalize_name(known), role.id)
+    if wanted in index:
+        return career_map.roles[index[wanted]]
+    close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.6)
+    raise UnknownRoleError(name, index[close[0]] if close else None)
+
+
+def find_track(career_map: CareerMap, name: str) -> Track:
+    """The track called `name` (id or any name), ignoring case and width."""
+    wanted = normalize_name(name)
+    index: dict[str, str] = {}
+    for track in career_map.tracks.values():
+        for known in (track.id, *track.name.all()):
+            index.setdefault(normalize_name(known), track.id)
+    if wanted in index:
+        return career_map.tracks[index[wanted]]
+    close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.6)
+    raise UnknownTrackError(name, index[close[0]] if close else None)
+
+
+def skill_gap(source: Role, target: Role) -> SkillGap:
+    """Skills `target` needs above `source`'s level, largest rise first, and those it drops."""
+    build = [
+        SkillChange(skill, source.skills.get(skill, 0), level)
+        for skill, level in target.skills.items()
+        if level > source.skills.get(skill, 0)
+    ]
+    dropped = [
+        SkillChange(skill, level, 0)
+        for skill, level in source.skills.items()
+        if skill not in target.skills
+    ]
+    build.sort(key=lambda c: (-c.change, -c.to_level, c.skill))
+    dropped.sort(key=lambda c: (-c.from_level, c.skill))
+    return SkillGap(source.id, target.id, tuple(build), tuple(dropped))
+
+
+def moves_from(graph: CareerGraph, role_id: str) -> list[tuple[Transition, SkillGap]]:
+    """The moves open from a role, quickest first, each with its skill gap."""
+    return _moves(graph, graph.out_edges(role_id, data="transition"))
+
+
+def moves_into(graph: CareerGraph, role_id: str) -> list[tuple[Transition, SkillGap]]:
+    """The moves that lead into a role, quickest first, each with its skill gap."""
+    return _moves(graph, graph.in_edges(role_id, data="transition"))
+
+
+def _moves(
+    graph: CareerGraph, edges: Iterable[tuple[str, str, Transition]]
+) -> list[tuple[Transition, SkillGap]]:
+    roles = graph.nodes
+    moves = [
+        (move, skill_gap(roles[move.source]["role"], roles[move.target]["role"]))
+        for _, _, move in edges
+    ]
+    moves.sort(key=lambda m: (m[0].years, m[1].size, m[0].source, m[0].target))
+    return moves
+
+
+def find_routes(
+    graph: CareerGraph,
+    source: str,
+    target: str,
+    *,
+    alternatives: int = 0,
+    via: Sequence[str] = (),
+    avoid: Sequence[str] = (),
+    max_steps: int | None = None,
+    by: RouteCost = "years",
+) -> list[Route]:
+    """The best route and up to `alternatives` more distinct ones, cheapest first.
+
+    Cost is total years (`by="years"`) or number of moves (`by="steps"`); ties go to the fewer
+    moves, then fewer years, then role ids in order, so the answer never depends on file order.
+    A route passes through every role in `via` (in any order) and none in `avoid`.
+    """
+    _check_route_question(source, target, via, avoid, max_steps, alternatives)
+    avoided = set(avoid)
+    view = nx.subgraph_view(graph, filter_node=lambda n: n not in avoided)
+    for stop in (*via, target):
+        if not nx.has_path(view, source, stop) or not nx.has_path(view, stop, target):
+            raise NoRouteError(_no_route(source, target, via, avoid, max_steps))
+
+    wanted = 1 + alternatives
+    weight = "years" if by == "years" else None
+    found: list[Route] = []
+    for examined, path in enumerate(nx.shortest_simple_paths(view, source, target, weight=weight)):
+        if examined >= SEARCH_LIMIT:
+            break
+        steps = len(path) - 1
+        if max_steps is not None and steps > max_steps:
+            if by == "steps":
+                break  # candidates come in step order: none later can be short enough
+            continue
+        if not all(stop in path for stop in via):
+            continue
+        route = _route(graph, path)
+        if len(found) >= wanted and _cost(route, by) > _cost(found[wanted - 1], by) + _EPSILON:
+            break  # past the last tie for the final place
+        found.append(route)
+    if not found:
+        raise NoRouteError(_no_route(source, target, via, avoid, max_steps))
+    found.sort(key=lambda r: (round(_cost(r, by), 9), len(r.steps), round(r.years, 9), r.roles))
+    return found[:wanted]
+
+
+def _check_route_question(
+    source: str,
+    target: str,
+    via: Sequence[str],
+    avoid: Sequence[str],
+    max_steps: int | None,
+    alternatives: int,
+) -> None:
+    if source == target:
+        raise CareerGraphError(f"'{source}' is both the start and the goal: name two roles")
+    for role in avoid:
+        if role in (source, target, *via):
+            raise CareerGraphError(f"'{role}' cannot be both avoided and on the route")
+    if max_steps is not None and max_steps < 1:
+        raise CareerGraphError(f"the maximum number of steps must be at least 1, got {max_steps}")
+    if alternatives < 0:
+        raise CareerGraphError(f"the number of alternatives cannot be negative, got {alternatives}")
+
+
+def _no_route(
+    source: str, target: str, via: Sequence[str], avoid: Sequence[str], max_steps: int | None
+) -> str:
+    conditions = [f"via {', '.join(via)}"] if via else []
+    conditions += [f"avoiding {', '.join(avoid)}"] if avoid else []
+    conditions += [f"in at most {max_steps} steps"] if max_steps is not None else []
+    suffix = f" ({'; '.join(conditions)})" if conditions else ""
+    return f"no route from '{source}' to '{target}'{suffix}"
+
+
+def _route(graph: CareerGraph, path: Sequence[str]) -> Route:
+    steps = []
+    spent: list[float] = []
+    for here, there in itertools.pairwise(path):
+        move: Transition = graph.edges[here, there]["transition"]
+        spent.append(move.years)
+        gap = skill_gap(graph.nodes[here]["role"], graph.nodes[there]["role"])
+        steps.append(Step(move, gap, math.fsum(spent)))
+    return Route(tuple(path), tuple(steps), math.fsum(spent))
+
+
+def _cost(route: Route, by: RouteCost) -> float:
+    return route.years if by == "years" else float(len(route.steps))

@@ -1,0 +1,1 @@
+"""Output: text for people, JSON for scripts, and the interactive HTML map."""

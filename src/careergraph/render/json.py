@@ -1,0 +1,192 @@
+"""JSON output: the stable shape scripts rely on (keys are only ever added, never changed)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from careergraph.errors import Problem
+from careergraph.model import CareerMap, Role, Text, Transition
+from careergraph.query import Route, SkillChange, SkillGap
+
+
+def dumps(data: Any) -> str:
+    """JSON as UTF-8 text, keys in a fixed order, ready to print."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _text(text: Text | None, lang: str) -> str | None:
+    return None if text is None else text.get(lang)
+
+
+def _change(career_map: CareerMap, change: SkillChange, lang: str) -> dict[str, Any]:
+    skill = career_map.skills[change.skill]
+    return {
+        "skill": change.skill,
+        "from_level": change.from_level,
+        "to_level": change.to_level,
+        "name": skill.name.get(lang),
+        "category": skill.category.value,
+    }
+
+
+def _move(career_map: CareerMap, move: Transition, lang: str) -> dict[str, Any]:
+    return {
+        "from": move.source,
+        "to": move.target,
+        "kind": move.kind.value,
+        "years": move.years,
+        "note": _text(move.note, lang),
+    }
+
+
+def routes_data(
+    career_map: CareerMap, source: str, target: str, routes: Sequence[Route], by: str, lang: str
+) -> dict[str, Any]:
+    """`careergraph path --json`."""
+    return {
+        "from": source,
+        "to": target,
+        "by": by,
+        "routes": [
+            {
+                "roles": list(route.roles),
+                "years": route.years,
+                "steps": [
+                    {
+                        **_move(career_map, step.transition, lang),
+                        "cumulative_years": step.cumulative_years,
+                        "gap": [_change(career_map, c, lang) for c in step.gap.build],
+                    }
+                    for step in route.steps
+                ],
+            }
+            for route in routes
+        ],
+    }
+
+
+def gap_data(career_map: CareerMap, gap: SkillGap, lang: str) -> dict[str, Any]:
+    """`careergraph gap --json`."""
+    return {
+        "from": gap.source,
+        "to": gap.target,
+        "size": gap.size,
+        "gap": [_change(career_map, c, lang) for c in gap.build],
+        "dropped": [
+            {
+                "skill": c.skill,
+                "level": c.from_level,
+                "name": career_map.skills[c.skill].name.get(lang),
+                "category": career_map.skills[c.skill].category.value,
+            }
+            for c in gap.dropped
+        ],
+    }
+
+
+def role_data(
+    career_map: CareerMap,
+    role: Role,
+    next_moves: Sequence[tuple[Transition, SkillGap]],
+    previous_moves: Sequence[tuple[Transition, SkillGap]],
+    lang: str,
+) -> dict[str, Any]:
+    """`careergraph show --json`."""
+    track = career_map.tracks[role.track]
+    return {
+        "id": role.id,
+        "name": role.name.get(lang),
+        "names": role.name.as_dict(),
+        "aliases": list(role.aliases),
+        "track": role.track,
+        "track_name": track.name.get(lang),
+        "level": role.level,
+        "years": role.years,
+        "summary": _text(role.summary, lang),
+        "responsibilities": [r.get(lang) for r in role.responsibilities],
+        "skills": [
+            {
+                "skill": skill,
+                "name": career_map.skills[skill].name.get(lang),
+                "category": career_map.skills[skill].category.value,
+                "level": level,
+            }
+            for skill, level in sorted(role.skills.items(), key=lambda s: (-s[1], s[0]))
+        ],
+        "next": [
+            {
+                **_move(career_map, move, lang),
+                "name": career_map.roles[move.target].name.get(lang),
+                "gap_size": gap.size,
+            }
+            for move, gap in next_moves
+        ],
+        "previous": [
+            {**_move(career_map, move, lang), "name": career_map.roles[move.source].name.get(lang)}
+            for move, _ in previous_moves
+        ],
+        "sources": [
+            {"id": s, "title": career_map.sources[s].title}
+            for s in role.sources
+            if s in career_map.sources
+        ],
+    }
+
+
+def moves_data(
+    career_map: CareerMap, role: Role, moves: Sequence[tuple[Transition, SkillGap]], lang: str
+) -> dict[str, Any]:
+    """`careergraph next --json`."""
+    return {
+        "from": role.id,
+        "moves": [
+            {
+                **_move(career_map, move, lang),
+                "name": career_map.roles[move.target].name.get(lang),
+                "gap_size": gap.size,
+                "gap": [_change(career_map, c, lang) for c in gap.build],
+            }
+            for move, gap in moves
+        ],
+    }
+
+
+def roles_data(career_map: CareerMap, tracks: Sequence[str], lang: str) -> dict[str, Any]:
+    """`careergraph roles --json`."""
+    return {
+        "tracks": [
+            {
+                "id": track,
+                "name": career_map.tracks[track].name.get(lang),
+                "roles": [
+                    {"id": r.id, "name": r.name.get(lang), "level": r.level, "years": r.years}
+                    for r in career_map.roles_in_track(track)
+                ],
+            }
+            for track in tracks
+        ]
+    }
+
+
+def validation_data(
+    file: str, career_map: CareerMap | None, problems: Sequence[Problem]
+) -> dict[str, Any]:
+    """`careergraph validate --json`."""
+    if career_map is not None:
+        return {
+            "ok": True,
+            "file": file,
+            "roles": len(career_map.roles),
+            "transitions": len(career_map.transitions),
+            "errors": [],
+        }
+    return {
+        "ok": False,
+        "file": file,
+        "errors": [
+            {"file": p.file, "line": p.line, "column": p.column, "message": p.message}
+            for p in problems
+        ],
+    }
