@@ -23,7 +23,7 @@ from careergraph.load.schema import (
     TransitionSpec,
     field_names,
 )
-from careergraph.load.yaml_source import Document, read_yaml
+from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
     CareerMap,
@@ -256,7 +256,7 @@ class _Builder:
         key: bool = False,
     ) -> None:
         hint = _did_you_mean(value, known) or f" (define it under '{kind}s')"
-        self._add(path, f"{_dotted(path)}: unknown {kind} '{value}'{hint}", key=key)
+        self._add(path, f"{dotted(path)}: unknown {kind} '{value}'{hint}", key=key)
 
     def _add_errors(
         self, errors: list[ErrorDetails], prefix: NodePath, model: type[BaseModel]
@@ -281,8 +281,8 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    place = _dotted(loc)
-    parent = _dotted(loc[:-1]) or "the top level"
+    place = dotted(loc)
+    parent = dotted(loc[:-1]) or "the top level"
     last = loc[-1] if loc else ""
     if kind == "extra_forbidden":
         allowed = field_names(model)
@@ -292,11 +292,13 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         return f"{parent}: missing required key '{last}'"
     if kind == "string_pattern_mismatch":
         return f"{place}: '{value}' is not a valid id (use lowercase snake_case like 'senior_tpm')"
+    if kind == "literal_error" and loc == ("version",):
+        return f"version: {_show(value)} is not supported; this careergraph reads version 1"
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         choices = [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")]
         hint = _did_you_mean(str(value), choices)
-        return f"{place}: {_show(value)} is not allowed; expected {expected}{hint}"
+        return f"{place}: '{value}' is not one of {expected}{hint}"
     simple = {
         "int_type": "a whole number",
         "float_type": "a number",
@@ -335,13 +337,6 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return str(value)
-
-
-def _dotted(path: NodePath) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _did_you_mean(value: str, known: Iterable[str]) -> str:

@@ -79,8 +79,22 @@ class _StrictComposer(yaml.SafeLoader):
                 "YAML anchors and aliases (&name, *name) are not supported: write the value out",
             )
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
-            raise _Refused(event.start_mark, f"YAML tags ({event.tag}) are not supported")
+            message = f"YAML tags ({_tag(event.tag)}) are not supported: remove the tag"
+            raise _Refused(event.start_mark, message)
         return super().compose_node(parent, index)
+
+
+def dotted(path: Path) -> str:
+    """A path as people read it: roles.cto.years, transitions[3].to."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _tag(tag: str) -> str:
+    """A tag as it was written: !!float rather than tag:yaml.org,2002:float."""
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def _at(mark: Any) -> tuple[int, int]:
@@ -126,14 +140,9 @@ def _convert(node: Node, path: Path, doc: Document, problems: list[Problem]) -> 
             if key in result:
                 first_line = doc.key_marks[child][0]
                 line, column = _at(key_node.start_mark)
-                problems.append(
-                    Problem(
-                        doc.file,
-                        line,
-                        column,
-                        f"duplicate key '{key}' (first at line {first_line})",
-                    )
-                )
+                where = f"{dotted(path)}: " if path else ""
+                message = f"{where}duplicate key '{key}' (first at line {first_line})"
+                problems.append(Problem(doc.file, line, column, message))
                 continue
             doc.key_marks[child] = _at(key_node.start_mark)
             result[key] = _convert(value_node, child, doc, problems)
@@ -155,13 +164,12 @@ def _plain_scalar(value: str, path: Path, doc: Document, problems: list[Problem]
     if _INT.match(value):
         digits = value.lstrip("+-")
         if len(digits) > 1 and digits.startswith("0"):
-            problems.append(
-                doc.problem(
-                    path,
-                    f"'{value}' is ambiguous (YAML 1.1 reads it as octal): "
-                    f"write {int(digits)} or quote it",
-                )
+            octal = f" {int(digits, 8)}" if set(digits) <= set("01234567") else ""
+            message = (
+                f"{dotted(path)}: '{value}' is ambiguous (YAML 1.1 reads it as octal{octal}): "
+                f"write {int(digits)}, or quote it if it is text"
             )
+            problems.append(doc.problem(path, message))
             return value
         return int(value)
     if _FLOAT.match(value):

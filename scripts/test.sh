@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Set up everything careergraph's checks need on a fresh machine, then run them all:
+# a virtualenv with the package and its dev tools, Debian's Chromium for the browser
+# tests, lint, types, the import layering, and the whole pytest suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "Installing Chromium and CJK fonts for the browser tests..."
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+
+.venv/bin/ruff check src tests benchmarks
+.venv/bin/ruff format --check src tests benchmarks
+.venv/bin/mypy
+.venv/bin/lint-imports
+
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+if [ "$status" -eq 5 ]; then
+    echo "error: pytest collected no tests" >&2
+fi
+exit "$status"
