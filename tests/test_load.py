@@ -126,7 +126,7 @@ def test_bare_date_and_sexagesimal_stay_text() -> None:
 def test_quoted_leading_zero_is_text_and_plain_is_refused() -> None:
     career_map = parse_paths(_minimal(**{"name: Coding": 'name: "010"'}))
     assert career_map.skills["coding"].name.get() == "010"
-    with pytest.raises(DataFileError, match="'010' is ambiguous .*octal 8.*write 10"):
+    with pytest.raises(DataFileError, match=r"'010' is ambiguous .*octal 8.*write 10"):
         parse_paths(_minimal(**{"name: Coding": "name: 010"}))
 
 
