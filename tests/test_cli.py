@@ -30,9 +30,9 @@ def test_path_text_output() -> None:
         "  1. Junior developer → PMO coordinator  career change   0.5y    0.5y\n"
         "     build: Planning 0→2\n"
         "  2. PMO coordinator → PMO manager       promotion       1.5y      2y\n"
-        "     build: PMP 0→3, Planning 2→4\n"
+        "     build: PMP 0→3; Planning 2→4\n"
         "  3. PMO manager → Tech lead             lateral           2y      4y\n"
-        "     build: Coding 0→4\n"
+        "     build: Coding 2→4\n"
         "  Total: 4y over 3 moves\n"
     )
 

@@ -97,6 +97,13 @@ def test_contradictory_questions_are_usage_errors(graph: CareerGraph) -> None:
         find_routes(graph, "junior", "lead", via=["senior"], avoid=["senior"])
 
 
+def test_route_steps_remember_skills_built_earlier(graph: CareerGraph) -> None:
+    (route,) = find_routes(graph, "junior", "lead")
+    # The PMO manager does not ask for coding, but the junior years built it to 2.
+    assert route.steps[-1].gap.build == (SkillChange("coding", 2, 4),)
+    assert route.steps[1].gap.build == (SkillChange("pmp", 0, 3), SkillChange("planning", 2, 4))
+
+
 def test_skill_gap_counts_new_and_raised_skills(career_map: CareerMap) -> None:
     gap = skill_gap(career_map.roles["junior"], career_map.roles["manager"])
     assert gap.build == (SkillChange("planning", 0, 4), SkillChange("pmp", 0, 3))

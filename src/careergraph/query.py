@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -95,12 +95,17 @@ def find_track(career_map: CareerMap, name: str) -> Track:
     raise UnknownTrackError(name, index[close[0]] if close else None)
 
 
-def skill_gap(source: Role, target: Role) -> SkillGap:
-    """Skills `target` needs above `source`'s level, largest rise first, and those it drops."""
+def skill_gap(source: Role, target: Role, *, known: Mapping[str, int] | None = None) -> SkillGap:
+    """Skills `target` needs above `source`'s level, largest rise first, and those it drops.
+
+    `known` replaces `source`'s levels as the starting point: on a route, what every role so far
+    has asked for, since a skill built two roles ago is not lost.
+    """
+    have = source.skills if known is None else known
     build = [
-        SkillChange(skill, source.skills.get(skill, 0), level)
+        SkillChange(skill, have.get(skill, 0), level)
         for skill, level in target.skills.items()
-        if level > source.skills.get(skill, 0)
+        if level > have.get(skill, 0)
     ]
     dropped = [
         SkillChange(skill, level, 0)
@@ -213,10 +218,14 @@ def _no_route(
 def _route(graph: CareerGraph, path: Sequence[str]) -> Route:
     steps = []
     spent: list[float] = []
+    built: dict[str, int] = dict(graph.nodes[path[0]]["role"].skills)
     for here, there in itertools.pairwise(path):
         move: Transition = graph.edges[here, there]["transition"]
         spent.append(move.years)
-        gap = skill_gap(graph.nodes[here]["role"], graph.nodes[there]["role"])
+        target: Role = graph.nodes[there]["role"]
+        gap = skill_gap(graph.nodes[here]["role"], target, known=built)
+        for skill, level in target.skills.items():
+            built[skill] = max(level, built.get(skill, 0))
         steps.append(Step(move, gap, math.fsum(spent)))
     return Route(tuple(path), tuple(steps), math.fsum(spent))
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from careergraph.model import CareerMap, Role, SkillCategory, Transition
 from careergraph.query import Route, SkillChange, SkillGap
 
+_WRAP = 100  # long skill lists wrap here, so a step stays readable in a terminal
 _KIND = {"promotion": "promotion", "lateral": "lateral", "career_change": "career change"}
 
 
@@ -28,10 +29,24 @@ def _name(career_map: CareerMap, role_id: str, lang: str) -> str:
     return career_map.roles[role_id].name.get(lang)
 
 
-def _skills_line(career_map: CareerMap, changes: Sequence[SkillChange], lang: str) -> str:
-    return ", ".join(
+def _skill_items(career_map: CareerMap, changes: Sequence[SkillChange], lang: str) -> list[str]:
+    return [
         f"{career_map.skills[c.skill].name.get(lang)} {c.from_level}→{c.to_level}" for c in changes
-    )
+    ]
+
+
+def _wrap_items(lead: str, items: Sequence[str]) -> list[str]:
+    """Comma-separated items after `lead`, wrapped between items, never inside one."""
+    if not items:
+        return [lead + "nothing new"]
+    lines, line = [], lead + items[0]
+    for item in items[1:]:
+        if _width(line) + 2 + _width(item) > _WRAP:
+            lines.append(line + ";")
+            line = " " * len(lead) + item
+        else:
+            line += "; " + item
+    return [*lines, line]
 
 
 def routes_text(career_map: CareerMap, routes: Sequence[Route], by: str, lang: str) -> str:
@@ -62,8 +77,7 @@ def routes_text(career_map: CareerMap, routes: Sequence[Route], by: str, lang: s
             out.append(
                 f"  {_pad(move, move_width)}  {_pad(kind, kind_width)}  {spent:>5}  {total:>6}"
             )
-            build = _skills_line(career_map, step.gap.build, lang)
-            out.append(f"     build: {build or 'nothing new'}")
+            out += _wrap_items("     build: ", _skill_items(career_map, step.gap.build, lang))
         out.append(f"  Total: {years(route.years)} over {moves} move{'s' if moves != 1 else ''}")
         out.append("")
     if by == "steps":
