@@ -72,6 +72,11 @@ EXPECTED = {
         "{f}:1:1: the top level must be a mapping with version, tracks, skills, roles"
     ],
     "empty": ["{f}:1:1: the file is empty"],
+    "one_bad_entry_hides_nothing": [
+        "{f}:18:12: roles.senior.track: unknown track 'deev' — did you mean 'dev'?",
+        "{f}:21:5: roles.senior: unknown key 'yaers' — did you mean 'years'?",
+        "{f}:25:5: transitions[1]: duplicate move 'junior' -> 'senior' (first at line 24)",
+    ],
     "several": [
         "{f}:12:12: roles.junior.track: unknown track 'devv' — did you mean 'dev'?",
         "{f}:19:12: roles.senior.level: must be at least 1, got 0",

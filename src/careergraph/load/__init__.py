@@ -112,9 +112,8 @@ class _Builder:
         roles = self._entries("roles", RoleSpec)
         transitions = self._transitions()
 
-        self._check_citations(roles, transitions)
-        self._check_roles(roles)
-        edges = self._check_transitions(roles, transitions)
+        self._check_roles()
+        self._check_transitions()
         if self.problems:
             return None
         return CareerMap(
@@ -134,7 +133,7 @@ class _Builder:
             roles=_frozen({k: _role(k, r) for k, r in roles.items()}),
             transitions=tuple(
                 sorted(
-                    (_transition(t, roles) for t in edges),
+                    (_transition(t, roles) for _, t in transitions),
                     key=lambda t: (t.source, t.target),
                 )
             ),
@@ -167,82 +166,79 @@ class _Builder:
         return valid
 
     # -- cross-references -------------------------------------------------------------------
+    # These read the raw data, not only the entries that validated, so that one entry's type
+    # error does not hide its unknown track, and a bad entry does not cascade into others.
 
-    def _declared(self, section: str) -> set[str]:
-        """Ids a section defines, valid or not, so one bad entry does not cascade."""
+    def _raw(self, section: str) -> dict[str, Any]:
         raw = self.doc.data.get(section)
-        return {str(k) for k in raw} if isinstance(raw, dict) else set()
+        return raw if isinstance(raw, dict) else {}
 
-    def _check_citations(
-        self, roles: Mapping[str, RoleSpec], transitions: list[tuple[int, TransitionSpec]]
-    ) -> None:
-        cited: list[tuple[NodePath, tuple[str, ...]]] = [
-            (("roles", key), tuple(role.sources)) for key, role in roles.items()
-        ]
-        cited += [(("transitions", i), tuple(t.sources)) for i, t in transitions]
-        declared = self._declared("sources")
-        for path, ids in cited:
-            for position, source in enumerate(ids):
-                if source not in declared:
-                    self._unknown((*path, "sources", position), "source", source, declared)
-
-    def _check_roles(self, roles: Mapping[str, RoleSpec]) -> None:
+    def _check_roles(self) -> None:
+        declared = {name: set(self._raw(name)) for name in ("tracks", "skills", "sources")}
         owners: dict[str, str] = {}
-        declared_tracks, declared_skills = self._declared("tracks"), self._declared("skills")
-        for key, role in roles.items():
-            if role.track not in declared_tracks:
-                self._unknown(("roles", key, "track"), "track", role.track, declared_tracks)
-            for skill in role.skills:
-                if skill not in declared_skills:
-                    path: NodePath = ("roles", key, "skills", skill)
-                    self._unknown(path, "skill", skill, declared_skills, key=True)
-            for name in _role_names(key, role):
-                normal = normalize_name(name)
-                other = owners.setdefault(normal, key)
+        for key, role in self._raw("roles").items():
+            if not isinstance(role, dict):
+                continue
+            path: NodePath = ("roles", key)
+            track = role.get("track")
+            if isinstance(track, str) and track not in declared["tracks"]:
+                self._unknown((*path, "track"), "track", track, declared["tracks"])
+            skills = role.get("skills")
+            for skill in skills if isinstance(skills, dict) else ():
+                if skill not in declared["skills"]:
+                    here = (*path, "skills", skill)
+                    self._unknown(here, "skill", skill, declared["skills"], key=True)
+            self._check_sources(path, role.get("sources"), declared["sources"])
+            for name in _raw_names(key, role):
+                other = owners.setdefault(normalize_name(name), key)
                 if other != key:
                     line = self.doc.where(("roles", other))[0]
                     self._add(
-                        ("roles", key),
+                        path,
                         f"roles.{key}: the name '{name}' is also a name of role '{other}' "
                         f"(line {line}); every name and alias must point at one role",
                         key=True,
                     )
 
-    def _check_transitions(
-        self, roles: Mapping[str, RoleSpec], transitions: list[tuple[int, TransitionSpec]]
-    ) -> list[TransitionSpec]:
+    def _check_sources(self, path: NodePath, cited: Any, declared: set[str]) -> None:
+        for position, source in enumerate(cited if isinstance(cited, list) else ()):
+            if isinstance(source, str) and source not in declared:
+                self._unknown((*path, "sources", position), "source", source, declared)
+
+    def _check_transitions(self) -> None:
+        raw = self.doc.data.get("transitions")
+        declared = set(self._raw("roles"))
+        sources = set(self._raw("sources"))
         first_seen: dict[tuple[str, str], int] = {}
-        kept: list[TransitionSpec] = []
-        declared = self._declared("roles")
-        for index, move in transitions:
-            path: NodePath = ("transitions", index)
-            known = True
-            for end, role in (("from", move.source), ("to", move.target)):
-                if role not in declared:
-                    self._unknown((*path, end), "role", role, declared)
-                if role not in roles:
-                    known = False
-            if move.source == move.target:
-                self._add(path, f"transitions[{index}]: a move from '{move.source}' to itself")
+        for index, move in enumerate(raw if isinstance(raw, list) else ()):
+            if not isinstance(move, dict):
                 continue
-            pair = (move.source, move.target)
-            if pair in first_seen:
-                line = self.doc.where(("transitions", first_seen[pair]))[0]
+            path: NodePath = ("transitions", index)
+            source, target = move.get("from"), move.get("to")
+            for end, role in (("from", source), ("to", target)):
+                if isinstance(role, str) and role not in declared:
+                    self._unknown((*path, end), "role", role, declared)
+            self._check_sources(path, move.get("sources"), sources)
+            if not (isinstance(source, str) and isinstance(target, str)):
+                continue
+            if source == target:
+                self._add(path, f"transitions[{index}]: a move from '{source}' to itself")
+            elif (source, target) in first_seen:
+                line = self.doc.where(("transitions", first_seen[source, target]))[0]
                 self._add(
                     path,
-                    f"transitions[{index}]: duplicate move '{move.source}' -> '{move.target}' "
+                    f"transitions[{index}]: duplicate move '{source}' -> '{target}' "
                     f"(first at line {line})",
                 )
-                continue
-            first_seen[pair] = index
-            if known:
-                kept.append(move)
-        return kept
+            else:
+                first_seen[source, target] = index
 
     # -- reporting --------------------------------------------------------------------------
 
     def _add(self, path: NodePath, message: str, *, key: bool = False) -> None:
         problem = self.doc.problem(path, message, key=key)
+        if (problem.line, problem.column) in self.reported:
+            return  # one message per place: the first is the most specific
         self.problems.append(problem)
         self.reported.add((problem.line, problem.column))
 
@@ -344,9 +340,12 @@ def _did_you_mean(value: str, known: Iterable[str]) -> str:
     return f" — did you mean '{match[0]}'?" if match else ""
 
 
-def _role_names(key: str, role: RoleSpec) -> list[str]:
-    names = role.name.values() if isinstance(role.name, dict) else [role.name]
-    return [key, *names, *role.aliases]
+def _raw_names(key: str, role: dict[str, Any]) -> list[str]:
+    """A role's id, names and aliases as written, skipping any that are not text."""
+    name, aliases = role.get("name"), role.get("aliases")
+    names = list(name.values()) if isinstance(name, dict) else [name]
+    names += aliases if isinstance(aliases, list) else []
+    return [key, *(n for n in names if isinstance(n, str))]
 
 
 def _text(value: str | dict[str, str]) -> Text:
