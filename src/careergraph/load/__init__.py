@@ -90,7 +90,7 @@ def parse_paths(text: str, file: str = "<string>") -> CareerMap:
 
 
 class _Builder:
-    """Validates a document section by section, keeping what is valid to check references."""
+    """Validates a document entry by entry, so one run reports every mistake it can find."""
 
     def __init__(self, document: Document, problems: list[Problem]) -> None:
         self.doc = document
@@ -133,7 +133,7 @@ class _Builder:
             roles=_frozen({k: _role(k, r) for k, r in roles.items()}),
             transitions=tuple(
                 sorted(
-                    (_transition(t, roles) for _, t in transitions),
+                    (_transition(t, roles) for t in transitions),
                     key=lambda t: (t.source, t.target),
                 )
             ),
@@ -142,25 +142,20 @@ class _Builder:
     # -- sections ---------------------------------------------------------------------------
 
     def _entries(self, section: str, model: type[_Spec]) -> dict[str, _Spec]:
-        raw = self.doc.data.get(section, {})
-        if not isinstance(raw, dict):
-            return {}
         valid: dict[str, _Spec] = {}
-        for key, value in raw.items():
+        for key, value in self._raw(section).items():
             try:
                 valid[key] = model.model_validate(value)
             except ValidationError as error:
                 self._add_errors(error.errors(), (section, key), model)
         return dict(sorted(valid.items()))
 
-    def _transitions(self) -> list[tuple[int, TransitionSpec]]:
+    def _transitions(self) -> list[TransitionSpec]:
         raw = self.doc.data.get("transitions", [])
-        if not isinstance(raw, list):
-            return []
         valid = []
-        for index, value in enumerate(raw):
+        for index, value in enumerate(raw if isinstance(raw, list) else ()):
             try:
-                valid.append((index, TransitionSpec.model_validate(value)))
+                valid.append(TransitionSpec.model_validate(value))
             except ValidationError as error:
                 self._add_errors(error.errors(), ("transitions", index), TransitionSpec)
         return valid
