@@ -1,0 +1,841 @@
+"""The interactive HTML map: ladders as columns, levels as rows, drawn with pyvis's vis-network."""
+
+from __future__ import annotations
+
+import colorsys
+import errno
+import json
+import math
+import os
+import re
+import secrets
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from careergraph.errors import OutputError
+from careergraph.graph import CareerGraph
+from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
+from careergraph.query import Route
+
+__all__ = ["render_html", "write_html"]
+
+# Canvas units: a slot holds one role box; a row is one rung of a ladder.
+SLOT_WIDTH = 168.0
+ROW_HEIGHT = 160.0
+COLUMN_PADDING = 26.0  # room left of the boxes for the level marks
+COLUMN_GAP = 14.0
+HEADER_HEIGHT = 96.0
+EXACT_ORDER_LIMIT = 10  # tracks; the exact column order costs 2**n steps
+
+BEST_ROUTE = "#e4006d"
+ALTERNATIVE_ROUTE = "#6a3dcc"
+MOVE_COLOUR = "#64748b"
+DIM_OPACITY = 0.22
+DIM_TEXT = "#a7b0bb"
+TEXT = "#1f2933"
+FONT = (
+    "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans CJK JP', "
+    "'Noto Sans JP', 'Yu Gothic', sans-serif"
+)
+
+# Tableau-like hues that stay apart from the two route colours.
+_PALETTE = (
+    "#4e79a7",
+    "#f28e2b",
+    "#59a14f",
+    "#e15759",
+    "#76b7b2",
+    "#b6992d",
+    "#9c755f",
+    "#79706e",
+    "#499894",
+    "#86bcb6",
+    "#a0cbe8",
+)
+
+_DASHES: Mapping[TransitionKind, bool | list[int]] = {
+    TransitionKind.PROMOTION: False,
+    TransitionKind.LATERAL: [10, 7],
+    TransitionKind.CAREER_CHANGE: [2, 6],
+}
+
+_UI: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "title": "Career map",
+        "search": "Find a role by any name or alias",
+        "no_match": "No role matches",
+        "hint": "Hover over or click a role to see what it asks for.",
+        "track": "Track",
+        "level": "Level",
+        "typical_years": "typically {years}",
+        "skills": "Required skills",
+        "responsibilities": "Responsibilities",
+        "aliases": "Also called",
+        "moves_out": "Moves from here",
+        "moves_in": "Moves into here",
+        "sources": "Sources",
+        "best_route": "Best route",
+        "alternatives": "Alternatives",
+        "alternative": "Alternative",
+        "total": "Total",
+        "moves": "moves",
+        "move": "move",
+        "so_far": "so far",
+        "build": "Build",
+        "nothing_new": "nothing new",
+        "tracks": "Tracks",
+        "kinds": "Moves",
+        "promotion": "promotion",
+        "lateral": "lateral move",
+        "career_change": "career change",
+        "routes_legend": "Routes",
+        "note": "Note",
+        "year_suffix": "y",
+    },
+    "ja": {
+        "title": "キャリアマップ",
+        "search": "職種を名前・別名で検索",
+        "no_match": "該当する職種がありません",
+        "hint": "職種にカーソルを合わせるかクリックすると、必要なスキルなどを表示します。",
+        "track": "トラック",
+        "level": "レベル",
+        "typical_years": "標準在籍 {years}",
+        "skills": "必要なスキル",
+        "responsibilities": "主な責任",
+        "aliases": "別名",
+        "moves_out": "ここからの移動",
+        "moves_in": "ここへの移動",
+        "sources": "出典",
+        "best_route": "最良ルート",
+        "alternatives": "代替ルート",
+        "alternative": "代替",
+        "total": "合計",
+        "moves": "ステップ",
+        "move": "ステップ",
+        "so_far": "累計",
+        "build": "伸ばすスキル",
+        "nothing_new": "なし",
+        "tracks": "トラック",
+        "kinds": "移動の種類",
+        "promotion": "昇進",
+        "lateral": "横異動",
+        "career_change": "キャリアチェンジ",
+        "routes_legend": "ルート",
+        "note": "メモ",
+        "year_suffix": "年",
+    },
+}
+_LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
+
+# Outside strings JSON has none of these; inside, a \u escape means the same to JSON.parse.
+# Lone surrogates (YAML allows "\ud800") would not survive encoding the page as UTF-8.
+_UNSAFE_IN_SCRIPT = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+_TEMPLATE_MARK = re.compile(r"/\*careergraph:([a-z-]+)\*/")
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One track's column on the canvas."""
+
+    track: str
+    left: float
+    width: float
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where everything sits: role centres, track columns and the rows each role is on."""
+
+    positions: Mapping[str, tuple[float, float]]
+    columns: Sequence[_Column]
+    rows: Mapping[str, int]
+
+
+class _Moves:
+    """The shown transitions, in (from, to) order, and indexed by the role they leave or enter."""
+
+    def __init__(self, moves: Sequence[Transition]) -> None:
+        self.all = moves
+        self.out_of: dict[str, list[Transition]] = defaultdict(list)
+        self.into: dict[str, list[Transition]] = defaultdict(list)
+        for move in moves:
+            self.out_of[move.source].append(move)
+            self.into[move.target].append(move)
+
+
+def render_html(
+    career_map: CareerMap,
+    graph: CareerGraph,
+    *,
+    routes: Sequence[Route] = (),
+    tracks: Sequence[str] | None = None,
+    lang: str = "en",
+) -> str:
+    """The whole page as one self-contained HTML string."""
+    track_ids = list(dict.fromkeys(tracks)) if tracks is not None else sorted(career_map.tracks)
+    shown = set(track_ids)
+    roles = [
+        graph.nodes[r]["role"] for r in sorted(graph.nodes) if graph.nodes[r]["role"].track in shown
+    ]
+    role_ids = {role.id for role in roles}
+    moves = _Moves(
+        [
+            move
+            for move in _in_order(graph.edges(data="transition"))
+            if move.source in role_ids and move.target in role_ids
+        ]
+    )
+    layout = _ladder_layout(track_ids, roles, moves.all)
+    # Colours follow the whole map's track order, so a track looks the same in every view.
+    colours = {track: _track_colour(i) for i, track in enumerate(sorted(career_map.tracks))}
+    nodes, edges = _network_items(career_map, roles, moves.all, layout, colours, routes, lang)
+    data = {
+        "lang": lang,
+        "title": _ui(lang)["title"],
+        "ui": _ui(lang),
+        "font": FONT,
+        "colours": {"best": BEST_ROUTE, "alternative": ALTERNATIVE_ROUTE, "move": MOVE_COLOUR},
+        "tracks": [
+            _track_data(career_map, c.track, colours[c.track], lang) for c in layout.columns
+        ],
+        "columns": _columns_data(layout, roles),
+        "bounds": _bounds(layout),
+        "roles": [_role_data(career_map, role, moves, lang) for role in roles],
+        "routes": [_route_data(career_map, route, lang) for route in routes],
+        "nodes": nodes,
+        "edges": edges,
+        "options": _options(),
+    }
+    return _page(_through_pyvis(data))
+
+
+def write_html(path: Path, html: str) -> None:
+    """Write atomically: temp file beside the target, fsync, os.replace; OutputError on failure."""
+    target = Path(path)
+    content = html.encode("utf-8")
+    temp: Path | None = None
+    try:
+        _make_folder(target.parent)
+        name = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        # O_EXCL: never write into a file someone else left; 0o666 lets the umask decide.
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        temp = name
+        with os.fdopen(fd, "wb") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+        temp = None
+    except OSError as error:
+        if temp is not None:
+            with suppress(OSError):
+                os.unlink(temp)
+        reason = error.strerror or str(error)
+        raise OutputError(f"cannot write the map to '{target}': {reason}") from None
+    _sync_folder(target.parent)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, f"'{folder}' is a file, not a folder") from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it."""
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# -- layout ------------------------------------------------------------------------------------
+
+
+def _ladder_layout(
+    track_ids: Sequence[str],
+    roles: Sequence[Role],
+    moves: Sequence[Transition],
+) -> _Layout:
+    """Tracks side by side as columns, each role on its level's row, higher levels higher up."""
+    rows = _rows(track_ids, roles, moves)
+    by_slot: dict[tuple[str, int], list[Role]] = defaultdict(list)
+    for role in roles:
+        by_slot[role.track, rows[role.id]].append(role)
+    order = _column_order(track_ids, roles, moves)
+    columns: list[_Column] = []
+    left = 0.0
+    for track in order:
+        widest = max((len(m) for (t, _), m in by_slot.items() if t == track), default=1)
+        width = widest * SLOT_WIDTH + 2 * COLUMN_PADDING
+        columns.append(_Column(track, left, width))
+        left += width + COLUMN_GAP
+
+    centres = {column.track: column.left + column.width / 2 for column in columns}
+    first_pass = {role.id: centres[role.track] for role in roles}
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for move in moves:
+        neighbours[move.source].append(move.target)
+        neighbours[move.target].append(move.source)
+
+    def pull(role: Role) -> float:
+        """Where the role's moves lead on the x axis, so boxes in a row face their partners."""
+        others = [first_pass[n] for n in neighbours[role.id]]
+        return sum(others) / len(others) if others else centres[role.track]
+
+    positions: dict[str, tuple[float, float]] = {}
+    for (track, row), members in sorted(by_slot.items()):
+        members.sort(key=lambda r: (pull(r), r.id))
+        first = centres[track] - (len(members) - 1) * SLOT_WIDTH / 2
+        for index, role in enumerate(members):
+            positions[role.id] = (first + index * SLOT_WIDTH, -row * ROW_HEIGHT)
+    return _Layout(positions, columns, rows)
+
+
+def _column_order(
+    track_ids: Sequence[str], roles: Sequence[Role], moves: Sequence[Transition]
+) -> list[str]:
+    """Tracks ordered so that tracks sharing many moves sit close together."""
+    # The cost is the total column distance of cross-track moves: minimised exactly for a few
+    # tracks, by deterministic heuristics beyond that.
+    order = sorted(track_ids)
+    track_of = {role.id: role.track for role in roles}
+    weight: dict[str, dict[str, int]] = {t: defaultdict(int) for t in order}
+    for move in moves:
+        a, b = track_of[move.source], track_of[move.target]
+        if a != b:
+            weight[a][b] += 1
+            weight[b][a] += 1
+    if len(order) <= EXACT_ORDER_LIMIT:
+        return _exact_order(order, weight)
+    return _swapped(_by_partners(order, weight), weight)
+
+
+def _exact_order(order: Sequence[str], weight: Mapping[str, Mapping[str, int]]) -> list[str]:
+    """The cheapest order, by dynamic programming over the sets of tracks left of a gap."""
+    # An order's cost is the sum, over the gaps between columns, of the moves crossing the gap;
+    # what crosses a gap depends only on which tracks are left of it, not on their order.
+    n = len(order)
+    w = [[weight[a].get(b, 0) for b in order] for a in order]
+    crossing = [0] * (1 << n)
+    for subset in range(1, 1 << n):
+        low = (subset & -subset).bit_length() - 1
+        rest = subset & ~(1 << low)
+        inside = sum(w[low][j] for j in range(n) if rest >> j & 1)
+        crossing[subset] = crossing[rest] + sum(w[low]) - 2 * inside
+    cost = [0] + [-1] * ((1 << n) - 1)
+    last = [-1] * (1 << n)
+    for subset in range(1, 1 << n):
+        for t in range(n):
+            if subset >> t & 1:
+                total = cost[subset ^ (1 << t)] + crossing[subset]
+                if cost[subset] < 0 or total < cost[subset]:
+                    cost[subset], last[subset] = total, t
+    result: list[str] = []
+    subset = (1 << n) - 1
+    while subset:
+        result.append(order[last[subset]])
+        subset ^= 1 << last[subset]
+    return result[::-1]
+
+
+def _by_partners(order: Sequence[str], weight: Mapping[str, Mapping[str, int]]) -> list[str]:
+    """Rounds of sorting tracks by the mean column of their partners; the cheapest order seen."""
+    best = list(order)
+    best_cost = _order_cost(best, weight)
+    current = list(order)
+    for _ in range(24):
+        at = {track: index for index, track in enumerate(current)}
+
+        def pull(track: str, at: Mapping[str, int] = at) -> tuple[float, int]:
+            total = sum(weight[track].values())
+            if not total:
+                return (float(at[track]), at[track])
+            return (sum(at[b] * w for b, w in weight[track].items()) / total, at[track])
+
+        current = sorted(current, key=pull)
+        current_cost = _order_cost(current, weight)
+        if current_cost < best_cost:
+            best, best_cost = list(current), current_cost
+    return best
+
+
+def _swapped(order: list[str], weight: Mapping[str, Mapping[str, int]]) -> list[str]:
+    """Neighbouring tracks swapped while that lowers the cost."""
+    improved = True
+    while improved:
+        improved = False
+        for i in range(len(order) - 1):
+            a, b = order[i], order[i + 1]
+            # Swapping a and b moves a one column right and b one left; nothing else moves.
+            change = sum(weight[a].get(c, 0) - weight[b].get(c, 0) for c in order[:i])
+            change += sum(weight[b].get(c, 0) - weight[a].get(c, 0) for c in order[i + 2 :])
+            if change < 0:
+                order[i], order[i + 1] = b, a
+                improved = True
+    return order
+
+
+def _order_cost(order: Sequence[str], weight: Mapping[str, Mapping[str, int]]) -> int:
+    at = {track: index for index, track in enumerate(order)}
+    return sum(w * abs(at[a] - at[b]) for a in order for b, w in weight[a].items()) // 2
+
+
+def _rows(
+    track_ids: Sequence[str],
+    roles: Sequence[Role],
+    moves: Sequence[Transition],
+) -> dict[str, int]:
+    """Each role's row: its level, with a track lifted above roles promoted into its entry rung."""
+    # Only promotions into a track's lowest level lift it; a lift that would make two tracks
+    # lift each other is dropped (moves taken in id order), so every map has one answer.
+    by_id = {role.id: role for role in roles}
+    entry = {t: min((r.level for r in roles if r.track == t), default=1) for t in track_ids}
+    lifts: nx.DiGraph[str] = nx.DiGraph()
+    lifts.add_nodes_from(track_ids)
+    feeds: dict[str, list[Transition]] = defaultdict(list)
+    for move in moves:
+        source, target = by_id[move.source], by_id[move.target]
+        if move.kind is not TransitionKind.PROMOTION or source.track == target.track:
+            continue
+        if target.level != entry[target.track]:
+            continue
+        if not lifts.has_edge(source.track, target.track) and nx.has_path(
+            lifts, target.track, source.track
+        ):
+            continue
+        lifts.add_edge(source.track, target.track)
+        feeds[target.track].append(move)
+
+    offset: dict[str, int] = {}
+
+    def row(role: Role) -> int:
+        return role.level - 1 + offset[role.track]
+
+    for track in nx.lexicographical_topological_sort(lifts):
+        # The entry rung goes one row above the highest role promoted into it.
+        offset[track] = max([0, *(row(by_id[m.source]) + 2 - entry[track] for m in feeds[track])])
+    return {role.id: row(role) for role in roles}
+
+
+def _bounds(layout: _Layout) -> dict[str, float]:
+    """The drawn area in canvas units: columns, and the headers above the top row."""
+    if not layout.positions:
+        return {"left": 0.0, "right": SLOT_WIDTH, "top": -HEADER_HEIGHT, "bottom": ROW_HEIGHT}
+    ys = [y for _, y in layout.positions.values()]
+    return {
+        "left": layout.columns[0].left,
+        "right": layout.columns[-1].left + layout.columns[-1].width,
+        "top": min(ys) - ROW_HEIGHT / 2 - HEADER_HEIGHT,
+        "bottom": max(ys) + ROW_HEIGHT / 2,
+    }
+
+
+def _columns_data(layout: _Layout, roles: Sequence[Role]) -> list[dict[str, Any]]:
+    levels: dict[str, dict[int, int]] = defaultdict(dict)
+    for role in roles:
+        levels[role.track][role.level] = layout.rows[role.id]
+    return [
+        {
+            "track": column.track,
+            "left": column.left,
+            "width": column.width,
+            "levels": [
+                {"level": level, "y": -row * ROW_HEIGHT}
+                for level, row in sorted(levels[column.track].items())
+            ],
+        }
+        for column in layout.columns
+    ]
+
+
+# -- colours ----------------------------------------------------------------------------------
+
+
+def _track_colour(index: int) -> str:
+    if index < len(_PALETTE):
+        return _PALETTE[index]
+    # Beyond the palette, golden-angle hues keep neighbours apart however many tracks there are.
+    hue = (index * 0.381966) % 1.0
+    red, green, blue = colorsys.hls_to_rgb(hue, 0.45, 0.55)
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
+
+
+def _mix(colour: str, white: float) -> str:
+    """`colour` blended with white: 0 keeps it, 1 is white."""
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(c + (255 - c) * white) for c in channels]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+# -- network items ----------------------------------------------------------------------------
+
+
+def _network_items(
+    career_map: CareerMap,
+    roles: Sequence[Role],
+    moves: Sequence[Transition],
+    layout: _Layout,
+    colours: Mapping[str, str],
+    routes: Sequence[Route],
+    lang: str,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """vis-network nodes and edges; no `title`, since vis shows titles as HTML."""
+    best_roles: set[str] = set(routes[0].roles) if routes else set()
+    best_moves = _route_moves(routes[:1])
+    other_roles = {r for route in routes[1:] for r in route.roles} - best_roles
+    other_moves = _route_moves(routes[1:]) - best_moves
+    highlighting = bool(routes)
+    lit_roles = best_roles | other_roles
+    lit_moves = best_moves | other_moves
+
+    nodes = []
+    for role in roles:
+        colour = colours[role.track]
+        fill = _mix(colour, 0.78)
+        border, width = colour, 2
+        if role.id in best_roles:
+            border, width = BEST_ROUTE, 5
+        elif role.id in other_roles:
+            border, width = ALTERNATIVE_ROUTE, 4
+        dimmed = highlighting and role.id not in lit_roles
+        x, y = layout.positions[role.id]
+        nodes.append(
+            {
+                "id": role.id,
+                "label": _wrap_label(role.name.get(lang)),
+                "x": x,
+                "y": y,
+                "color": {
+                    "background": fill,
+                    "border": border,
+                    "highlight": {"background": _mix(colour, 0.6), "border": border},
+                    "hover": {"background": _mix(colour, 0.65), "border": border},
+                },
+                "borderWidth": width,
+                "borderWidthSelected": width + 1,
+                "opacity": DIM_OPACITY if dimmed else 1.0,
+                "font": {"color": DIM_TEXT if dimmed else TEXT},
+            }
+        )
+
+    pairs = {(m.source, m.target) for m in moves}
+    column: dict[float, list[float]] = defaultdict(list)
+    for x, y in layout.positions.values():
+        column[x].append(y)
+    edges = []
+    for move in moves:
+        pair = (move.source, move.target)
+        source_track = career_map.roles[move.source].track
+        same_track = source_track == career_map.roles[move.target].track
+        colour = colours[source_track] if same_track else MOVE_COLOUR
+        line, label = 2.0, {"color": "#334155", "size": 13}
+        if pair in best_moves:
+            colour, line, label = BEST_ROUTE, 5.0, {"color": BEST_ROUTE, "size": 16}
+        elif pair in other_moves:
+            colour, line, label = ALTERNATIVE_ROUTE, 3.5, {"color": ALTERNATIVE_ROUTE, "size": 15}
+        dimmed = highlighting and pair not in lit_moves
+        edges.append(
+            {
+                "id": f"{move.source}->{move.target}",
+                "from": move.source,
+                "to": move.target,
+                "kind": move.kind.value,
+                "label": _years(move.years, lang),
+                "dashes": _DASHES[move.kind],
+                "width": line,
+                "color": {
+                    "color": colour,
+                    "highlight": colour,
+                    "hover": colour,
+                    "opacity": 0.15 if dimmed else 1.0,
+                },
+                "font": {"color": DIM_TEXT} if dimmed else label,
+                "smooth": _curve(pair, layout, pairs, column),
+            }
+        )
+    return nodes, edges
+
+
+# A line may not start with these, nor end with the openers (Japanese line-breaking rules).
+_NO_LINE_START = frozenset(
+    ")]}）」』】〕〉》、。，．・：；！？ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"  # noqa: RUF001
+)
+_NO_LINE_END = frozenset("([{（「『【〔〈《")  # noqa: RUF001
+LABEL_EM = 7.6  # widest label line, in font sizes; vis wraps at spaces, not inside CJK text
+
+
+def _em(text: str) -> float:
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
+
+
+def _wrap_label(text: str) -> str:
+    """Break words too wide for a box (vis wraps only at spaces) into even lines."""
+    return " ".join(_wrap_word(word) if _em(word) > LABEL_EM else word for word in text.split(" "))
+
+
+def _wrap_word(word: str) -> str:
+    lines = _break_word(word, LABEL_EM)
+    width = LABEL_EM
+    while width > 2:
+        narrower = _break_word(word, width - 0.5)
+        if len(narrower) != len(lines):
+            break
+        lines, width = narrower, width - 0.5
+    return "\n".join(lines)
+
+
+def _break_word(word: str, limit: float) -> list[str]:
+    """Greedy lines of at most `limit` em, broken only where the rules allow."""
+    lines: list[str] = []
+    start, last_break, width = 0, 0, 0.0
+    for i, ch in enumerate(word):
+        if i > start and _may_break(word, i):
+            last_break = i
+        width += _em(ch)
+        if width > limit and last_break > start:
+            lines.append(word[start:last_break])
+            start = last_break
+            width = _em(word[start : i + 1])
+    lines.append(word[start:])
+    return lines
+
+
+def _may_break(word: str, i: int) -> bool:
+    before, after = word[i - 1], word[i]
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    wide = _em(before) == 1.0 or _em(after) == 1.0
+    return wide or before in "-/・" or after in "(（"  # noqa: RUF001
+
+
+def _route_moves(routes: Iterable[Route]) -> set[tuple[str, str]]:
+    return {(s.transition.source, s.transition.target) for route in routes for s in route.steps}
+
+
+def _curve(
+    pair: tuple[str, str],
+    layout: _Layout,
+    pairs: set[tuple[str, str]],
+    column: Mapping[float, list[float]],
+) -> bool | dict[str, Any]:
+    """Straight up one rung; bent around the roles in between; otherwise a gentle curve."""
+    (x1, y1), (x2, y2) = layout.positions[pair[0]], layout.positions[pair[1]]
+    if x1 != x2:
+        return {"enabled": True, "type": "curvedCW", "roundness": 0.18}
+    low, high = sorted((y1, y2))
+    in_the_way = any(low < y < high for y in column[x1])
+    if in_the_way:
+        return {"enabled": True, "type": "curvedCW", "roundness": _bend(high - low)}
+    if pair[::-1] in pairs:  # curving both ways keeps a move and its return apart
+        return {"enabled": True, "type": "curvedCW", "roundness": 0.18}
+    return False
+
+
+def _bend(length: float) -> float:
+    """The least vis `curvedCW` roundness that takes an edge this long past a box beside it."""
+    # vis puts the Bezier control point at s * length from the start, turned by s * pi from the
+    # edge (s = (roundness + 1) / 2); the curve's middle lies half the control's offset aside.
+    for step in range(18, 91, 2):
+        roundness = step / 100
+        s = (roundness + 1) / 2
+        if 0.5 * s * abs(math.cos(s * math.pi)) * length >= SLOT_WIDTH / 2:
+            return roundness
+    return 0.9
+
+
+def _options() -> dict[str, Any]:
+    """Fixed positions and no physics, so the map draws at once and nothing drifts."""
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "hierarchical": {"enabled": False}},
+        "interaction": {
+            "hover": True,
+            "dragNodes": False,
+            "multiselect": False,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+        },
+        "nodes": {
+            "shape": "box",
+            "margin": {"top": 9, "bottom": 9, "left": 10, "right": 10},
+            "widthConstraint": {"minimum": 104, "maximum": 146},
+            "shapeProperties": {"borderRadius": 6},
+            "font": {"face": FONT, "size": 16, "color": TEXT},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
+            "arrowStrikethrough": False,
+            "font": {
+                "face": FONT,
+                "size": 13,
+                "color": "#334155",
+                "strokeWidth": 4,
+                "strokeColor": "#ffffff",
+                "align": "horizontal",
+            },
+            "selectionWidth": 1.5,
+            "hoverWidth": 1.0,
+        },
+    }
+
+
+# -- panel data -------------------------------------------------------------------------------
+
+
+def _ui(lang: str) -> Mapping[str, str]:
+    return _UI.get(lang, _UI["en"])
+
+
+def _years(value: float, lang: str) -> str:
+    """Years as people write them: 3y, 1.5y (3年 in Japanese)."""
+    return f"{round(value, 2):g}{_ui(lang)['year_suffix']}"
+
+
+def _maybe(text: Text | None, lang: str) -> str | None:
+    return None if text is None else text.get(lang)
+
+
+def _track_data(career_map: CareerMap, track: str, colour: str, lang: str) -> dict[str, Any]:
+    return {
+        "id": track,
+        "name": career_map.tracks[track].name.get(lang),
+        "colour": colour,
+        "tint": _mix(colour, 0.93),
+    }
+
+
+def _role_data(career_map: CareerMap, role: Role, moves: _Moves, lang: str) -> dict[str, Any]:
+    names = role.name.as_dict()
+    primary = role.name.get(lang)
+    skills = sorted(role.skills.items(), key=lambda item: (-item[1], item[0]))
+    return {
+        "id": role.id,
+        "name": primary,
+        "otherNames": [
+            {"language": _LANGUAGE_NAMES.get(code, code), "name": name}
+            for code, name in names.items()
+            if name != primary
+        ],
+        "searchNames": role.names(),
+        "aliases": list(role.aliases),
+        "track": role.track,
+        "trackName": career_map.tracks[role.track].name.get(lang),
+        "level": role.level,
+        "years": _years(role.years, lang),
+        "summary": _maybe(role.summary, lang),
+        "responsibilities": [r.get(lang) for r in role.responsibilities],
+        "skills": [
+            {"name": career_map.skills[skill].name.get(lang), "level": level}
+            for skill, level in skills
+        ],
+        "sources": [career_map.sources[s].title for s in role.sources if s in career_map.sources],
+        "movesOut": [_move_data(career_map, m, m.target, lang) for m in moves.out_of[role.id]],
+        "movesIn": [_move_data(career_map, m, m.source, lang) for m in moves.into[role.id]],
+    }
+
+
+def _in_order(edges: Iterable[tuple[str, str, Transition]]) -> list[Transition]:
+    """The transitions on graph edges, by (from, to) id."""
+    return sorted((move for _, _, move in edges), key=lambda m: (m.source, m.target))
+
+
+def _move_data(career_map: CareerMap, move: Transition, other: str, lang: str) -> dict[str, Any]:
+    return {
+        "role": other,
+        "name": career_map.roles[other].name.get(lang),
+        "kind": move.kind.value,
+        "years": _years(move.years, lang),
+        "note": _maybe(move.note, lang),
+    }
+
+
+def _route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any]:
+    def name(role_id: str) -> str:
+        return career_map.roles[role_id].name.get(lang)
+
+    return {
+        "roles": list(route.roles),
+        "names": [name(r) for r in route.roles],
+        "years": _years(route.years, lang),
+        "steps": [
+            {
+                "from": step.transition.source,
+                "to": step.transition.target,
+                "fromName": name(step.transition.source),
+                "toName": name(step.transition.target),
+                "kind": step.transition.kind.value,
+                "years": _years(step.transition.years, lang),
+                "cumulative": _years(step.cumulative_years, lang),
+                "build": [
+                    {
+                        "name": career_map.skills[change.skill].name.get(lang),
+                        "from": change.from_level,
+                        "to": change.to_level,
+                    }
+                    for change in step.gap.build
+                ],
+            }
+            for step in route.steps
+        ],
+    }
+
+
+# -- the page ---------------------------------------------------------------------------------
+
+
+def _through_pyvis(data: dict[str, Any]) -> dict[str, Any]:
+    """Hand nodes, edges and options to a pyvis `Network` and take its network data back."""
+    from pyvis.network import Network  # slow to import (it pulls in IPython): only for a map
+
+    network = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    # Filled directly: `add_node` checks every earlier id, which is quadratic in the map's size.
+    network.nodes = data["nodes"]
+    network.edges = data["edges"]
+    network.options = data["options"]
+    nodes, edges, _, _, _, options = network.get_network_data()
+    return {**data, "nodes": nodes, "edges": edges, "options": json.loads(options)}
+
+
+def _script_json(data: Any) -> str:
+    """JSON safe inside `<script>`: <, >, & and U+2028/9 escaped, so no text can end it early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _UNSAFE_IN_SCRIPT.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def _page(data: dict[str, Any]) -> str:
+    here = resources.files("careergraph.render") / "templates"
+    vis = _vis_folder()
+    parts = {
+        "vis-css": (vis / "vis-network.css").read_text(encoding="utf-8"),
+        "vis-js": _inline_script((vis / "vis-network.min.js").read_text(encoding="utf-8")),
+        "map-css": (here / "map.css").read_text(encoding="utf-8"),
+        "map-js": _inline_script((here / "map.js").read_text(encoding="utf-8")),
+        "data": _script_json(data),
+    }
+    template = (here / "map.html").read_text(encoding="utf-8")
+    return _TEMPLATE_MARK.sub(lambda match: parts[match.group(1)], template)
+
+
+def _vis_folder() -> Path:
+    import pyvis
+
+    return Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+
+
+def _inline_script(code: str) -> str:
+    """Script text that cannot end its element early and asks for no source map."""
+    return _SOURCE_MAP.sub("", code).replace("</script", "<\\/script").replace("<!--", "<\\!--")
