@@ -1,0 +1,208 @@
+"""Time the HTML map: render and write it, and its first draw in headless Chromium.
+
+Run from the repository: `python benchmarks/bench_html.py` (add `PYTHONPATH=src` if careergraph
+is not installed). Maps: the default data, and generated ladders of 500 and 2,000 roles. The
+baseline is pyvis's own `Network.add_node` loop for the same number of nodes, measured in the
+same run; the last column is how many times longer that loop alone takes than the whole page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import MappingProxyType
+
+from careergraph.graph import CareerGraph, build_graph
+from careergraph.load import default_data_path, load_paths
+from careergraph.model import (
+    CareerMap,
+    Role,
+    Skill,
+    SkillCategory,
+    Text,
+    Track,
+    Transition,
+    TransitionKind,
+)
+from careergraph.render.html import render_html, write_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+KINDS = (TransitionKind.LATERAL, TransitionKind.CAREER_CHANGE, TransitionKind.PROMOTION)
+
+
+def text(en: str, ja: str) -> Text:
+    return Text(MappingProxyType({"en": en, "ja": ja}))
+
+
+def generated_map(tracks: int, levels: int, per_rung: int, seed: int = 7) -> CareerMap:
+    """Ladders: `per_rung` roles on each level of each track, promotions up every track, and
+    seeded random moves between tracks (one for every five roles)."""
+    rng = random.Random(seed)
+    skills = {
+        f"skill_{i:02d}": Skill(
+            f"skill_{i:02d}", text(f"Skill {i}", f"スキル{i}"), SkillCategory.SOFT
+        )
+        for i in range(24)
+    }
+    skill_ids = sorted(skills)
+    track_ids = [f"track_{t:02d}" for t in range(tracks)]
+    roles: dict[str, Role] = {}
+    rungs: dict[tuple[str, int], list[str]] = {}
+    for track in track_ids:
+        for level in range(1, levels + 1):
+            for k in range(per_rung):
+                role_id = f"{track}_level_{level:02d}_{k}"
+                roles[role_id] = Role(
+                    id=role_id,
+                    name=text(f"{track} L{level} role {k}", f"{track} レベル{level} 職種{k}"),
+                    track=track,
+                    level=level,
+                    years=float(rng.randint(1, 5)),
+                    skills=MappingProxyType(
+                        {s: rng.randint(1, 5) for s in rng.sample(skill_ids, 4)}
+                    ),
+                    summary=text("A generated role.", "生成された職種。"),
+                )
+                rungs.setdefault((track, level), []).append(role_id)
+
+    moves: dict[tuple[str, str], Transition] = {}
+    for (track, level), members in rungs.items():
+        for role_id in members:
+            above = rungs.get((track, level + 1))
+            if above:
+                target = rng.choice(above)
+                moves[role_id, target] = Transition(
+                    role_id, target, TransitionKind.PROMOTION, roles[role_id].years
+                )
+    ids = sorted(roles)
+    wanted = len(moves) + len(ids) // 5
+    while len(moves) < wanted:
+        source, target = rng.sample(ids, 2)
+        kind = rng.choice(KINDS)
+        if roles[source].track == roles[target].track or (source, target) in moves:
+            continue
+        if kind is TransitionKind.PROMOTION and roles[target].level <= roles[source].level:
+            continue
+        moves[source, target] = Transition(source, target, kind, float(rng.randint(1, 4)))
+
+    return CareerMap(
+        path=f"<generated {len(roles)} roles>",
+        tracks=MappingProxyType(
+            {t: Track(t, text(f"Track {t[-2:]}", f"トラック{t[-2:]}")) for t in track_ids}
+        ),
+        skills=MappingProxyType(skills),
+        roles=MappingProxyType(roles),
+        transitions=tuple(sorted(moves.values(), key=lambda m: (m.source, m.target))),
+    )
+
+
+def best_of(runs: int, action: Callable[[], object]) -> float:
+    """The fastest of `runs` timings, in seconds: the least disturbed by the rest of the machine."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def add_node_loop(count: int) -> float:
+    """pyvis's own way of filling a network, one `add_node` at a time."""
+    from pyvis.network import Network
+
+    network = Network(directed=True)
+    start = time.perf_counter()
+    for i in range(count):
+        network.add_node(f"role_{i}", label=f"Role {i}", x=float(i), y=0.0)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="timings per figure (the best counts)")
+    parser.add_argument(
+        "--large", action="store_true", help="also 10,000 roles, where add_node's cost shows"
+    )
+    args = parser.parse_args()
+
+    import pyvis.network  # noqa: F401  # imported once up front, not inside a timing
+
+    maps = [("default data", load_paths(default_data_path()))]
+    maps += [("500 roles", generated_map(50, 10, 1)), ("2,000 roles", generated_map(50, 10, 4))]
+    if args.large:
+        maps.append(("10,000 roles", generated_map(50, 10, 20)))
+
+    browser = None
+    if CHROMIUM.is_file():
+        from playwright.sync_api import sync_playwright
+
+        driver = sync_playwright().start()
+        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    else:
+        print(f"(no Chromium at {CHROMIUM}: first-draw times are left out)", file=sys.stderr)
+
+    header = (
+        f"{'map':<14}{'roles':>7}{'moves':>7}{'page MB':>9}{'render+write':>14}"
+        f"{'first draw':>12}{'add_node loop':>15}{'loop ÷ page':>13}"
+    )
+    print(header)
+    print("-" * len(header))
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        for name, career_map in maps:
+            graph = build_graph(career_map)
+            target = Path(folder) / "map.html"
+
+            def render_and_write(
+                career_map: CareerMap = career_map,
+                graph: CareerGraph = graph,
+                target: Path = target,
+            ) -> None:
+                write_html(target, render_html(career_map, graph))
+
+            page_time = best_of(args.runs, render_and_write)
+            size = target.stat().st_size / 1e6
+            draw = "-"
+            if browser is not None:
+                draws = []
+                for _ in range(args.runs):
+                    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+                    page.goto(target.as_uri())
+                    page.wait_for_function(
+                        "() => window.careergraph && window.careergraph.ready", timeout=60_000
+                    )
+                    draws.append(page.evaluate("() => window.careergraph.firstDrawMs"))
+                    page.close()
+                draw = f"{statistics.median(draws):.0f} ms"
+            loop = min(add_node_loop(len(career_map.roles)) for _ in range(args.runs))
+            print(
+                f"{name:<14}{len(career_map.roles):>7}{len(career_map.transitions):>7}"
+                f"{size:>9.2f}{page_time * 1000:>11.0f} ms{draw:>12}"
+                f"{loop * 1000:>12.1f} ms{loop / page_time:>12.2f}x"
+            )
+    if browser is not None:
+        browser.close()
+        driver.stop()
+    print(f"\n(best of {args.runs}; first draw is the median, from navigation start to the")
+    print(" first afterDrawing; the whole run took", f"{time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
