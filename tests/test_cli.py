@@ -248,3 +248,81 @@ def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Usage: " in result.stdout
+
+
+def test_render_writes_the_default_map_and_prints_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--data", SMALL, "render")
+    assert result.exit_code == 0
+    assert result.stdout == "output/careergraph.html\n"
+    page = (tmp_path / "output" / "careergraph.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "PMOコーディネーター" in page
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["careergraph.html", "output"]
+
+
+def test_path_html_keeps_json_clean(tmp_path: Path) -> None:
+    target = tmp_path / "route.html"
+    result = run("--data", SMALL, "path", "junior", "lead", "--json", "--html", str(target))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["routes"][0]["roles"][-1] == "lead"
+    assert result.stderr == f"{target}\n"
+    assert target.stat().st_size > 0
+
+
+def test_path_html_default_file_is_named_after_the_route(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--data", SMALL, "path", "junior", "lead", "--html")
+    assert result.exit_code == 0
+    assert result.stdout.endswith("\noutput/route-junior-lead.html\n")
+    assert (tmp_path / "output" / "route-junior-lead.html").is_file()
+
+
+def test_render_route_json_lists_routes_and_file(tmp_path: Path) -> None:
+    target = tmp_path / "map.html"
+    result = run(
+        "--data",
+        SMALL,
+        "render",
+        "-o",
+        str(target),
+        "--route",
+        "junior",
+        "lead",
+        "-k",
+        "1",
+        "--json",
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "file": str(target),
+        "roles": 5,
+        "transitions": 6,
+        "routes": [["junior", "coordinator", "manager", "lead"], ["junior", "senior", "lead"]],
+    }
+    assert result.stderr == f"{target}\n"
+
+
+def test_render_into_a_file_as_folder_fails_cleanly(tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("keep me", encoding="utf-8")
+    result = run("--data", SMALL, "render", "-o", str(blocker / "map.html"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"error: cannot write the map to '{blocker / 'map.html'}': '{blocker}' is a file, "
+        "not a folder\n"
+    )
+    assert blocker.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+def test_render_no_route_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "map.html"
+    result = run("--data", SMALL, "render", "-o", str(target), "--route", "lead", "junior")
+    assert result.exit_code == 1
+    assert not target.exists()
