@@ -71,28 +71,33 @@ class Route:
 
 def find_role(career_map: CareerMap, name: str) -> Role:
     """The role called `name` (id, any name in any language, or alias), ignoring case and width."""
-    wanted = normalize_name(name)
-    index: dict[str, str] = {}
-    for role in career_map.roles.values():
-        for known in role.names():
-            index.setdefault(normalize_name(known), role.id)
-    if wanted in index:
-        return career_map.roles[index[wanted]]
-    close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.6)
-    raise UnknownRoleError(name, index[close[0]] if close else None)
+    names = {role.id: role.names() for role in career_map.roles.values()}
+    found, suggestion = _match(name, names)
+    if found is None:
+        raise UnknownRoleError(name, suggestion)
+    return career_map.roles[found]
 
 
 def find_track(career_map: CareerMap, name: str) -> Track:
     """The track called `name` (id or any name), ignoring case and width."""
-    wanted = normalize_name(name)
+    names = {track.id: [track.id, *track.name.all()] for track in career_map.tracks.values()}
+    found, suggestion = _match(name, names)
+    if found is None:
+        raise UnknownTrackError(name, suggestion)
+    return career_map.tracks[found]
+
+
+def _match(name: str, names: Mapping[str, Iterable[str]]) -> tuple[str | None, str | None]:
+    """The id whose names include `name` once normalised, else None and the closest id."""
     index: dict[str, str] = {}
-    for track in career_map.tracks.values():
-        for known in (track.id, *track.name.all()):
-            index.setdefault(normalize_name(known), track.id)
+    for id_, known in names.items():
+        for one in known:
+            index.setdefault(normalize_name(one), id_)
+    wanted = normalize_name(name)
     if wanted in index:
-        return career_map.tracks[index[wanted]]
+        return index[wanted], None
     close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.6)
-    raise UnknownTrackError(name, index[close[0]] if close else None)
+    return None, index[close[0]] if close else None
 
 
 def skill_gap(source: Role, target: Role, *, known: Mapping[str, int] | None = None) -> SkillGap:

@@ -24,6 +24,7 @@ from careergraph.errors import OutputError
 from careergraph.graph import CareerGraph
 from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
 from careergraph.query import Route
+from careergraph.render.text import years
 
 __all__ = ["render_html", "write_html"]
 
@@ -701,8 +702,8 @@ def _ui(lang: str) -> Mapping[str, str]:
 
 
 def _years(value: float, lang: str) -> str:
-    """Years as people write them: 3y, 1.5y (3年 in Japanese)."""
-    return f"{round(value, 2):g}{_ui(lang)['year_suffix']}"
+    """Years as the text output writes them, with the page language's suffix (3y, 3年)."""
+    return years(value, _ui(lang)["year_suffix"])
 
 
 def _maybe(text: Text | None, lang: str) -> str | None:

@@ -12,9 +12,9 @@ _WRAP = 100  # long skill lists wrap here, so a step stays readable in a termina
 _KIND = {"promotion": "promotion", "lateral": "lateral", "career_change": "career change"}
 
 
-def years(value: float) -> str:
-    """Years as people write them: 3y, 1.5y."""
-    return f"{round(value, 2):g}y"
+def years(value: float, suffix: str = "y") -> str:
+    """Years as people write them: 3y, 1.5y (or another suffix, such as 年)."""
+    return f"{round(value, 2):g}{suffix}"
 
 
 def _width(text: str) -> int:
@@ -36,7 +36,7 @@ def _skill_items(career_map: CareerMap, changes: Sequence[SkillChange], lang: st
 
 
 def _wrap_items(lead: str, items: Sequence[str]) -> list[str]:
-    """Comma-separated items after `lead`, wrapped between items, never inside one."""
+    """Items after `lead`, separated by semicolons, wrapped between items, never inside one."""
     if not items:
         return [lead + "nothing new"]
     lines, line = [], lead + items[0]
