@@ -15,6 +15,15 @@ BROKEN = FIXTURES / "broken"
 
 # One broken file per kind of mistake, each with every line it must produce ({f} is its path).
 EXPECTED = {
+    "bad_resource": [
+        "{f}:13:46: skills.coding.resources[0].url: 'ftp://example.com/x' is not a web address "
+        "(http:// or https://)",
+        "{f}:13:79: skills.coding.resources[0].sources[0]: unknown source 'book_lst' — "
+        "did you mean 'book_list'?",
+        "{f}:14:33: skills.coding.resources[1].kind: 'meetup' is not one of 'book', 'course', "
+        "'community', 'certification', 'article', 'website' or 'event'",
+        "{f}:22:49: roles.junior.interview[1]: text must not be empty",
+    ],
     "unknown_key": ["{f}:21:5: roles.senior: unknown key 'yaers' — did you mean 'years'?"],
     "wrong_type": ["{f}:19:12: roles.senior.level: expected a whole number, got 'two' (text)"],
     "bool_level": ["{f}:19:12: roles.senior.level: expected a whole number, got true"],
@@ -208,3 +217,39 @@ def test_loaded_map_is_frozen() -> None:
     career_map = load_paths(FIXTURES / "minimal.yaml")
     with pytest.raises(TypeError):
         career_map.roles["x"] = career_map.roles["junior"]  # type: ignore[index]
+
+
+def test_resources_and_interview_questions_are_read() -> None:
+    career_map = parse_paths(
+        """
+version: 1
+tracks: {dev: {name: Engineering}}
+skills:
+  coding:
+    name: Coding
+    category: technical
+    resources:
+      - title: {en: Clean Code, ja: リーダブルコード}
+        kind: book
+        url: https://example.com/clean-code
+        note: Chapter 2 first.
+roles:
+  junior:
+    name: Junior developer
+    track: dev
+    level: 1
+    years: 2
+    skills: {coding: 2}
+    interview: [Tell me about a bug you fixed.]
+"""
+    )
+    (resource,) = career_map.skills["coding"].resources
+    assert (resource.title.get("ja"), resource.kind, resource.url) == (
+        "リーダブルコード",
+        "book",
+        "https://example.com/clean-code",
+    )
+    assert resource.note is not None and resource.note.get() == "Chapter 2 first."
+    assert [q.get() for q in career_map.roles["junior"].interview] == [
+        "Tell me about a bug you fixed."
+    ]

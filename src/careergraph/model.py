@@ -65,6 +65,18 @@ class TransitionKind(StrEnum):
     CAREER_CHANGE = "career_change"
 
 
+class ResourceKind(StrEnum):
+    """What kind of learning resource it is."""
+
+    BOOK = "book"
+    COURSE = "course"
+    COMMUNITY = "community"
+    CERTIFICATION = "certification"
+    ARTICLE = "article"
+    WEBSITE = "website"
+    EVENT = "event"
+
+
 @dataclass(frozen=True)
 class Source:
     """An article the data is drawn from."""
@@ -83,13 +95,25 @@ class Track:
 
 
 @dataclass(frozen=True)
+class Resource:
+    """A book, course, community or exam that builds a skill."""
+
+    title: Text
+    kind: ResourceKind
+    url: str | None = None
+    note: Text | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Skill:
-    """A skill a role asks for."""
+    """A skill a role asks for, with the resources that build it."""
 
     id: str
     name: Text
     category: SkillCategory
     description: Text | None = None
+    resources: tuple[Resource, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +129,7 @@ class Role:
     aliases: tuple[str, ...] = ()
     summary: Text | None = None
     responsibilities: tuple[Text, ...] = ()
+    interview: tuple[Text, ...] = ()
     sources: tuple[str, ...] = ()
 
     def names(self) -> list[str]:

@@ -13,9 +13,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from careergraph import DATA_ENV
 from careergraph.errors import DataFileError, Problem
 from careergraph.load.schema import (
     FileSpec,
+    ResourceSpec,
     RoleSpec,
     SkillSpec,
     SourceSpec,
@@ -27,6 +29,8 @@ from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
     CareerMap,
+    Resource,
+    ResourceKind,
     Role,
     Skill,
     SkillCategory,
@@ -38,9 +42,8 @@ from careergraph.model import (
     normalize_name,
 )
 
-__all__ = ["default_data_path", "load_paths", "parse_paths"]
+__all__ = ["DATA_ENV", "default_data_path", "load_paths", "parse_paths"]
 
-DATA_ENV = "CAREERGRAPH_DATA"
 
 _Spec = TypeVar("_Spec", bound=BaseModel)
 _V = TypeVar("_V")
@@ -113,6 +116,7 @@ class _Builder:
         transitions = self._transitions()
 
         self._check_roles()
+        self._check_skills()
         self._check_transitions()
         if self.problems:
             return None
@@ -122,14 +126,7 @@ class _Builder:
             tracks=_frozen(
                 {k: Track(k, _text(t.name), _maybe_text(t.description)) for k, t in tracks.items()}
             ),
-            skills=_frozen(
-                {
-                    k: Skill(
-                        k, _text(s.name), SkillCategory(s.category), _maybe_text(s.description)
-                    )
-                    for k, s in skills.items()
-                }
-            ),
+            skills=_frozen({k: _skill(k, s) for k, s in skills.items()}),
             roles=_frozen({k: _role(k, r) for k, r in roles.items()}),
             transitions=tuple(
                 sorted(
@@ -194,6 +191,15 @@ class _Builder:
                         f"(line {line}); every name and alias must point at one role",
                         key=True,
                     )
+
+    def _check_skills(self) -> None:
+        declared = set(self._raw("sources"))
+        for key, skill in self._raw("skills").items():
+            resources = skill.get("resources") if isinstance(skill, dict) else None
+            for index, resource in enumerate(resources if isinstance(resources, list) else ()):
+                if isinstance(resource, dict):
+                    path: NodePath = ("skills", key, "resources", index)
+                    self._check_sources(path, resource.get("sources"), declared)
 
     def _check_sources(self, path: NodePath, cited: Any, declared: set[str]) -> None:
         for position, source in enumerate(cited if isinstance(cited, list) else ()):
@@ -353,6 +359,26 @@ def _maybe_text(value: str | dict[str, str] | None) -> Text | None:
     return None if value is None else _text(value)
 
 
+def _skill(key: str, spec: SkillSpec) -> Skill:
+    return Skill(
+        id=key,
+        name=_text(spec.name),
+        category=SkillCategory(spec.category),
+        description=_maybe_text(spec.description),
+        resources=tuple(_resource(r) for r in spec.resources),
+    )
+
+
+def _resource(spec: ResourceSpec) -> Resource:
+    return Resource(
+        title=_text(spec.title),
+        kind=ResourceKind(spec.kind),
+        url=spec.url,
+        note=_maybe_text(spec.note),
+        sources=tuple(spec.sources),
+    )
+
+
 def _role(key: str, spec: RoleSpec) -> Role:
     return Role(
         id=key,
@@ -364,6 +390,7 @@ def _role(key: str, spec: RoleSpec) -> Role:
         aliases=tuple(spec.aliases),
         summary=_maybe_text(spec.summary),
         responsibilities=tuple(_text(r) for r in spec.responsibilities),
+        interview=tuple(_text(q) for q in spec.interview),
         sources=tuple(spec.sources),
     )
 

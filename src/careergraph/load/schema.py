@@ -77,10 +77,30 @@ class TrackSpec(Strict):
     description: TextSpec | None = None
 
 
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+        raise PydanticCustomError(
+            "url_invalid", "'{value}' is not a web address (http:// or https://)", {"value": value}
+        )
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url)]
+
+
+class ResourceSpec(Strict):
+    title: TextSpec
+    kind: Literal["book", "course", "community", "certification", "article", "website", "event"]
+    url: Url | None = None
+    note: TextSpec | None = None
+    sources: list[Id] = []
+
+
 class SkillSpec(Strict):
     name: TextSpec
     category: Literal["technical", "soft", "tool", "certification", "domain"]
     description: TextSpec | None = None
+    resources: list[ResourceSpec] = []
 
 
 Level = Annotated[int, Field(ge=1, le=5)]
@@ -97,6 +117,7 @@ class RoleSpec(Strict):
     aliases: Annotated[list[Name], AfterValidator(_no_duplicates)] = []
     summary: TextSpec | None = None
     responsibilities: list[TextSpec] = []
+    interview: list[TextSpec] = []
     sources: IdList = []
 
 

@@ -1,0 +1,161 @@
+"""Questions about the map: routes, skill gaps, roles and the moves open from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from careergraph.cli.base import cli, common, emit, load, open_file, track_ids, write_map
+
+if TYPE_CHECKING:
+    from careergraph.query import RouteCost
+
+
+@cli.command()
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@click.option(
+    "-k", "--alternatives", default=0, type=click.IntRange(min=0), help="Also show N more routes."
+)
+@click.option("--via", multiple=True, metavar="ROLE", help="Pass through ROLE (repeatable).")
+@click.option(
+    "--avoid", multiple=True, metavar="ROLE", help="Never pass through ROLE (repeatable)."
+)
+@click.option("--max-steps", type=click.IntRange(min=1), default=None, help="At most N moves.")
+@click.option(
+    "--by",
+    type=click.Choice(["years", "steps"]),
+    default="years",
+    show_default=True,
+    help="Rank routes by total years or by number of moves.",
+)
+@click.option(
+    "--html",
+    "html_file",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[FILE]",
+    help="Also write the map with the routes lit up [default FILE: output/route-FROM-TO.html].",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@common
+def path(
+    source: str,
+    target: str,
+    alternatives: int,
+    via: tuple[str, ...],
+    avoid: tuple[str, ...],
+    max_steps: int | None,
+    by: RouteCost,
+    html_file: str | None,
+    open_browser: bool,
+    data_file: Path | None,
+    lang: str,
+    as_json_output: bool,
+) -> None:
+    """Best route from FROM to TO by total years, each step with the skills to build."""
+    from careergraph.query import find_role, find_routes
+    from careergraph.render import json as as_json
+    from careergraph.render import text as as_text
+
+    career_map, graph = load(data_file)
+    start, goal = find_role(career_map, source).id, find_role(career_map, target).id
+    routes = find_routes(
+        graph,
+        start,
+        goal,
+        alternatives=alternatives,
+        via=[find_role(career_map, r).id for r in via],
+        avoid=[find_role(career_map, r).id for r in avoid],
+        max_steps=max_steps,
+        by=by,
+    )
+    written = None
+    if html_file is not None:
+        target_file = (
+            Path(html_file) if html_file else Path("output") / f"route-{start}-{goal}.html"
+        )
+        written = write_map(career_map, graph, target_file, routes=routes, lang=lang)
+    if as_json_output:
+        emit(as_json.routes_data(career_map, start, goal, routes, by, lang))
+    else:
+        click.echo(as_text.routes_text(career_map, routes, by, lang))
+    if written is not None:
+        click.echo(str(written), err=as_json_output)
+        if open_browser:
+            open_file(written)
+
+
+@cli.command()
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@common
+def gap(source: str, target: str, data_file: Path | None, lang: str, as_json_output: bool) -> None:
+    """Skills TO needs above FROM's level, largest first, and those TO no longer stresses."""
+    from careergraph.query import find_role, skill_gap
+    from careergraph.render import json as as_json
+    from careergraph.render import text as as_text
+
+    career_map, _ = load(data_file)
+    result = skill_gap(find_role(career_map, source), find_role(career_map, target))
+    if as_json_output:
+        emit(as_json.gap_data(career_map, result, lang))
+    else:
+        click.echo(as_text.gap_text(career_map, result, lang))
+
+
+@cli.command()
+@click.argument("role_name", metavar="ROLE")
+@common
+def show(role_name: str, data_file: Path | None, lang: str, as_json_output: bool) -> None:
+    """Everything about a role: names, level, skills, and the moves into and out of it."""
+    from careergraph.query import find_role, moves_from, moves_into
+    from careergraph.render import json as as_json
+    from careergraph.render import text as as_text
+
+    career_map, graph = load(data_file)
+    role = find_role(career_map, role_name)
+    after, before = moves_from(graph, role.id), moves_into(graph, role.id)
+    if as_json_output:
+        emit(as_json.role_data(career_map, role, after, before, lang))
+    else:
+        click.echo(as_text.role_text(career_map, role, after, before, lang))
+
+
+@cli.command()
+@click.option("--track", "track_names", multiple=True, metavar="TRACK", help="Only this ladder.")
+@common
+def roles(
+    track_names: tuple[str, ...], data_file: Path | None, lang: str, as_json_output: bool
+) -> None:
+    """The roles, ladder by ladder, in level order."""
+    from careergraph.render import json as as_json
+    from careergraph.render import text as as_text
+
+    career_map, _ = load(data_file)
+    tracks = track_ids(career_map, track_names)
+    if as_json_output:
+        emit(as_json.roles_data(career_map, tracks, lang))
+    else:
+        click.echo(as_text.roles_text(career_map, tracks, lang))
+
+
+@cli.command(name="next")
+@click.argument("role_name", metavar="ROLE")
+@common
+def next_moves(role_name: str, data_file: Path | None, lang: str, as_json_output: bool) -> None:
+    """The moves open from ROLE, with years and the size of the skill gap."""
+    from careergraph.query import find_role, moves_from
+    from careergraph.render import json as as_json
+    from careergraph.render import text as as_text
+
+    career_map, graph = load(data_file)
+    role = find_role(career_map, role_name)
+    moves = moves_from(graph, role.id)
+    if as_json_output:
+        emit(as_json.moves_data(career_map, role, moves, lang))
+    else:
+        click.echo(as_text.moves_text(career_map, role, moves, lang))
