@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import colorsys
-import errno
 import json
 import math
-import os
 import re
-import secrets
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from careergraph.errors import OutputError
+from careergraph.files import write_file
 from careergraph.graph import CareerGraph
 from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
 from careergraph.query import Route
@@ -220,46 +216,8 @@ def render_html(
 
 
 def write_html(path: Path, html: str) -> None:
-    """Write atomically: temp file beside the target, fsync, os.replace; OutputError on failure."""
-    target = Path(path)
-    content = html.encode("utf-8")
-    temp: Path | None = None
-    try:
-        _make_folder(target.parent)
-        name = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
-        # O_EXCL: never write into a file someone else left; 0o666 lets the umask decide.
-        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        temp = name
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-        temp = None
-    except OSError as error:
-        if temp is not None:
-            with suppress(OSError):
-                os.unlink(temp)
-        reason = error.strerror or str(error)
-        raise OutputError(f"cannot write the map to '{target}': {reason}") from None
-    _sync_folder(target.parent)
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise NotADirectoryError(errno.ENOTDIR, f"'{folder}' is a file, not a folder") from None
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it."""
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    """Write the page atomically (see `careergraph.files.write_file`); OutputError on failure."""
+    write_file(path, html, what="the map")
 
 
 # -- layout ------------------------------------------------------------------------------------
