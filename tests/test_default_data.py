@@ -7,14 +7,17 @@ import json
 import random
 from typing import Any
 
+import networkx as nx
 import pytest
 import yaml
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from careergraph.cli import cli
 from careergraph.graph import build_graph
 from careergraph.load import load_paths, parse_paths
-from careergraph.model import CareerMap, TransitionKind, normalize_name
+from careergraph.model import CareerMap, SkillCategory, TransitionKind, normalize_name
 from careergraph.query import find_routes, moves_from, skill_gap
 from careergraph.render import json as as_json
 from tests.conftest import DEFAULT_DATA
@@ -102,13 +105,23 @@ def test_implied_moves_say_so_in_both_languages(career_map: CareerMap) -> None:
         assert en.startswith("Implied:") == ja.startswith("推測:"), (move.source, move.target)
 
 
-def test_skills_do_not_fall_on_a_promotion_within_a_ladder(career_map: CareerMap) -> None:
+def test_skills_do_not_fall_on_a_promotion(career_map: CareerMap) -> None:
     for move in career_map.transitions:
         source, target = career_map.roles[move.source], career_map.roles[move.target]
-        if move.kind is not TransitionKind.PROMOTION or source.track != target.track:
+        if move.kind is not TransitionKind.PROMOTION:
             continue
         for skill, level in target.skills.items():
             assert level >= source.skills.get(skill, 0), (move.source, move.target, skill)
+
+
+def test_a_promotion_that_drops_a_skill_says_so(career_map: CareerMap) -> None:
+    for move in career_map.transitions:
+        source, target = career_map.roles[move.source], career_map.roles[move.target]
+        if move.kind is not TransitionKind.PROMOTION or set(source.skills) <= set(target.skills):
+            continue
+        assert move.note is not None, (move.source, move.target)
+        assert "Skills no longer stressed (a judgement)" in move.note.get("en")
+        assert "重視しなくなるスキル(推測)" in move.note.get("ja")
 
 
 def test_pmo_coordinator_reaches_cto(career_map: CareerMap) -> None:
@@ -173,3 +186,309 @@ def test_shuffling_the_yaml_changes_no_answer(seed: int) -> None:
     original = load_paths(DEFAULT_DATA)
     shuffled = parse_paths(_shuffled(text, seed), "shuffled.yaml")
     assert _answers(shuffled) == _answers(original)
+
+
+# --- facts pinned to the articles ---------------------------------------------------------
+
+
+def test_the_pmo_grades_of_004_in_order(career_map: CareerMap) -> None:
+    grades = sorted(
+        (r for r in career_map.roles.values() if r.track == "pmo"), key=lambda r: r.level
+    )
+    assert [r.name.get("ja") for r in grades] == [
+        "PMOコーディネーター",
+        "PMOアナリスト",
+        "PMOマネージャー",
+        "PMOディレクター",
+    ]
+    assert [r.level for r in grades] == [1, 2, 3, 4]
+
+
+def test_004_puts_analysis_on_the_analyst_and_portfolios_on_the_manager(
+    career_map: CareerMap,
+) -> None:
+    roles = career_map.roles
+    assert "data_analysis" not in roles["pmo_coordinator"].skills
+    assert roles["pmo_analyst"].skills["data_analysis"] >= 3
+    assert roles["pmo_analyst"].skills["risk_management"] >= 3
+    assert "portfolio_management" not in roles["pmo_analyst"].skills
+    assert roles["pmo_manager"].skills["portfolio_management"] >= 3
+    assert roles["pmo_manager"].skills["process_improvement"] >= 4
+    assert roles["pmo_director"].skills["strategic_thinking"] >= 4
+    assert roles["pmo_director"].skills["hiring_people_management"] >= 3
+
+
+def test_003_pmo_work_is_on_the_coordinator(career_map: CareerMap) -> None:
+    work = {
+        "information_coordination",
+        "progress_management_wbs",
+        "quality_management",
+        "issue_management",
+        "meeting_management",
+        "reporting",
+        "project_administration",
+    }
+    assert work <= set(career_map.roles["pmo_coordinator"].skills)
+
+
+def test_where_a_vpoe_can_go_next(career_map: CareerMap) -> None:
+    graph = build_graph(career_map)
+    moves = moves_from(graph, "vpoe")
+    assert {move.target for move, _ in moves} == {"cto", "cpo", "coo", "ceo"}
+    assert {move.kind for move, _ in moves} == {TransitionKind.PROMOTION}
+
+
+def test_skills_a_technical_program_manager_needs_that_a_product_manager_does_not(
+    career_map: CareerMap,
+) -> None:
+    tpm, pm = career_map.roles["tpm"], career_map.roles["product_manager"]
+    technical = {"system_architecture", "cloud_computing", "ai_ml", "programming_languages"}
+    delivery = {"program_project_management", "agile_scrum", "risk_management"}
+    assert technical | delivery <= set(tpm.skills) - set(pm.skills)
+    assert "market_research_ux" in set(pm.skills) - set(tpm.skills)
+
+
+def test_the_tables_of_001_are_on_the_technical_program_manager(career_map: CareerMap) -> None:
+    hard = {
+        "cloud_computing",
+        "programming_languages",
+        "system_architecture",
+        "network_security",
+        "data_engineering",
+        "devops_sre",
+    }
+    soft = {
+        "strategic_thinking",
+        "communication",
+        "facilitation",
+        "stakeholder_management",
+        "risk_management",
+    }
+    tools = {
+        "jira_confluence",
+        "ci_cd_tools",
+        "monitoring_tools",
+        "collaboration_tools",
+        "iac_tools",
+    }
+    assert hard | soft | tools <= set(career_map.roles["tpm"].skills)
+
+
+def test_the_tables_of_002_are_on_the_vpoe(career_map: CareerMap) -> None:
+    hard = {
+        "cloud_computing",
+        "programming_languages",
+        "system_architecture",
+        "devops_sre",
+        "data_engineering",
+        "security_compliance",
+    }
+    soft = {
+        "strategic_thinking",
+        "communication",
+        "leadership_coaching",
+        "change_management",
+        "budget_finance",
+    }
+    tools = {
+        "ci_cd_tools",
+        "monitoring_tools",
+        "jira_confluence",
+        "collaboration_tools",
+        "iac_tools",
+        "performance_review_tools",
+        "applicant_tracking",
+    }
+    assert hard | soft | tools <= set(career_map.roles["vpoe"].skills)
+
+
+@pytest.mark.parametrize(
+    "skill",
+    [
+        "pmp",
+        "capm",
+        "itil",
+        "it_passport",
+        "prince2",
+        "scrum_master_cert",
+        "aws_solutions_architect",
+        "icp_acc",
+        "product_owner_cert",
+    ],
+)
+def test_each_named_certification_is_a_certification_some_role_asks_for(
+    career_map: CareerMap, skill: str
+) -> None:
+    assert career_map.skills[skill].category is SkillCategory.CERTIFICATION
+    assert any(skill in role.skills for role in career_map.roles.values())
+
+
+def test_004_certifications_are_on_the_pmo_ladder(career_map: CareerMap) -> None:
+    asked = set().union(*(r.skills for r in career_map.roles.values() if r.track == "pmo"))
+    assert {"pmp", "capm", "itil", "it_passport", "prince2"} <= asked
+
+
+@pytest.mark.parametrize(
+    ("role", "count", "first", "last"),
+    [
+        (
+            "tpm",
+            14,
+            "負荷分散(ロードバランシング)の主要なアルゴリズムとそのトレードオフを説明してください。",
+            "サーバーレスアーキテクチャ(例:AWS Lambda)を導入する際の"
+            "技術的なトレードオフを説明してください。",
+        ),
+        (
+            "vpoe",
+            15,
+            "あなたの組織が抱える最大の技術負債は何ですか?それをどのように戦略的に解消しますか?",
+            "FinOpsを組織に導入する具体的なステップと、エンジニアの行動変容を促す方法を教えてください。",
+        ),
+    ],
+)
+def test_interview_questions_of_the_articles(
+    career_map: CareerMap, role: str, count: int, first: str, last: str
+) -> None:
+    questions = career_map.roles[role].interview
+    assert len(questions) == count
+    assert (questions[0].get("ja"), questions[-1].get("ja")) == (first, last)
+    for question in questions:
+        assert set(question.as_dict()) == {"en", "ja"}
+        assert question.get("en").endswith((".", "?"))
+
+
+def test_only_the_articles_roles_have_interview_questions(career_map: CareerMap) -> None:
+    assert {r.id for r in career_map.roles.values() if r.interview} == {"tpm", "vpoe"}
+
+
+def test_recommended_books_build_the_skills(career_map: CareerMap) -> None:
+    def titles(skill: str) -> set[str]:
+        return {r.title.get("ja") for r in career_map.skills[skill].resources}
+
+    assert "『SRE サイトリライアビリティエンジニアリング』(Google SREチーム)" in titles(
+        "devops_sre"
+    )
+    assert "『チームトポロジー』(Matthew Skelton、Manuel Pais)" in titles("organization_design")
+    assert "『スクラムガイド』" in titles("agile_scrum")
+    assert "『Lean Analytics』" in titles("data_analysis")
+    assert "『影響力の武器』" in titles("stakeholder_management")
+    assert "『ファシリテーションの技術』" in titles("facilitation")
+
+
+def test_resources_are_cited_bilingual_and_invent_no_address(career_map: CareerMap) -> None:
+    resources = [r for s in career_map.skills.values() for r in s.resources]
+    assert len(resources) >= 40
+    for resource in resources:
+        assert set(resource.title.as_dict()) == {"en", "ja"}, resource.title
+        assert resource.sources, resource.title
+        # the articles give no web addresses
+        assert resource.url is None, resource.title
+
+
+@pytest.mark.parametrize(
+    ("alias", "role"),
+    [
+        ("TPgM", "tpm"),
+        ("VPoE", "vpoe"),
+        ("EM", "engineering_manager"),
+        ("PdM", "product_manager"),
+        ("PjM", "project_manager"),
+        ("PgM", "program_manager"),
+        ("PL", "project_leader"),
+        ("PO", "project_owner"),
+        ("CS", "customer_support"),
+        ("Associate TPM", "associate_tpm"),
+        ("テクニカルプログラムマネージャー", "tpm"),
+        ("プロダクトマネジャー", "product_manager"),
+        ("プロマネ", "project_manager"),
+        ("技術プログラムディレクター", "director_program_management"),
+    ],
+)
+def test_names_people_type_resolve_through_show(alias: str, role: str) -> None:
+    result = CliRunner().invoke(cli, ["--data", str(DEFAULT_DATA), "show", alias, "--json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["id"] == role
+
+
+def test_pm_names_neither_the_product_nor_the_project_manager() -> None:
+    # 000 writes PM for the product manager, 003 for the project manager
+    result = CliRunner().invoke(cli, ["--data", str(DEFAULT_DATA), "show", "PM"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: unknown role 'PM'")
+
+
+def test_tpm_is_only_the_id_of_the_technical_program_manager(career_map: CareerMap) -> None:
+    # 001 writes TPM for the program manager, 000 for the product manager: no alias claims it
+    names = {
+        normalize_name(n) for r in career_map.roles.values() for n in (*r.name.all(), *r.aliases)
+    }
+    assert normalize_name("TPM") not in names
+    result = CliRunner().invoke(cli, ["--data", str(DEFAULT_DATA), "show", "TPM", "--json"])
+    assert json.loads(result.stdout)["id"] == "tpm"
+
+
+def test_every_role_the_articles_name_is_on_the_map(career_map: CareerMap) -> None:
+    names = {r.name.get("en") for r in career_map.roles.values()}
+    assert {
+        "Product Director",
+        "VP of Product",
+        "CPO (Chief Product Officer)",
+        "Director of Program Management",
+        "VP of Operations",
+        "COO (Chief Operating Officer)",
+        "VP of Engineering Operations",
+        "Specialist Technical Program Manager",
+        "Project Manager",
+        "Project Leader",
+        "Project Owner",
+        "Customer Support",
+    } <= names
+
+
+# --- a clean map: what a lint of the default data would check -----------------------------
+
+
+def test_every_skill_track_and_role_is_used(career_map: CareerMap) -> None:
+    used = set().union(*(r.skills for r in career_map.roles.values()))
+    assert used == set(career_map.skills)
+    assert {r.track for r in career_map.roles.values()} == set(career_map.tracks)
+    for skill in career_map.skills.values():
+        assert set(skill.name.as_dict()) >= {"en", "ja"}, skill.id
+
+
+def test_every_role_is_reached_from_an_entry_role(career_map: CareerMap) -> None:
+    targets = {t.target for t in career_map.transitions}
+    entries = set(career_map.roles) - targets
+    assert entries == {"junior_developer", "associate_tpm", "product_manager", "customer_support"}
+    graph = build_graph(career_map)
+    reached = set(entries)
+    for entry in entries:
+        reached |= nx.descendants(graph, entry)
+    assert reached == set(career_map.roles)
+
+
+def test_only_top_roles_are_dead_ends(career_map: CareerMap) -> None:
+    sources = {t.source for t in career_map.transitions}
+    assert set(career_map.roles) - sources == {"ceo", "project_owner"}
+
+
+def test_years_are_plausible(career_map: CareerMap) -> None:
+    for role in career_map.roles.values():
+        assert 2 <= role.years <= 5, role.id
+    for move in career_map.transitions:
+        assert 2 <= move.years <= 8, (move.source, move.target)
+
+
+def test_the_first_question(career_map: CareerMap) -> None:
+    graph = build_graph(career_map)
+    (best,) = find_routes(graph, "pmo_coordinator", "cto")
+    assert best.roles == (
+        "pmo_coordinator",
+        "pmo_manager",
+        "program_manager",
+        "director_program_management",
+        "cto_office_strategist",
+        "cto",
+    )
+    assert best.years == 19
