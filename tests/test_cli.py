@@ -158,7 +158,7 @@ def test_show_text_in_japanese() -> None:
     result = run("--data", SMALL, "show", "senior", "--lang", "ja")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "シニア開発者 (Senior developer)"
-    assert "  → PMOマネージャー  career change     1y  gap +6" in result.stdout
+    assert "  → PMOマネージャー  キャリアチェンジ    1年  差 +6" in result.stdout
 
 
 def test_roles_lists_ladders_in_level_order() -> None:
