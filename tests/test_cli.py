@@ -55,6 +55,7 @@ def test_path_json_is_stable() -> None:
         "years": 1.5,
         "note": None,
         "cumulative_years": 2.0,
+        "years_left": 1.5,
         "gap": [
             {
                 "skill": "pmp",

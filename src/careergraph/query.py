@@ -13,7 +13,18 @@ import networkx as nx
 
 from careergraph.errors import CareerGraphError, NoRouteError, UnknownRoleError, UnknownTrackError
 from careergraph.graph import CareerGraph
-from careergraph.model import CareerMap, Profile, Role, Skill, Track, Transition, normalize_name
+from careergraph.model import (
+    CareerMap,
+    Profile,
+    Resource,
+    ResourceKind,
+    Role,
+    Skill,
+    SkillCategory,
+    Track,
+    Transition,
+    normalize_name,
+)
 
 RouteCost = Literal["years", "steps"]
 
@@ -344,6 +355,19 @@ class PlannedStep:
     step: Step
     role: Role
     skills: tuple[PlannedSkill, ...]
+
+    def certifications(self) -> list[PlannedSkill]:
+        """The skills to build that are certifications."""
+        return [p for p in self.skills if p.skill.category is SkillCategory.CERTIFICATION]
+
+    def exams(self) -> list[Resource]:
+        """Certification exams listed as resources of the skills to build, each once."""
+        found: dict[tuple[tuple[str, str], ...], Resource] = {}
+        for planned in self.skills:
+            for resource in planned.skill.resources:
+                if resource.kind is ResourceKind.CERTIFICATION:
+                    found.setdefault(tuple(resource.title.translations.items()), resource)
+        return list(found.values())
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,11 @@ def _schema_problems(document: Document, error: ValidationError) -> list[Problem
             where = document.problem(loc[:-1], "")
         else:
             where = document.problem(loc, "", key=on_key)
-        message = _describe(detail, loc, ProfileSpec)
+        if detail["type"] == "greater_than_equal":
+            # pydantic reports the bound of a float field as 0.0; people wrote 0.
+            message = f"{dotted(loc)}: must be 0 or more, got {detail['input']}"
+        else:
+            message = _describe(detail, loc, ProfileSpec)
         problems.append(Problem(where.file, where.line, where.column, message))
     return problems
 

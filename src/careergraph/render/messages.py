@@ -60,6 +60,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.summary": "{years} over {moves}, starting as {source}.",
         "plan.profile": "Profile: {file} (own skill levels: {count}; {years} served in the role)",
         "plan.route": "Route",
+        "plan.route_columns": "Move|Kind|Years|Total",
         "plan.step": "Step {number}: {source} → {target}",
         "plan.move": "{kind}, typically {years}",
         "plan.move_left": "{kind}, typically {years}; {left} left",
@@ -129,6 +130,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "プロフィール: {file}(自分のスキルレベル: {count}件、現職で{years}経験済み)"
         ),
         "plan.route": "ルート",
+        "plan.route_columns": "移動|種類|年数|累計",
         "plan.step": "ステップ{number}: {source} → {target}",
         "plan.move": "{kind}、目安{years}",
         "plan.move_left": "{kind}、目安{years}(残り{left})",
