@@ -93,7 +93,7 @@ def _step(career_map: CareerMap, number: int, planned: PlannedStep, lang: str) -
     out = [
         "## " + escape(heading),
         "",
-        f"*{escape(move)}* · {escape(so_far)}. "
+        f"*{escape(move)}* · {escape(so_far)}{say(lang, 'plan.space')}"
         + escape(say(lang, "plan.role_years", years=years(role.years, lang))),
     ]
     if role.summary:

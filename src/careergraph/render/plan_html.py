@@ -89,10 +89,11 @@ def _step(career_map: CareerMap, number: int, planned: PlannedStep, lang: str) -
         move = say(lang, "plan.move", kind=kind, years=typical)
     so_far = say(lang, "plan.so_far", years=years(step.cumulative_years, lang))
     stay = say(lang, "plan.role_years", years=years(role.years, lang))
+    timing = escape(so_far) + say(lang, "plan.space") + escape(stay)
     out = [
         f'<section class="step" id="step-{number}">',
         f"<h2>{escape(heading)}</h2>",
-        f'<p class="meta"><em>{escape(move)}</em> · {escape(so_far)}. {escape(stay)}</p>',
+        f'<p class="meta"><em>{escape(move)}</em> · {timing}</p>',
     ]
     if role.summary:
         out.append(f'<p class="summary">{escape(role.summary.get(lang))}</p>')
