@@ -10,7 +10,7 @@ from careergraph.query import Plan, PlannedSkill, PlannedStep
 from careergraph.render.messages import count, say, years
 
 # Characters that would turn data into Markdown markup (or HTML, which Markdown passes through).
-_MARKUP = re.compile(r"([\\`*_\[\]<>|#!~])")
+_MARKUP = re.compile(r"([\\`*_\[\]<>|#!~&])")
 
 
 def escape(text: str) -> str:

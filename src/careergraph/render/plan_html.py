@@ -50,13 +50,14 @@ def _row(cells: list[str], *, numbers: int = 0, head: bool = False) -> str:
     tag = "th" if head else "td"
     out = []
     for index, cell in enumerate(cells):
-        numeric = not head and index >= len(cells) - numbers
+        numeric = index >= len(cells) - numbers
         out.append(f'<{tag} class="number">{cell}</{tag}>' if numeric else f"<{tag}>{cell}</{tag}>")
     return "<tr>" + "".join(out) + "</tr>"
 
 
 def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> str:
-    head = _row(["#", *map(escape, say(lang, "plan.route_columns").split("|"))], head=True)
+    columns = ["#", *map(escape, say(lang, "plan.route_columns").split("|"))]
+    head = _row(columns, numbers=2, head=True)
     rows = []
     for number, planned in enumerate(plan.steps, start=1):
         step = planned.step
@@ -101,7 +102,8 @@ def _step(career_map: CareerMap, number: int, planned: PlannedStep, lang: str) -
     if not planned.skills:
         out.append(f"<p>{escape(say(lang, 'plan.nothing'))}</p>")
     else:
-        head = _row([escape(c) for c in say(lang, "plan.skill_columns").split("|")], head=True)
+        columns = [escape(c) for c in say(lang, "plan.skill_columns").split("|")]
+        head = _row(columns, numbers=3, head=True)
         rows = "".join(_skill_row(p, lang) for p in planned.skills)
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
         out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
