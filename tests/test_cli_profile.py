@@ -201,7 +201,7 @@ def test_path_from_me_shortens_the_first_move() -> None:
 def test_path_from_me_in_japanese() -> None:
     result = run("path", "--me", ME, "PgM", "--lang", "ja")
     assert result.stdout == (
-        "最短ルート: PMOマネージャー → プログラムマネージャー (0.5年, 1回の移動)\n"
+        "最短ルート: PMOマネージャー → プログラムマネージャー (0.5年・1回の移動)\n"
         "  1. PMOマネージャー → プログラムマネージャー  横異動  0.5年   0.5年\n"
         "     伸ばす: 計画立案 4→5; 予算管理 1→2; Python 1→2\n"
         "  合計: 0.5年・1回の移動\n"

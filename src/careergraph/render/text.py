@@ -74,7 +74,7 @@ def routes_text(
         moves = count(lang, "moves", len(route.steps))
         out.append(
             f"{label}: {_name(career_map, first, lang)} → {_name(career_map, last, lang)} "
-            f"({years_in(route.years, lang)}, {moves})"
+            + say(lang, "route.length", years=years_in(route.years, lang), moves=moves)
         )
         rows = [
             (
