@@ -114,8 +114,9 @@ def test_reach_agrees_with_the_best_route_on_the_default_data() -> None:
 
 
 def test_reach_refuses_negative_years(ladder: CareerMap) -> None:
-    with pytest.raises(CareerGraphError, match="must be zero or more, got -1"):
-        reachable_roles(build_graph(ladder), "manager", -1)
+    for bad, shown in ((-1, "-1"), (float("inf"), "inf"), (float("nan"), "nan")):
+        with pytest.raises(CareerGraphError, match=f"finite number, zero or more, got {shown}$"):
+            reachable_roles(build_graph(ladder), "manager", bad)
 
 
 def test_plan_lists_skills_largest_gap_first_with_certifications(ladder: CareerMap) -> None:

@@ -321,7 +321,9 @@ def reachable_roles(
     smaller skill gap, then the role id.
     """
     if not math.isfinite(within) or within < 0:
-        raise CareerGraphError(f"the number of years must be zero or more, got {within:g}")
+        raise CareerGraphError(
+            f"the number of years must be a finite number, zero or more, got {within:g}"
+        )
     weight = _years_left(source, years_done)
     paths = nx.single_source_dijkstra_path(graph, source, cutoff=within + _EPSILON, weight=weight)
     start: Role = graph.nodes[source]["role"]

@@ -66,7 +66,7 @@ def common(command: _F) -> _F:
     command = click.option(
         "--lang",
         type=click.Choice(LANGUAGES),
-        default=lambda: default_language(),
+        default=default_language,
         show_default=f"${LANG_ENV}, else ja for a Japanese locale, else en",
         help="Language of names, headings and messages.",
     )(command)
