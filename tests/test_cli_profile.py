@@ -415,3 +415,19 @@ def test_new_commands_have_help(command: list[str]) -> None:
     result = run(*command, "--help")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.startswith(f"Usage: cli {' '.join(command)} [OPTIONS]")
+
+
+def test_careergraphs_own_usage_messages_speak_japanese(tmp_path: Path) -> None:
+    result = run("gap", "manager", "--lang", "ja")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "\nError: FROMとTOの2つのロールを指定するか、--me FILEとTOを指定してください\n"
+    )
+    mine = tmp_path / "me.yaml"
+    mine.write_text("role: manager\n", encoding="utf-8")
+    result = run("me", "init", "manager", "-o", str(mine), env={"CAREERGRAPH_LANG": "ja"})
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: '{mine}'はすでにあります: "
+        "置き換えるなら--force、別の場所なら-oを指定してください\n",
+    )

@@ -116,17 +116,22 @@ def read_profile(file: Path, career_map: CareerMap) -> Profile:
 
 
 def start_and_goal(
-    career_map: CareerMap, source: str, target: str | None, me_file: Path | None
+    career_map: CareerMap,
+    source: str,
+    target: str | None,
+    me_file: Path | None,
+    lang: str = "en",
 ) -> tuple[str, str, Profile | None]:
     """Role ids of the start and the goal, from `FROM TO` or from `--me FILE TO`."""
     from careergraph.query import find_role
+    from careergraph.render.messages import say
 
     if me_file is None:
         if target is None:
-            raise click.UsageError("name two roles, FROM and TO, or give --me FILE and TO")
+            raise click.UsageError(say(lang, "usage.two_roles"))
         return find_role(career_map, source).id, find_role(career_map, target).id, None
     if target is not None:
-        raise click.UsageError("with --me, name only the goal role TO: the start is your role")
+        raise click.UsageError(say(lang, "usage.me_and_from"))
     profile = read_profile(me_file, career_map)
     return profile.role, find_role(career_map, source).id, profile
 

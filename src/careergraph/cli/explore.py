@@ -79,7 +79,7 @@ def path(
     from careergraph.render import text as as_text
 
     career_map, graph = load(data_file)
-    start, goal, profile = start_and_goal(career_map, source, target, me_file)
+    start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
     levels = profile.levels(career_map.roles[start]) if profile else None
     years_done = profile.years_in_role if profile else 0.0
     routes = find_routes(
@@ -132,7 +132,7 @@ def gap(
     from careergraph.render import text as as_text
 
     career_map, _ = load(data_file)
-    start, goal, profile = start_and_goal(career_map, source, target, me_file)
+    start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
     roles = career_map.roles
     if profile is None:
         result = skill_gap(roles[start], roles[goal])

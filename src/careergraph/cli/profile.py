@@ -59,9 +59,7 @@ def me_init(
         return
     target = Path(output)
     if target.exists() and not force:
-        raise CareerGraphError(
-            f"'{target}' already exists: pass --force to replace it, or -o to write elsewhere"
-        )
+        raise CareerGraphError(say(lang, "me.exists", file=target))
     write_file(target, text, what="the profile")
     if as_json_output:
         emit(profile_data(written))
@@ -92,11 +90,12 @@ def reach(
     from careergraph.cli.base import read_profile
     from careergraph.query import find_role, reachable_roles
     from careergraph.render import text as as_text
+    from careergraph.render.messages import say
 
     career_map, graph = load(data_file)
     profile: Profile | None = None
     if (role_name is None) == (me_file is None):
-        raise click.UsageError("name a starting ROLE or give --me FILE, not both")
+        raise click.UsageError(say(lang, "usage.reach_start"))
     if me_file is not None:
         profile = read_profile(me_file, career_map)
         start = profile.role
@@ -162,13 +161,15 @@ def plan(
     from careergraph.files import write_file
     from careergraph.query import find_routes, promotion_plan
     from careergraph.render import json as as_json
+    from careergraph.render.messages import say
 
     kind = "markdown" if output == "-" else _PLAN_FORMATS.get(Path(output).suffix.lower())
     if kind is None:
         known = ", ".join(_PLAN_FORMATS)
-        raise click.BadParameter(f"'{output}' should end in one of {known}", param_hint="-o")
+        message = say(lang, "usage.plan_suffix", file=output, known=known)
+        raise click.BadParameter(message, param_hint="-o")
     career_map, graph = load(data_file)
-    start, goal, profile = start_and_goal(career_map, source, target, me_file)
+    start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
     (route,) = find_routes(
         graph,
         start,

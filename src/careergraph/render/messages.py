@@ -78,6 +78,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.footer": "Made with careergraph from {file}.",
         "validate.ok": "OK: {roles} roles, {transitions} transitions",
         "me.written": "Wrote a starter profile for {role} to {file}.",
+        "me.exists": (
+            "'{file}' already exists: pass --force to replace it, or -o to write elsewhere"
+        ),
+        "usage.two_roles": "name two roles, FROM and TO, or give --me FILE and TO",
+        "usage.me_and_from": "with --me, name only the goal role TO: the start is your role",
+        "usage.reach_start": "name a starting ROLE or give --me FILE, not both",
+        "usage.plan_suffix": "'{file}' should end in one of {known}",
     },
     "ja": {
         "years": "{value}年",
@@ -150,6 +157,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.footer": "careergraphで{file}から作成。",
         "validate.ok": "OK: ロール{roles}件、移動{transitions}件",
         "me.written": "{role}のプロフィールのひな形を{file}に書き出しました。",
+        "me.exists": (
+            "'{file}'はすでにあります: 置き換えるなら--force、別の場所なら-oを指定してください"
+        ),
+        "usage.two_roles": "FROMとTOの2つのロールを指定するか、--me FILEとTOを指定してください",
+        "usage.me_and_from": (
+            "--meを使うときは目標のロールTOだけを指定してください(出発点は自分のロールです)"
+        ),
+        "usage.reach_start": "出発点のROLEか--me FILEのどちらか一方を指定してください",
+        "usage.plan_suffix": "'{file}'の拡張子は{known}のいずれかにしてください",
     },
 }
 
