@@ -14,3 +14,10 @@ DEFAULT_DATA = ROOT / "data" / "paths.yaml"
 @pytest.fixture
 def small_map_file() -> Path:
     return FIXTURES / "small.yaml"
+
+
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in English whatever the machine's locale; tests opt into Japanese."""
+    for name in ("CAREERGRAPH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

@@ -55,6 +55,7 @@ def test_path_json_is_stable() -> None:
         "years": 1.5,
         "note": None,
         "cumulative_years": 2.0,
+        "years_left": 1.5,
         "gap": [
             {
                 "skill": "pmp",
@@ -158,7 +159,7 @@ def test_show_text_in_japanese() -> None:
     result = run("--data", SMALL, "show", "senior", "--lang", "ja")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "シニア開発者 (Senior developer)"
-    assert "  → PMOマネージャー  career change     1y  gap +6" in result.stdout
+    assert "  → PMOマネージャー  キャリアチェンジ    1年  差 +6" in result.stdout
 
 
 def test_roles_lists_ladders_in_level_order() -> None:

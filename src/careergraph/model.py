@@ -165,3 +165,17 @@ class CareerMap:
         return sorted(
             (r for r in self.roles.values() if r.track == track), key=lambda r: (r.level, r.id)
         )
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A person: their current role, the skill levels they hold, and years spent in the role."""
+
+    path: str
+    role: str
+    skills: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    years_in_role: float = 0.0
+
+    def levels(self, role: Role) -> Mapping[str, int]:
+        """What the person can do: the role's levels, overridden by their own (0 = not held)."""
+        return MappingProxyType({**role.skills, **self.skills})

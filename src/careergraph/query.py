@@ -5,15 +5,26 @@ from __future__ import annotations
 import difflib
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 
 from careergraph.errors import CareerGraphError, NoRouteError, UnknownRoleError, UnknownTrackError
 from careergraph.graph import CareerGraph
-from careergraph.model import CareerMap, Role, Track, Transition, normalize_name
+from careergraph.model import (
+    CareerMap,
+    Profile,
+    Resource,
+    ResourceKind,
+    Role,
+    Skill,
+    SkillCategory,
+    Track,
+    Transition,
+    normalize_name,
+)
 
 RouteCost = Literal["years", "steps"]
 
@@ -53,11 +64,20 @@ class SkillGap:
 
 @dataclass(frozen=True)
 class Step:
-    """One move on a route, with the skills it asks for and the years spent so far."""
+    """One move on a route, with the skills it asks for and the years spent so far.
+
+    `years` is what the move still takes: the transition's years, less any already served.
+    """
 
     transition: Transition
     gap: SkillGap
     cumulative_years: float
+    years: float | None = None
+
+    @property
+    def years_left(self) -> float:
+        """Years this move still takes."""
+        return self.transition.years if self.years is None else self.years
 
 
 @dataclass(frozen=True)
@@ -154,12 +174,16 @@ def find_routes(
     avoid: Sequence[str] = (),
     max_steps: int | None = None,
     by: RouteCost = "years",
+    start_levels: Mapping[str, int] | None = None,
+    years_done: float = 0.0,
 ) -> list[Route]:
     """The best route and up to `alternatives` more distinct ones, cheapest first.
 
     Cost is total years (`by="years"`) or number of moves (`by="steps"`); ties go to the fewer
     moves, then fewer years, then role ids in order, so the answer never depends on file order.
     A route passes through every role in `via` (in any order) and none in `avoid`.
+    `start_levels` are the skills held at the start (else the source role's), and `years_done`
+    the years already served in it, taken off the first move.
     """
     _check_route_question(source, target, via, avoid, max_steps, alternatives)
     avoided = set(avoid)
@@ -169,7 +193,9 @@ def find_routes(
             raise NoRouteError(_no_route(source, target, via, avoid, max_steps))
 
     wanted = 1 + alternatives
-    weight = "years" if by == "years" else None
+    weight: str | Callable[[Any, Any, Any], float] | None = None
+    if by == "years":
+        weight = _years_left(source, years_done) if years_done else "years"
     found: list[Route] = []
     for examined, path in enumerate(nx.shortest_simple_paths(view, source, target, weight=weight)):
         if examined >= SEARCH_LIMIT:
@@ -181,7 +207,7 @@ def find_routes(
             continue
         if not all(stop in path for stop in via):
             continue
-        route = _route(graph, path)
+        route = _route(graph, path, start_levels, years_done)
         if len(found) >= wanted and _cost(route, by) > _cost(found[wanted - 1], by) + _EPSILON:
             break  # past the last tie for the final place
         found.append(route)
@@ -220,20 +246,149 @@ def _no_route(
     return f"no route from '{source}' to '{target}'{suffix}"
 
 
-def _route(graph: CareerGraph, path: Sequence[str]) -> Route:
+def _years_left(source: str, years_done: float) -> Callable[[Any, Any, Any], float]:
+    """Edge weight in years, the first move shortened by the years already served."""
+
+    def weight(here: Any, _there: Any, edge: Any) -> float:
+        years: float = edge["years"]
+        return max(0.0, years - years_done) if here == source else years
+
+    return weight
+
+
+def _route(
+    graph: CareerGraph,
+    path: Sequence[str],
+    start_levels: Mapping[str, int] | None = None,
+    years_done: float = 0.0,
+) -> Route:
     steps = []
     spent: list[float] = []
-    built: dict[str, int] = dict(graph.nodes[path[0]]["role"].skills)
+    start = graph.nodes[path[0]]["role"].skills if start_levels is None else start_levels
+    built: dict[str, int] = dict(start)
     for here, there in itertools.pairwise(path):
         move: Transition = graph.edges[here, there]["transition"]
-        spent.append(move.years)
+        left = max(0.0, move.years - years_done) if not spent else move.years
+        spent.append(left)
         target: Role = graph.nodes[there]["role"]
         gap = skill_gap(graph.nodes[here]["role"], target, known=built)
         for skill, level in target.skills.items():
             built[skill] = max(level, built.get(skill, 0))
-        steps.append(Step(move, gap, math.fsum(spent)))
+        steps.append(Step(move, gap, math.fsum(spent), left))
     return Route(tuple(path), tuple(steps), math.fsum(spent))
 
 
 def _cost(route: Route, by: RouteCost) -> float:
     return route.years if by == "years" else float(len(route.steps))
+
+
+def profile_gap(profile: Profile, role: Role, target: Role) -> SkillGap:
+    """What `target` asks above what the person holds, and what they hold that it no longer asks.
+
+    `role` is the profile's current role; the person's own levels replace its levels.
+    """
+    have = profile.levels(role)
+    gap = skill_gap(role, target, known=have)
+    dropped = [
+        SkillChange(skill, level, 0)
+        for skill, level in have.items()
+        if level > 0 and skill not in target.skills
+    ]
+    dropped.sort(key=lambda c: (-c.from_level, c.skill))
+    return SkillGap(gap.source, gap.target, gap.build, tuple(dropped))
+
+
+@dataclass(frozen=True)
+class Reachable:
+    """A role reachable from the start, by its quickest route, with the skills it asks above now."""
+
+    role: str
+    route: Route
+    gap: SkillGap
+
+
+def reachable_roles(
+    graph: CareerGraph,
+    source: str,
+    within: float,
+    *,
+    start_levels: Mapping[str, int] | None = None,
+    years_done: float = 0.0,
+) -> list[Reachable]:
+    """Every role whose quickest route from `source` takes at most `within` years, nearest first.
+
+    One single-source Dijkstra search bounded by `within`; ties go to fewer moves, then the
+    smaller skill gap, then the role id.
+    """
+    if not math.isfinite(within) or within < 0:
+        raise CareerGraphError(
+            f"the number of years must be a finite number, zero or more, got {within:g}"
+        )
+    weight = _years_left(source, years_done)
+    paths = nx.single_source_dijkstra_path(graph, source, cutoff=within + _EPSILON, weight=weight)
+    start: Role = graph.nodes[source]["role"]
+    have = start.skills if start_levels is None else start_levels
+    found = []
+    for target, path in paths.items():
+        if target == source:
+            continue
+        route = _route(graph, path, start_levels, years_done)
+        if route.years > within + _EPSILON:
+            continue
+        found.append(
+            Reachable(target, route, skill_gap(start, graph.nodes[target]["role"], known=have))
+        )
+    found.sort(key=lambda r: (round(r.route.years, 9), len(r.route.steps), r.gap.size, r.role))
+    return found
+
+
+@dataclass(frozen=True)
+class PlannedSkill:
+    """A skill to build on one step, with the resources and certifications that build it."""
+
+    change: SkillChange
+    skill: Skill
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """One move of a plan: the move, the role it leads to, the skills to build (largest first)."""
+
+    step: Step
+    role: Role
+    skills: tuple[PlannedSkill, ...]
+
+    def certifications(self) -> list[PlannedSkill]:
+        """The skills to build that are certifications."""
+        return [p for p in self.skills if p.skill.category is SkillCategory.CERTIFICATION]
+
+    def exams(self) -> list[Resource]:
+        """Certification exams listed as resources of the skills to build, each once."""
+        found: dict[tuple[tuple[str, str], ...], Resource] = {}
+        for planned in self.skills:
+            for resource in planned.skill.resources:
+                if resource.kind is ResourceKind.CERTIFICATION:
+                    found.setdefault(tuple(resource.title.translations.items()), resource)
+        return list(found.values())
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A promotion plan: the route, then what each move asks and how to prepare for it."""
+
+    route: Route
+    steps: tuple[PlannedStep, ...]
+    profile: Profile | None = None
+
+
+def promotion_plan(career_map: CareerMap, route: Route, profile: Profile | None = None) -> Plan:
+    """The plan for a route: per move, the skills to build (largest gap first) and their means."""
+    steps = tuple(
+        PlannedStep(
+            step,
+            career_map.roles[step.transition.target],
+            tuple(PlannedSkill(c, career_map.skills[c.skill]) for c in step.gap.build),
+        )
+        for step in route.steps
+    )
+    return Plan(route, steps, profile)

@@ -6,7 +6,8 @@ Command modules import the library inside their functions, not at the top, so th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -14,13 +15,32 @@ import click
 
 from careergraph import DATA_ENV, __version__
 from careergraph.errors import CareerGraphError, DataFileError
-from careergraph.model import LANGUAGES, CareerMap
+from careergraph.model import LANGUAGES, CareerMap, Profile
 
 if TYPE_CHECKING:
     from careergraph.graph import CareerGraph
     from careergraph.query import Route
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+
+LANG_ENV = "CAREERGRAPH_LANG"
+_LOCALE_ENVS = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language when --lang is not given: $CAREERGRAPH_LANG, else a Japanese locale, else en."""
+    env = os.environ if environ is None else environ
+    chosen = env.get(LANG_ENV, "").strip()
+    if chosen:
+        if chosen not in LANGUAGES:
+            raise CareerGraphError(
+                f"{LANG_ENV} is '{chosen}', which careergraph does not speak: "
+                f"use {' or '.join(LANGUAGES)}"
+            )
+        return chosen
+    # POSIX: the first of these that is set decides the messages' language.
+    locale = next((env[name] for name in _LOCALE_ENVS if env.get(name)), "")
+    return "ja" if locale.startswith("ja") else "en"
 
 
 class Commands(click.Group):
@@ -46,9 +66,9 @@ def common(command: _F) -> _F:
     command = click.option(
         "--lang",
         type=click.Choice(LANGUAGES),
-        default="en",
-        show_default=True,
-        help="Language of role, track and skill names.",
+        default=default_language,
+        show_default=f"${LANG_ENV}, else ja for a Japanese locale, else en",
+        help="Language of names, headings and messages.",
     )(command)
     return click.option(
         "--data",
@@ -74,6 +94,56 @@ def load(given: Path | None) -> tuple[CareerMap, CareerGraph]:
 
     career_map = load_paths(data_file(given))
     return career_map, build_graph(career_map)
+
+
+def me_option(command: _F) -> _F:
+    """The --me option: start from a personal profile instead of a role."""
+    return click.option(
+        "--me",
+        "me_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        metavar="FILE",
+        help="Start from your profile (see `careergraph me init`) instead of FROM.",
+    )(command)
+
+
+def read_profile(file: Path, career_map: CareerMap) -> Profile:
+    """The profile in `file`, checked against the career map."""
+    from careergraph.load.profile import load_profile
+
+    return load_profile(file, career_map)
+
+
+def start_and_goal(
+    career_map: CareerMap,
+    source: str,
+    target: str | None,
+    me_file: Path | None,
+    lang: str = "en",
+) -> tuple[str, str, Profile | None]:
+    """Role ids of the start and the goal, from `FROM TO` or from `--me FILE TO`."""
+    from careergraph.query import find_role
+    from careergraph.render.messages import say
+
+    if me_file is None:
+        if target is None:
+            raise click.UsageError(say(lang, "usage.two_roles"))
+        return find_role(career_map, source).id, find_role(career_map, target).id, None
+    if target is not None:
+        raise click.UsageError(say(lang, "usage.me_and_from"))
+    profile = read_profile(me_file, career_map)
+    return profile.role, find_role(career_map, source).id, profile
+
+
+def profile_data(profile: Profile) -> dict[str, Any]:
+    """A profile as the JSON outputs report it."""
+    return {
+        "file": profile.path,
+        "role": profile.role,
+        "skills": dict(profile.skills),
+        "years_in_role": profile.years_in_role,
+    }
 
 
 def emit(data: Any) -> None:

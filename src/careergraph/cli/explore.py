@@ -7,15 +7,26 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, common, emit, load, open_file, track_ids, write_map
+from careergraph.cli.base import (
+    cli,
+    common,
+    emit,
+    load,
+    me_option,
+    open_file,
+    profile_data,
+    start_and_goal,
+    track_ids,
+    write_map,
+)
 
 if TYPE_CHECKING:
     from careergraph.query import RouteCost
 
 
 @cli.command()
-@click.argument("source", metavar="FROM")
-@click.argument("target", metavar="TO")
+@click.argument("source", metavar="[FROM]")
+@click.argument("target", metavar="TO", required=False)
 @click.option(
     "-k", "--alternatives", default=0, type=click.IntRange(min=0), help="Also show N more routes."
 )
@@ -41,10 +52,11 @@ if TYPE_CHECKING:
     help="Also write the map with the routes lit up [default FILE: output/route-FROM-TO.html].",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@me_option
 @common
 def path(
     source: str,
-    target: str,
+    target: str | None,
     alternatives: int,
     via: tuple[str, ...],
     avoid: tuple[str, ...],
@@ -52,17 +64,24 @@ def path(
     by: RouteCost,
     html_file: str | None,
     open_browser: bool,
+    me_file: Path | None,
     data_file: Path | None,
     lang: str,
     as_json_output: bool,
 ) -> None:
-    """Best route from FROM to TO by total years, each step with the skills to build."""
+    """Best route from FROM (or, with --me, your role) to TO by total years, with skills to build.
+
+    With --me, each step's skills start from your own levels, and the first move is shortened
+    by the years you have already served in your role.
+    """
     from careergraph.query import find_role, find_routes
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
 
     career_map, graph = load(data_file)
-    start, goal = find_role(career_map, source).id, find_role(career_map, target).id
+    start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
+    levels = profile.levels(career_map.roles[start]) if profile else None
+    years_done = profile.years_in_role if profile else 0.0
     routes = find_routes(
         graph,
         start,
@@ -72,6 +91,8 @@ def path(
         avoid=[find_role(career_map, r).id for r in avoid],
         max_steps=max_steps,
         by=by,
+        start_levels=levels,
+        years_done=years_done,
     )
     written = None
     if html_file is not None:
@@ -80,9 +101,12 @@ def path(
         )
         written = write_map(career_map, graph, target_file, routes=routes, lang=lang)
     if as_json_output:
-        emit(as_json.routes_data(career_map, start, goal, routes, by, lang))
+        data = as_json.routes_data(career_map, start, goal, routes, by, lang)
+        if profile is not None:
+            data["profile"] = profile_data(profile)
+        emit(data)
     else:
-        click.echo(as_text.routes_text(career_map, routes, by, lang))
+        click.echo(as_text.routes_text(career_map, routes, by, lang, years_done=years_done))
     if written is not None:
         click.echo(str(written), err=as_json_output)
         if open_browser:
@@ -90,21 +114,37 @@ def path(
 
 
 @cli.command()
-@click.argument("source", metavar="FROM")
-@click.argument("target", metavar="TO")
+@click.argument("source", metavar="[FROM]")
+@click.argument("target", metavar="TO", required=False)
+@me_option
 @common
-def gap(source: str, target: str, data_file: Path | None, lang: str, as_json_output: bool) -> None:
-    """Skills TO needs above FROM's level, largest first, and those TO no longer stresses."""
-    from careergraph.query import find_role, skill_gap
+def gap(
+    source: str,
+    target: str | None,
+    me_file: Path | None,
+    data_file: Path | None,
+    lang: str,
+    as_json_output: bool,
+) -> None:
+    """Skills TO needs above FROM's level (or, with --me, above yours), largest first."""
+    from careergraph.query import profile_gap, skill_gap
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
 
     career_map, _ = load(data_file)
-    result = skill_gap(find_role(career_map, source), find_role(career_map, target))
-    if as_json_output:
-        emit(as_json.gap_data(career_map, result, lang))
+    start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
+    roles = career_map.roles
+    if profile is None:
+        result = skill_gap(roles[start], roles[goal])
     else:
-        click.echo(as_text.gap_text(career_map, result, lang))
+        result = profile_gap(profile, roles[start], roles[goal])
+    if as_json_output:
+        data = as_json.gap_data(career_map, result, lang)
+        if profile is not None:
+            data["profile"] = profile_data(profile)
+        emit(data)
+    else:
+        click.echo(as_text.gap_text(career_map, result, lang, you=profile is not None))
 
 
 @cli.command()

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, common, data_file, emit, load, open_file, track_ids, write_map
+from careergraph.cli.base import (
+    cli,
+    common,
+    data_file,
+    default_language,
+    emit,
+    load,
+    open_file,
+    track_ids,
+    write_map,
+)
 from careergraph.errors import EXIT_BAD_INPUT, DataFileError
 
 if TYPE_CHECKING:
@@ -36,7 +46,10 @@ def validate(file: Path | None, as_json_output: bool) -> None:
     if as_json_output:
         emit(validation_data(str(target), career_map, []))
     else:
-        click.echo(f"OK: {len(career_map.roles)} roles, {len(career_map.transitions)} transitions")
+        from careergraph.render.messages import say
+
+        counts = {"roles": len(career_map.roles), "transitions": len(career_map.transitions)}
+        click.echo(say(default_language(), "validate.ok", **counts))
 
 
 @cli.command()

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from careergraph.errors import Problem
-from careergraph.model import CareerMap, Role, Text, Transition
-from careergraph.query import Route, SkillChange, SkillGap
+from careergraph.model import CareerMap, Resource, Role, Text, Transition
+from careergraph.query import Plan, Route, SkillChange, SkillGap
 
 
 def dumps(data: Any) -> str:
@@ -57,6 +57,7 @@ def routes_data(
                     {
                         **_move(career_map, step.transition, lang),
                         "cumulative_years": step.cumulative_years,
+                        "years_left": step.years_left,
                         "gap": [_change(career_map, c, lang) for c in step.gap.build],
                     }
                     for step in route.steps
@@ -188,5 +189,45 @@ def validation_data(
         "errors": [
             {"file": p.file, "line": p.line, "column": p.column, "message": p.message}
             for p in problems
+        ],
+    }
+
+
+def _resource(resource: Resource, lang: str) -> dict[str, Any]:
+    return {
+        "title": resource.title.get(lang),
+        "kind": resource.kind.value,
+        "url": resource.url,
+        "note": _text(resource.note, lang),
+        "sources": list(resource.sources),
+    }
+
+
+def plan_data(career_map: CareerMap, plan: Plan, lang: str) -> dict[str, Any]:
+    """`careergraph plan --json`."""
+    route = plan.route
+    return {
+        "from": route.roles[0],
+        "to": route.roles[-1],
+        "roles": list(route.roles),
+        "years": route.years,
+        "profile": None if plan.profile is None else plan.profile.path,
+        "steps": [
+            {
+                **_move(career_map, planned.step.transition, lang),
+                "years_left": planned.step.years_left,
+                "cumulative_years": planned.step.cumulative_years,
+                "role_years": planned.role.years,
+                "skills": [
+                    {
+                        **_change(career_map, p.change, lang),
+                        "resources": [_resource(r, lang) for r in p.skill.resources],
+                    }
+                    for p in planned.skills
+                ],
+                "certifications": [p.skill.id for p in planned.certifications()],
+                "interview": [q.get(lang) for q in planned.role.interview],
+            }
+            for planned in plan.steps
         ],
     }

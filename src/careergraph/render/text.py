@@ -6,15 +6,20 @@ import unicodedata
 from collections.abc import Sequence
 
 from careergraph.model import CareerMap, Role, SkillCategory, Transition
-from careergraph.query import Route, SkillChange, SkillGap
+from careergraph.query import Reachable, Route, SkillChange, SkillGap
+from careergraph.render.messages import count, say
+from careergraph.render.messages import years as years_in
 
 _WRAP = 100  # long skill lists wrap here, so a step stays readable in a terminal
-_KIND = {"promotion": "promotion", "lateral": "lateral", "career_change": "career change"}
 
 
 def years(value: float, suffix: str = "y") -> str:
     """Years as people write them: 3y, 1.5y (or another suffix, such as 年)."""
     return f"{round(value, 2):g}{suffix}"
+
+
+def _kind(move: Transition, lang: str) -> str:
+    return say(lang, f"kind.{move.kind.value}")
 
 
 def _width(text: str) -> int:
@@ -35,65 +40,97 @@ def _skill_items(career_map: CareerMap, changes: Sequence[SkillChange], lang: st
     ]
 
 
-def _wrap_items(lead: str, items: Sequence[str]) -> list[str]:
+def _wrap_items(lead: str, items: Sequence[str], lang: str) -> list[str]:
     """Items after `lead`, separated by semicolons, wrapped between items, never inside one."""
     if not items:
-        return [lead + "nothing new"]
+        return [lead + say(lang, "route.nothing_new")]
     lines, line = [], lead + items[0]
     for item in items[1:]:
         if _width(line) + 2 + _width(item) > _WRAP:
             lines.append(line + ";")
-            line = " " * len(lead) + item
+            line = " " * _width(lead) + item
         else:
             line += "; " + item
     return [*lines, line]
 
 
-def routes_text(career_map: CareerMap, routes: Sequence[Route], by: str, lang: str) -> str:
+def routes_text(
+    career_map: CareerMap,
+    routes: Sequence[Route],
+    by: str,
+    lang: str,
+    *,
+    years_done: float = 0.0,
+) -> str:
     """`careergraph path`: each route step by step, the best first."""
     out: list[str] = []
     for number, route in enumerate(routes, start=1):
         first, last = route.roles[0], route.roles[-1]
-        label = "Best route" if number == 1 else f"Alternative {number - 1}"
-        moves = len(route.steps)
+        label = (
+            say(lang, "route.best")
+            if number == 1
+            else say(lang, "route.alternative", number=number - 1)
+        )
+        moves = count(lang, "moves", len(route.steps))
         out.append(
             f"{label}: {_name(career_map, first, lang)} → {_name(career_map, last, lang)} "
-            f"({years(route.years)}, {moves} move{'s' if moves != 1 else ''})"
+            + say(lang, "route.length", years=years_in(route.years, lang), moves=moves)
         )
         rows = [
             (
                 f"{i}. {_name(career_map, s.transition.source, lang)} → "
                 f"{_name(career_map, s.transition.target, lang)}",
-                _KIND[s.transition.kind.value],
-                years(s.transition.years),
-                years(s.cumulative_years),
+                _kind(s.transition, lang),
+                years_in(s.years_left, lang),
+                years_in(s.cumulative_years, lang),
                 s,
             )
             for i, s in enumerate(route.steps, start=1)
         ]
         move_width = max(_width(r[0]) for r in rows)
-        kind_width = max(len(r[1]) for r in rows)
+        kind_width = max(_width(r[1]) for r in rows)
+        lead = "     " + say(lang, "route.build")
         for move, kind, spent, total, step in rows:
             out.append(
-                f"  {_pad(move, move_width)}  {_pad(kind, kind_width)}  {spent:>5}  {total:>6}"
+                f"  {_pad(move, move_width)}  {_pad(kind, kind_width)}  "
+                f"{_right(spent, 5)}  {_right(total, 6)}"
             )
-            out += _wrap_items("     build: ", _skill_items(career_map, step.gap.build, lang))
-        out.append(f"  Total: {years(route.years)} over {moves} move{'s' if moves != 1 else ''}")
+            out += _wrap_items(lead, _skill_items(career_map, step.gap.build, lang), lang)
+        out.append("  " + say(lang, "route.total", years=years_in(route.years, lang), moves=moves))
         out.append("")
+    if years_done:
+        out.append(say(lang, "route.years_done", years=years_in(years_done, lang)))
     if by == "steps":
-        out.append("(routes ranked by number of moves, then years)")
+        out.append(say(lang, "route.by_steps"))
     return "\n".join(out).rstrip("\n")
 
 
-def gap_text(career_map: CareerMap, gap: SkillGap, lang: str) -> str:
-    """`careergraph gap`: skills to build grouped by category, then skills no longer stressed."""
+def _right(text: str, width: int) -> str:
+    return " " * max(0, width - _width(text)) + text
+
+
+def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = False) -> str:
+    """`careergraph gap`: skills to build grouped by category, then skills no longer stressed.
+
+    `you`: the gap starts from a person's own levels, so the start is named as them.
+    """
     source, target = _name(career_map, gap.source, lang), _name(career_map, gap.target, lang)
+    if you:
+        source = say(lang, "gap.you", role=source)
     if not gap.build:
-        out = [f"{source} → {target}: nothing to build; every skill is already at its level"]
+        out = [say(lang, "gap.nothing", source=source, target=target)]
     else:
+        skills = count(lang, "skills", len(gap.build))
         out = [
-            f"{source} → {target}: {len(gap.build)} skill{'s' if len(gap.build) != 1 else ''} "
-            f"to build (+{gap.size} levels)"
+            say(
+                lang,
+                "gap.some",
+                source=source,
+                target=target,
+                skills=skills,
+                count=len(gap.build),
+                size=gap.size,
+            )
         ]
     names = {c.skill: career_map.skills[c.skill].name.get(lang) for c in gap.build + gap.dropped}
     width = max((_width(n) for n in names.values()), default=0)
@@ -101,15 +138,18 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str) -> str:
         changes = [c for c in gap.build if career_map.skills[c.skill].category is category]
         if changes:
             out.append("")
-            out.append(category.value.capitalize())
+            out.append(say(lang, f"category.{category.value}"))
             out.extend(
                 f"  {_pad(names[c.skill], width)}  {c.from_level} → {c.to_level}  (+{c.change})"
                 for c in changes
             )
     if gap.dropped:
         out.append("")
-        out.append(f"No longer stressed in {target}")
-        out.extend(f"  {_pad(names[c.skill], width)}  level {c.from_level}" for c in gap.dropped)
+        out.append(say(lang, "gap.dropped", target=target))
+        out.extend(
+            f"  {_pad(names[c.skill], width)}  {say(lang, 'gap.level', level=c.from_level)}"
+            for c in gap.dropped
+        )
     return "\n".join(out)
 
 
@@ -124,29 +164,35 @@ def role_text(
     other_names = [n for n in role.name.all() if n != role.name.get(lang)]
     heading = role.name.get(lang) + (f" ({', '.join(other_names)})" if other_names else "")
     track = career_map.tracks[role.track].name.get(lang)
-    out = [
-        heading,
-        f"  id: {role.id} · track: {track} · level {role.level} · typically {years(role.years)}",
-    ]
+    line = say(
+        lang,
+        "show.line",
+        id=role.id,
+        track=track,
+        level=role.level,
+        years=years_in(role.years, lang),
+    )
+    out = [heading, f"  {line}"]
     if role.aliases:
-        out.append(f"  also called: {', '.join(role.aliases)}")
+        out.append("  " + say(lang, "show.aliases", aliases=", ".join(role.aliases)))
     if role.summary:
         out += ["", f"  {role.summary.get(lang)}"]
     if role.responsibilities:
-        out += ["", "Responsibilities"]
+        out += ["", say(lang, "show.responsibilities")]
         out += [f"  - {r.get(lang)}" for r in role.responsibilities]
     skills = sorted(role.skills.items(), key=lambda s: (-s[1], s[0]))
     names = {s: career_map.skills[s].name.get(lang) for s, _ in skills}
     width = max((_width(n) for n in names.values()), default=0)
-    out += ["", "Skills"]
+    none = "  " + say(lang, "show.none")
+    out += ["", say(lang, "show.skills")]
     out += [f"  {_pad(names[s], width)}  {'●' * lv}{'○' * (5 - lv)}  {lv}" for s, lv in skills]
-    out += ["", "Next moves"]
-    out += _moves_lines(career_map, next_moves, lang, forward=True) or ["  none"]
-    out += ["", "Comes from"]
-    out += _moves_lines(career_map, previous_moves, lang, forward=False) or ["  none"]
+    out += ["", say(lang, "show.next")]
+    out += _moves_lines(career_map, next_moves, lang, forward=True) or [none]
+    out += ["", say(lang, "show.previous")]
+    out += _moves_lines(career_map, previous_moves, lang, forward=False) or [none]
     titles = [career_map.sources[s].title for s in role.sources if s in career_map.sources]
     if titles:
-        out += ["", "Sources"] + [f"  {t}" for t in titles]
+        out += ["", say(lang, "show.sources")] + [f"  {t}" for t in titles]
     return "\n".join(out)
 
 
@@ -156,9 +202,9 @@ def moves_text(
     """`careergraph next`: the moves open from a role."""
     name = role.name.get(lang)
     if not moves:
-        return f"No moves lead on from {name}."
+        return say(lang, "moves.none", name=name)
     lines = _moves_lines(career_map, moves, lang, forward=True)
-    return "\n".join([f"Moves from {name}:", *lines])
+    return "\n".join([say(lang, "moves.from", name=name), *lines])
 
 
 def _moves_lines(
@@ -173,10 +219,11 @@ def _moves_lines(
     arrow = "→" if forward else "←"
     lines = []
     for name, (move, gap) in zip(names, moves, strict=True):
-        kind = _KIND[move.kind.value]
-        line = f"  {arrow} {_pad(name, width)}  {kind:<13}  {years(move.years):>5}"
+        kind = _kind(move, lang)
+        spent = _right(years_in(move.years, lang), 5)
+        line = f"  {arrow} {_pad(name, width)}  {_pad(kind, 13)}  {spent}"
         if forward:
-            line += f"  gap +{gap.size}"
+            line += "  " + say(lang, "moves.gap", size=gap.size)
         lines.append(line.rstrip())
     return lines
 
@@ -191,8 +238,39 @@ def roles_text(career_map: CareerMap, tracks: Sequence[str], lang: str) -> str:
         name_width = max((_width(r.name.get(lang)) for r in roles), default=0)
         out += [
             f"  {r.level:>2}  {r.id:<{id_width}}  {_pad(r.name.get(lang), name_width)}"
-            f"  {years(r.years):>5}".rstrip()
+            f"  {_right(years_in(r.years, lang), 5)}".rstrip()
             for r in roles
         ]
         out.append("")
     return "\n".join(out).rstrip("\n")
+
+
+def reach_text(
+    career_map: CareerMap, source: str, within: float, reachable: Sequence[Reachable], lang: str
+) -> str:
+    """`careergraph reach`: roles within reach, nearest first, with route length and gap size."""
+    name, limit = _name(career_map, source, lang), years_in(within, lang)
+    if not reachable:
+        return say(lang, "reach.none", name=name, years=limit)
+    header = say(lang, "reach.columns").split("|")
+    rows = [
+        (
+            _name(career_map, r.role, lang),
+            years_in(r.route.years, lang),
+            str(len(r.route.steps)),
+            f"+{r.gap.size}",
+        )
+        for r in reachable
+    ]
+    widths = [max(_width(row[i]) for row in [tuple(header), *rows]) for i in range(4)]
+
+    def line(cells: Sequence[str]) -> str:
+        first = _pad(cells[0], widths[0])
+        rest = "  ".join(
+            _right(cell, width) for cell, width in zip(cells[1:], widths[1:], strict=True)
+        )
+        return f"  {first}  {rest}"
+
+    return "\n".join(
+        [say(lang, "reach.heading", name=name, years=limit), line(header), *map(line, rows)]
+    )

@@ -1,0 +1,120 @@
+"""Load a personal profile (`me.yaml`) strictly against a career map, with line/column errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated
+
+from pydantic import Field, ValidationError
+
+from careergraph.errors import DataFileError, Problem
+from careergraph.load import _describe, _did_you_mean
+from careergraph.load.schema import Name, Strict
+from careergraph.load.yaml_source import Document, dotted, read_yaml
+from careergraph.model import CareerMap, Profile, normalize_name
+
+OwnLevel = Annotated[int, Field(ge=0, le=5)]
+YearsDone = Annotated[float, Field(ge=0)]
+
+
+class ProfileSpec(Strict):
+    """The profile file: `role` is required; own levels (0-5) and years in the role are not."""
+
+    role: Name
+    years_in_role: YearsDone = 0.0
+    skills: dict[str, OwnLevel] = Field(default_factory=dict)
+
+
+def load_profile(path: str | os.PathLike[str], career_map: CareerMap) -> Profile:
+    """Read and check a profile file against `career_map`; DataFileError lists every problem."""
+    name = os.fspath(path)
+    try:
+        raw = Path(name).read_bytes()
+    except IsADirectoryError:
+        raise DataFileError([Problem(name, 0, 0, "is a folder, not a profile")]) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataFileError([Problem(name, 0, 0, f"cannot read the profile: {reason}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise DataFileError([Problem(name, line, column, "the file is not UTF-8 text")]) from None
+    return parse_profile(text, career_map, name)
+
+
+def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> Profile:
+    """Check YAML text as a profile of someone on `career_map`; `file` names it in errors."""
+    document, problems = read_yaml(text, file)
+    if document.data is None:
+        raise DataFileError(problems)
+    data = document.data
+    if not isinstance(data, dict):
+        problems.append(document.problem((), "a profile must be a mapping with at least 'role'"))
+        raise DataFileError(problems)
+    spec: ProfileSpec | None = None
+    try:
+        spec = ProfileSpec.model_validate(data)
+    except ValidationError as error:
+        problems += _schema_problems(document, error)
+    role = _check_role(document, data.get("role"), career_map, problems)
+    _check_skills(document, data.get("skills"), career_map, problems)
+    if problems or spec is None or role is None:
+        raise DataFileError(problems)
+    return Profile(
+        path=file,
+        role=role,
+        skills=MappingProxyType(dict(sorted(spec.skills.items()))),
+        years_in_role=spec.years_in_role,
+    )
+
+
+def _schema_problems(document: Document, error: ValidationError) -> list[Problem]:
+    problems = []
+    for detail in error.errors():
+        loc = tuple(detail["loc"])
+        on_key = detail["type"] == "extra_forbidden" or (bool(loc) and loc[-1] == "[key]")
+        if loc and loc[-1] == "[key]":
+            loc = loc[:-1]
+        if detail["type"] == "missing":
+            where = document.problem(loc[:-1], "")
+        else:
+            where = document.problem(loc, "", key=on_key)
+        if detail["type"] == "greater_than_equal":
+            # pydantic reports the bound of a float field as 0.0; people wrote 0.
+            message = f"{dotted(loc)}: must be 0 or more, got {detail['input']}"
+        else:
+            message = _describe(detail, loc, ProfileSpec)
+        problems.append(Problem(where.file, where.line, where.column, message))
+    return problems
+
+
+def _check_role(
+    document: Document, value: object, career_map: CareerMap, problems: list[Problem]
+) -> str | None:
+    """The id of the role named, by id, any name or alias; None (and a problem) if unknown."""
+    if not isinstance(value, str):
+        return None
+    index: dict[str, str] = {}
+    for role in career_map.roles.values():
+        for one in role.names():
+            index.setdefault(normalize_name(one), role.id)
+    found = index.get(normalize_name(value))
+    if found is None:
+        hint = _did_you_mean(value, career_map.roles) or " (`careergraph roles` lists them)"
+        problems.append(document.problem(("role",), f"role: unknown role '{value}'{hint}"))
+    return found
+
+
+def _check_skills(
+    document: Document, value: object, career_map: CareerMap, problems: list[Problem]
+) -> None:
+    for skill in value if isinstance(value, dict) else ():
+        if skill not in career_map.skills:
+            path = ("skills", skill)
+            hint = _did_you_mean(skill, career_map.skills) or " (skill ids are listed in the map)"
+            message = f"{dotted(path)}: unknown skill '{skill}'{hint}"
+            problems.append(document.problem(path, message, key=True))

@@ -1,0 +1,157 @@
+"""The promotion plan as Markdown: a document a person can keep, print or share."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from careergraph.model import CareerMap, Resource
+from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.render.messages import count, say, years
+
+# Characters that would turn data into Markdown markup (or HTML, which Markdown passes through).
+_MARKUP = re.compile(r"([\\`*_\[\]<>|#!~&])")
+
+
+def escape(text: str) -> str:
+    """Data text shown as itself in Markdown: markup characters escaped, one line."""
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+
+
+def _link(url: str) -> str:
+    """A web address as a Markdown autolink that no character in it can break out of."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
+
+
+def plan_markdown(career_map: CareerMap, plan: Plan, lang: str) -> str:
+    """`careergraph plan`: title, route table, then one section per step."""
+    route = plan.route
+    source = career_map.roles[route.roles[0]].name.get(lang)
+    target = career_map.roles[route.roles[-1]].name.get(lang)
+    moves = count(lang, "moves", len(route.steps))
+    out = [
+        "# " + escape(say(lang, "plan.title", source=source, target=target)),
+        "",
+        escape(
+            say(lang, "plan.summary", years=years(route.years, lang), moves=moves, source=source)
+        ),
+    ]
+    if plan.profile is not None:
+        profile = plan.profile
+        line = say(
+            lang,
+            "plan.profile",
+            file=Path(profile.path).name,
+            count=len(profile.skills),
+            years=years(profile.years_in_role, lang),
+        )
+        out += ["", escape(line)]
+    out += ["", "## " + say(lang, "plan.route"), ""]
+    out += _route_table(career_map, plan, lang)
+    for number, planned in enumerate(plan.steps, start=1):
+        out += ["", *_step(career_map, number, planned, lang)]
+    out += ["", "---", "", escape(say(lang, "plan.footer", file=Path(career_map.path).name))]
+    return "\n".join(out) + "\n"
+
+
+def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
+    rows = [f"| # | {' | '.join(_route_columns(lang))} |", "|---|---|---|---|---|"]
+    for number, planned in enumerate(plan.steps, start=1):
+        step = planned.step
+        move = (
+            f"{career_map.roles[step.transition.source].name.get(lang)} → "
+            f"{career_map.roles[step.transition.target].name.get(lang)}"
+        )
+        cells = [
+            str(number),
+            escape(move),
+            say(lang, f"kind.{step.transition.kind.value}"),
+            years(step.years_left, lang),
+            years(step.cumulative_years, lang),
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return rows
+
+
+def _route_columns(lang: str) -> list[str]:
+    return say(lang, "plan.route_columns").split("|")
+
+
+def _step(career_map: CareerMap, number: int, planned: PlannedStep, lang: str) -> list[str]:
+    step, role = planned.step, planned.role
+    source = career_map.roles[step.transition.source].name.get(lang)
+    heading = say(lang, "plan.step", number=number, source=source, target=role.name.get(lang))
+    kind = say(lang, f"kind.{step.transition.kind.value}")
+    typical = years(step.transition.years, lang)
+    if step.years_left != step.transition.years:
+        move = say(
+            lang, "plan.move_left", kind=kind, years=typical, left=years(step.years_left, lang)
+        )
+    else:
+        move = say(lang, "plan.move", kind=kind, years=typical)
+    so_far = say(lang, "plan.so_far", years=years(step.cumulative_years, lang))
+    out = [
+        "## " + escape(heading),
+        "",
+        f"*{escape(move)}* · {escape(so_far)}{say(lang, 'plan.space')}"
+        + escape(say(lang, "plan.role_years", years=years(role.years, lang))),
+    ]
+    if role.summary:
+        out += ["", escape(role.summary.get(lang))]
+    out += ["", "### " + say(lang, "plan.skills"), ""]
+    if not planned.skills:
+        out.append(say(lang, "plan.nothing"))
+    else:
+        out += [f"| {' | '.join(say(lang, 'plan.skill_columns').split('|'))} |"]
+        out += ["|---|---|---|---|---|"]
+        out += [_skill_row(s, lang) for s in planned.skills]
+        out += ["", "### " + say(lang, "plan.resources"), ""]
+        for planned_skill in planned.skills:
+            out += _skill_resources(planned_skill, lang)
+    certifications = _certifications(planned, lang)
+    if certifications:
+        out += ["", "### " + say(lang, "plan.certifications"), "", *certifications]
+    if role.interview:
+        out += ["", "### " + escape(say(lang, "plan.interview", role=role.name.get(lang))), ""]
+        out += [f"{i}. {escape(q.get(lang))}" for i, q in enumerate(role.interview, start=1)]
+    return out
+
+
+def _skill_row(planned: PlannedSkill, lang: str) -> str:
+    change, skill = planned.change, planned.skill
+    cells = [
+        escape(skill.name.get(lang)),
+        say(lang, f"category.{skill.category.value}"),
+        str(change.from_level),
+        str(change.to_level),
+        f"+{change.change}",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _skill_resources(planned: PlannedSkill, lang: str) -> list[str]:
+    change, skill = planned.change, planned.skill
+    out = [f"- **{escape(skill.name.get(lang))}** ({change.from_level} → {change.to_level})"]
+    if not skill.resources:
+        out.append(f"  - {say(lang, 'plan.no_resources')}")
+    out += [f"  - {resource_line(r, lang)}" for r in skill.resources]
+    return out
+
+
+def resource_line(resource: Resource, lang: str) -> str:
+    """One resource: its kind, title, note and address."""
+    line = f"{say(lang, f'resource.{resource.kind.value}')}: *{escape(resource.title.get(lang))}*"
+    if resource.note:
+        line += f" — {escape(resource.note.get(lang))}"
+    if resource.url:
+        line += f" {_link(resource.url)}"
+    return line
+
+
+def _certifications(planned: PlannedStep, lang: str) -> list[str]:
+    """Certification skills to gain on this step, then exams listed as resources of its skills."""
+    out = [
+        f"- **{escape(p.skill.name.get(lang))}** ({p.change.from_level} → {p.change.to_level})"
+        for p in planned.certifications()
+    ]
+    return out + [f"- {resource_line(r, lang)}" for r in planned.exams()]

@@ -1,0 +1,163 @@
+"""The promotion plan as one self-contained, printable HTML page: no script, no outside request."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+from careergraph.model import CareerMap, Resource
+from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.render.messages import count, say, years
+
+_SLOT = re.compile(r"<!--careergraph:(\w+)-->")
+
+
+def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
+    """`careergraph plan -o plan.html`: the same plan as the Markdown, as a page to print."""
+    route = plan.route
+    source = career_map.roles[route.roles[0]].name.get(lang)
+    target = career_map.roles[route.roles[-1]].name.get(lang)
+    title = say(lang, "plan.title", source=source, target=target)
+    moves = count(lang, "moves", len(route.steps))
+    summary = say(lang, "plan.summary", years=years(route.years, lang), moves=moves, source=source)
+    body = [f"<h1>{escape(title)}</h1>", f'<p class="summary">{escape(summary)}</p>']
+    if plan.profile is not None:
+        profile = plan.profile
+        line = say(
+            lang,
+            "plan.profile",
+            file=Path(profile.path).name,
+            count=len(profile.skills),
+            years=years(profile.years_in_role, lang),
+        )
+        body.append(f'<p class="meta">{escape(line)}</p>')
+    body += [f"<h2>{escape(say(lang, 'plan.route'))}</h2>", _route_table(career_map, plan, lang)]
+    for number, planned in enumerate(plan.steps, start=1):
+        body.append(_step(career_map, number, planned, lang))
+    footer = say(lang, "plan.footer", file=Path(career_map.path).name)
+    body.append(f"<footer>{escape(footer)}</footer>")
+    slots = {"lang": escape(lang), "title": escape(title), "body": "\n".join(body)}
+    template = (resources.files("careergraph.render") / "templates" / "plan.html").read_text(
+        encoding="utf-8"
+    )
+    return _SLOT.sub(lambda match: slots[match.group(1)], template)
+
+
+def _row(cells: list[str], *, numbers: int = 0, head: bool = False) -> str:
+    """A table row of already-escaped cells; the last `numbers` cells are right-aligned."""
+    tag = "th" if head else "td"
+    out = []
+    for index, cell in enumerate(cells):
+        numeric = index >= len(cells) - numbers
+        out.append(f'<{tag} class="number">{cell}</{tag}>' if numeric else f"<{tag}>{cell}</{tag}>")
+    return "<tr>" + "".join(out) + "</tr>"
+
+
+def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> str:
+    columns = ["#", *map(escape, say(lang, "plan.route_columns").split("|"))]
+    head = _row(columns, numbers=2, head=True)
+    rows = []
+    for number, planned in enumerate(plan.steps, start=1):
+        step = planned.step
+        move = (
+            f"{career_map.roles[step.transition.source].name.get(lang)} → "
+            f"{career_map.roles[step.transition.target].name.get(lang)}"
+        )
+        kind = escape(say(lang, f"kind.{step.transition.kind.value}"))
+        cells = [
+            str(number),
+            escape(move),
+            f'<span class="kind">{kind}</span>',
+            escape(years(step.years_left, lang)),
+            escape(years(step.cumulative_years, lang)),
+        ]
+        rows.append(_row(cells, numbers=2))
+    return f'<table class="route"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _step(career_map: CareerMap, number: int, planned: PlannedStep, lang: str) -> str:
+    step, role = planned.step, planned.role
+    source = career_map.roles[step.transition.source].name.get(lang)
+    heading = say(lang, "plan.step", number=number, source=source, target=role.name.get(lang))
+    kind = say(lang, f"kind.{step.transition.kind.value}")
+    typical = years(step.transition.years, lang)
+    if step.years_left != step.transition.years:
+        left = years(step.years_left, lang)
+        move = say(lang, "plan.move_left", kind=kind, years=typical, left=left)
+    else:
+        move = say(lang, "plan.move", kind=kind, years=typical)
+    so_far = say(lang, "plan.so_far", years=years(step.cumulative_years, lang))
+    stay = say(lang, "plan.role_years", years=years(role.years, lang))
+    timing = escape(so_far) + say(lang, "plan.space") + escape(stay)
+    out = [
+        f'<section class="step" id="step-{number}">',
+        f"<h2>{escape(heading)}</h2>",
+        f'<p class="meta"><em>{escape(move)}</em> · {timing}</p>',
+    ]
+    if role.summary:
+        out.append(f'<p class="summary">{escape(role.summary.get(lang))}</p>')
+    out.append(f"<h3>{escape(say(lang, 'plan.skills'))}</h3>")
+    if not planned.skills:
+        out.append(f"<p>{escape(say(lang, 'plan.nothing'))}</p>")
+    else:
+        columns = [escape(c) for c in say(lang, "plan.skill_columns").split("|")]
+        head = _row(columns, numbers=3, head=True)
+        rows = "".join(_skill_row(p, lang) for p in planned.skills)
+        out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
+        out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
+        out += [_skill_resources(p, lang) for p in planned.skills]
+    certifications = [_certification(p, lang) for p in planned.certifications()]
+    certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
+    if certifications:
+        out.append(f"<h3>{escape(say(lang, 'plan.certifications'))}</h3>")
+        out.append(f'<ul class="certifications">{"".join(certifications)}</ul>')
+    if role.interview:
+        out.append(f"<h3>{escape(say(lang, 'plan.interview', role=role.name.get(lang)))}</h3>")
+        questions = "".join(f"<li>{escape(q.get(lang))}</li>" for q in role.interview)
+        out.append(f'<ol class="interview">{questions}</ol>')
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _skill_row(planned: PlannedSkill, lang: str) -> str:
+    change, skill = planned.change, planned.skill
+    cells = [
+        escape(skill.name.get(lang)),
+        escape(say(lang, f"category.{skill.category.value}")),
+        str(change.from_level),
+        str(change.to_level),
+        f'<span class="gain">+{change.change}</span>',
+    ]
+    return _row(cells, numbers=3)
+
+
+def _skill_resources(planned: PlannedSkill, lang: str) -> str:
+    change, skill = planned.change, planned.skill
+    items = [f"<li>{resource_html(r, lang)}</li>" for r in skill.resources] or [
+        f"<li>{escape(say(lang, 'plan.no_resources'))}</li>"
+    ]
+    name = escape(skill.name.get(lang))
+    return (
+        f'<p class="skill"><strong>{name}</strong> ({change.from_level} → {change.to_level})</p>'
+        f'<ul class="resources">{"".join(items)}</ul>'
+    )
+
+
+def _certification(planned: PlannedSkill, lang: str) -> str:
+    change = planned.change
+    name = escape(planned.skill.name.get(lang))
+    return f"<li><strong>{name}</strong> ({change.from_level} → {change.to_level})</li>"
+
+
+def resource_html(resource: Resource, lang: str) -> str:
+    """One resource: kind, title, note, and its address as text (the page makes no request)."""
+    kind = escape(say(lang, f"resource.{resource.kind.value}"))
+    line = f"{kind}: <cite>{escape(resource.title.get(lang))}</cite>"
+    if resource.note:
+        line += f" — {escape(resource.note.get(lang))}"
+    if resource.url:
+        url = escape(resource.url)
+        line += f' <a class="url" href="{url}" rel="noopener noreferrer">{url}</a>'
+    return line

@@ -1,0 +1,72 @@
+"""Reach and routes from years already served, on random maps, agree with brute force."""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careergraph.errors import NoRouteError
+from careergraph.graph import build_graph
+from careergraph.model import CareerMap
+from careergraph.query import find_routes, reachable_roles
+from tests.test_routes_property import maps
+
+SERVED = [0.0, 0.5, 1.0, 2.5]
+Candidate = tuple[float, int, tuple[str, ...]]  # years, moves, roles: the order routes rank in
+
+
+def every_route(career_map: CareerMap, source: str, served: float) -> dict[str, list[Candidate]]:
+    """Every simple path from `source`, by target, with its years after `served` is taken off."""
+    graph = build_graph(career_map)
+    found: dict[str, list[Candidate]] = {}
+    for target in graph:
+        if target == source:
+            continue
+        for path in nx.all_simple_paths(graph, source, target):
+            moves = [graph.edges[a, b]["years"] for a, b in itertools.pairwise(path)]
+            years = max(0.0, moves[0] - served) + sum(moves[1:])
+            found.setdefault(target, []).append((years, len(path) - 1, tuple(path)))
+    return {target: sorted(routes) for target, routes in found.items()}
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    career_map=maps(),
+    within=st.sampled_from([0.0, 1.0, 2.5, 4.0, 100.0]),
+    served=st.sampled_from(SERVED),
+    data=st.data(),
+)
+def test_reach_matches_brute_force(
+    career_map: CareerMap, within: float, served: float, data: st.DataObject
+) -> None:
+    source = data.draw(st.sampled_from(sorted(career_map.roles)))
+    routes = every_route(career_map, source, served)
+    expected = {
+        target: best[0][0] for target, best in routes.items() if best[0][0] <= within + 1e-9
+    }
+    found = reachable_roles(build_graph(career_map), source, within, years_done=served)
+    assert {r.role: r.route.years for r in found} == pytest.approx(expected)
+    assert [r.route.years for r in found] == sorted(r.route.years for r in found)
+
+
+@settings(max_examples=120, deadline=None)
+@given(career_map=maps(), served=st.sampled_from(SERVED), data=st.data())
+def test_best_route_after_years_served_matches_brute_force(
+    career_map: CareerMap, served: float, data: st.DataObject
+) -> None:
+    ids = sorted(career_map.roles)
+    source, target = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
+    if source == target:
+        return
+    candidates = every_route(career_map, source, served).get(target, [])
+    try:
+        (route,) = find_routes(build_graph(career_map), source, target, years_done=served)
+    except NoRouteError:
+        assert candidates == []
+        return
+    assert route.years == pytest.approx(candidates[0][0])
+    assert (route.years, len(route.steps), route.roles) == candidates[0]
