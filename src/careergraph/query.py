@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import math
@@ -237,3 +238,16 @@ def _route(graph: CareerGraph, path: Sequence[str]) -> Route:
 
 def _cost(route: Route, by: RouteCost) -> float:
     return route.years if by == "years" else float(len(route.steps))
+
+
+def map_section(
+    career_map: CareerMap, roles: Iterable[str], moves: Iterable[Transition] | None = None
+) -> CareerMap:
+    """The part of the map holding only `roles` and the moves among them (or only `moves`)."""
+    kept = set(roles)
+    chosen = career_map.transitions if moves is None else tuple(moves)
+    return dataclasses.replace(
+        career_map,
+        roles={r: career_map.roles[r] for r in sorted(kept)},
+        transitions=tuple(t for t in chosen if t.source in kept and t.target in kept),
+    )
