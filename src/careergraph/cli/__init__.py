@@ -1,9 +1,9 @@
 """The `careergraph` command: parse the request, ask the library, print the answer."""
 
-from careergraph.cli import explore, exports, maps
+from careergraph.cli import compare, explore, exports, maps
 from careergraph.cli.base import cli
 
-__all__ = ["cli", "explore", "exports", "main", "maps"]
+__all__ = ["cli", "compare", "explore", "exports", "main", "maps"]
 
 
 def main() -> None:

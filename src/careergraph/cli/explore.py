@@ -41,6 +41,11 @@ if TYPE_CHECKING:
     help="Also write the map with the routes lit up [default FILE: output/route-FROM-TO.html].",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@click.option(
+    "--include-inferred",
+    is_flag=True,
+    help="Also use moves inferred from similar skills (see `similar --suggest`), labelled.",
+)
 @common
 def path(
     source: str,
@@ -52,6 +57,7 @@ def path(
     by: RouteCost,
     html_file: str | None,
     open_browser: bool,
+    include_inferred: bool,
     data_file: Path | None,
     lang: str,
     as_json_output: bool,
@@ -62,6 +68,10 @@ def path(
     from careergraph.render import text as as_text
 
     career_map, graph = load(data_file)
+    if include_inferred:
+        from careergraph.similar import with_inferred_moves
+
+        graph = with_inferred_moves(career_map, graph)
     start, goal = find_role(career_map, source).id, find_role(career_map, target).id
     routes = find_routes(
         graph,

@@ -64,7 +64,7 @@ def routes_text(career_map: CareerMap, routes: Sequence[Route], by: str, lang: s
             (
                 f"{i}. {_name(career_map, s.transition.source, lang)} → "
                 f"{_name(career_map, s.transition.target, lang)}",
-                _KIND[s.transition.kind.value],
+                _KIND[s.transition.kind.value] + (" (inferred)" if s.transition.inferred else ""),
                 years(s.transition.years),
                 years(s.cumulative_years),
                 s,
@@ -82,6 +82,8 @@ def routes_text(career_map: CareerMap, routes: Sequence[Route], by: str, lang: s
         out.append("")
     if by == "steps":
         out.append("(routes ranked by number of moves, then years)")
+    if any(s.transition.inferred for r in routes for s in r.steps):
+        out.append("(inferred: a move the data lacks, suggested by skill overlap; years estimated)")
     return "\n".join(out).rstrip("\n")
 
 
