@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from careergraph.cli.base import cli, common, emit, load
+from careergraph.model import LANGUAGES
 
 
 @cli.command()
@@ -37,3 +38,39 @@ def similar(
         emit(comparisons.similar_data(career_map, role.id, found, suggested, lang))
     else:
         click.echo(comparisons.similar_text(career_map, role.id, found, suggested, lang))
+
+
+@cli.command()
+@click.argument("old_file", metavar="OLD", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new_file", metavar="NEW", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="List at most N changed routes (the count of the rest is given).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of names.",
+)
+@click.option("--json", "as_json_output", is_flag=True, help="Print JSON for scripts.")
+def diff(old_file: Path, new_file: Path, limit: int, lang: str, as_json_output: bool) -> None:
+    """What changed from OLD to NEW: records, fields, and routes longer, shorter, new or gone.
+
+    Exits 0 whether or not the maps differ (the JSON key `same` says which); 2 if either
+    file does not load.
+    """
+    from careergraph.changes import compare_maps
+    from careergraph.load import load_paths
+    from careergraph.render import comparisons
+
+    old, new = load_paths(old_file), load_paths(new_file)
+    changes = compare_maps(old, new)
+    if as_json_output:
+        emit(comparisons.diff_data(old, new, changes, limit))
+    else:
+        click.echo(comparisons.diff_text(old, new, changes, limit, lang))
