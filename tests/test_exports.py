@@ -297,3 +297,19 @@ def test_unwritable_output_is_one_error_line(tmp_path: Path) -> None:
     assert result.stderr.startswith(
         f"error: cannot write the json export to '{tmp_path / 'file' / 'x.json'}': "
     )
+
+
+def test_json_summarises_the_files_written(tmp_path: Path) -> None:
+    result = export(SMALL, "--format", "csv", "-o", str(tmp_path), "--track", "dev", "--json")
+    assert json.loads(result.stdout) == {
+        "format": "csv",
+        "files": [str(tmp_path / "roles.csv"), str(tmp_path / "transitions.csv")],
+        "roles": 3,
+        "transitions": 2,
+    }
+
+
+def test_json_without_output_is_a_usage_error() -> None:
+    result = run("--data", str(SMALL), "export", "--format", "dot", "--json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: --json reports the files written: give -o as well\n"

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from careergraph.cli import cli
 from careergraph.graph import build_graph
 from careergraph.load import load_paths
+from careergraph.model import Role, Text
 from careergraph.similar import inferred_years, similarity, suggested_moves
 from tests.conftest import DEFAULT_DATA, FIXTURES
 
@@ -29,6 +32,23 @@ def test_similarity_is_weighted_jaccard_on_levels() -> None:
     assert similarity(roles["engineer"], roles["data_engineer"]) == pytest.approx(5 / 6)
     assert similarity(roles["analyst"], roles["architect"]) == 0.0
     assert similarity(roles["analyst"], roles["analyst"]) == 1.0
+
+
+levels = st.dictionaries(st.sampled_from("abcdef"), st.integers(1, 5), max_size=6)
+
+
+def _role(id_: str, skills: dict[str, int]) -> Role:
+    return Role(id_, Text.plain(id_), "t", 1, 2.0, skills)
+
+
+@given(levels, levels)
+def test_similarity_is_symmetric_and_one_only_for_equal_levels(
+    first: dict[str, int], second: dict[str, int]
+) -> None:
+    score = similarity(_role("x", first), _role("y", second))
+    assert score == similarity(_role("y", second), _role("x", first))
+    assert 0.0 <= score <= 1.0
+    assert (score == 1.0) == (first == second and bool(first))
 
 
 def test_inferred_years_stretch_the_source_years_by_dissimilarity() -> None:

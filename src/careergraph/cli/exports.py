@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from careergraph.cli.base import cli, common, load, track_ids
+from careergraph.cli.base import cli, common, emit, load, track_ids
 from careergraph.errors import CareerGraphError
 from careergraph.model import CareerMap
 
@@ -50,12 +50,17 @@ def export(
     lang: str,
     as_json_output: bool,
 ) -> None:
-    """Export the map as node-link JSON, GraphML, GEXF, Mermaid, DOT or CSV."""
+    """Export the map as node-link JSON, GraphML, GEXF, Mermaid, DOT or CSV.
+
+    With -o, prints the files written (--json: a summary of them); without, prints the export.
+    """
     from careergraph.files import write_file
     from careergraph.query import find_role, find_routes, map_section
 
     if table is not None and format_ != "csv":
         raise CareerGraphError(f"--table is for --format csv only, not '{format_}'")
+    if as_json_output and output is None:
+        raise CareerGraphError("--json reports the files written: give -o as well")
     if format_ == "csv" and table is None and output is None:
         raise CareerGraphError(
             "csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
@@ -80,8 +85,18 @@ def export(
     for name, content in files.items():
         target = output / name if format_ == "csv" and table is None else output
         written.append(write_file(target, content, what=f"the {format_} export"))
-    for path in written:
-        click.echo(str(path), err=as_json_output)
+    if as_json_output:
+        emit(
+            {
+                "format": format_,
+                "files": [str(path) for path in written],
+                "roles": len(career_map.roles),
+                "transitions": len(career_map.transitions),
+            }
+        )
+    else:
+        for path in written:
+            click.echo(str(path))
 
 
 def _rendered(
