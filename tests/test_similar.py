@@ -184,3 +184,13 @@ def test_path_include_inferred_json_marks_each_step() -> None:
         ("engineer", "architect", "promotion", 2.0, False),
     ]
     assert steps[0]["note"] == "Inferred: 83% skill overlap; not in the data."
+
+
+def test_path_include_inferred_is_not_drawn_on_the_map(tmp_path: Path) -> None:
+    html = tmp_path / "route.html"
+    result = run("path", "data_engineer", "architect", "--include-inferred", "--html", str(html))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: the map cannot show inferred moves: drop --html or --include-inferred\n"
+    )
+    assert not html.exists()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from careergraph.cli.base import cli, common, emit, load, open_file, track_ids, write_map
+from careergraph.errors import CareerGraphError
 
 if TYPE_CHECKING:
     from careergraph.query import RouteCost
@@ -67,6 +68,11 @@ def path(
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
 
+    if include_inferred and html_file is not None:
+        # The map draws the data's moves only; an inferred step would show unlabelled.
+        raise CareerGraphError(
+            "the map cannot show inferred moves: drop --html or --include-inferred"
+        )
     career_map, graph = load(data_file)
     if include_inferred:
         from careergraph.similar import with_inferred_moves
