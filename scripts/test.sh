@@ -17,6 +17,28 @@ if [ ! -x /usr/bin/chromium ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
+if ! command -v dot >/dev/null; then
+    echo "Installing Graphviz to check the DOT export parses..."
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq graphviz >/dev/null
+fi
+
+# Mermaid itself (pinned), to check the Mermaid export renders; fetched once, then offline.
+mermaid_version=11.12.0
+mermaid_dir=.cache/mermaid-$mermaid_version
+if [ ! -f "$mermaid_dir/mermaid.min.js" ]; then
+    echo "Fetching mermaid@$mermaid_version for the Mermaid export test..."
+    fetch=$(mktemp -d)
+    (cd "$fetch" && npm pack --silent "mermaid@$mermaid_version" >/dev/null)
+    mkdir -p "$mermaid_dir"
+    tar -xzf "$fetch/mermaid-$mermaid_version.tgz" -C "$mermaid_dir" --strip-components=2 \
+        package/dist/mermaid.min.js
+    rm -rf "$fetch"
+fi
+export CAREERGRAPH_MERMAID_JS="$PWD/$mermaid_dir/mermaid.min.js"
+
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/ruff format --check src tests benchmarks
 .venv/bin/mypy

@@ -54,6 +54,7 @@ def test_path_json_is_stable() -> None:
         "kind": "promotion",
         "years": 1.5,
         "note": None,
+        "inferred": False,
         "cumulative_years": 2.0,
         "years_left": 1.5,
         "gap": [

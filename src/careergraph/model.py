@@ -139,7 +139,10 @@ class Role:
 
 @dataclass(frozen=True)
 class Transition:
-    """A move from one role to another; `years` is what the move takes."""
+    """A move from one role to another; `years` is what the move takes.
+
+    `inferred` moves are not in the data: careergraph suggests them from similar skills.
+    """
 
     source: str
     target: str
@@ -147,6 +150,7 @@ class Transition:
     years: float
     note: Text | None = None
     sources: tuple[str, ...] = ()
+    inferred: bool = False
 
 
 @dataclass(frozen=True)

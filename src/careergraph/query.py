@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import math
@@ -392,3 +393,16 @@ def promotion_plan(career_map: CareerMap, route: Route, profile: Profile | None 
         for step in route.steps
     )
     return Plan(route, steps, profile)
+
+
+def map_section(
+    career_map: CareerMap, roles: Iterable[str], moves: Iterable[Transition] | None = None
+) -> CareerMap:
+    """The part of the map holding only `roles` and the moves among them (or only `moves`)."""
+    kept = set(roles)
+    chosen = career_map.transitions if moves is None else tuple(moves)
+    return dataclasses.replace(
+        career_map,
+        roles={r: career_map.roles[r] for r in sorted(kept)},
+        transitions=tuple(t for t in chosen if t.source in kept and t.target in kept),
+    )

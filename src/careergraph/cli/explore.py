@@ -19,6 +19,7 @@ from careergraph.cli.base import (
     track_ids,
     write_map,
 )
+from careergraph.errors import CareerGraphError
 
 if TYPE_CHECKING:
     from careergraph.query import RouteCost
@@ -53,6 +54,11 @@ if TYPE_CHECKING:
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
 @me_option
+@click.option(
+    "--include-inferred",
+    is_flag=True,
+    help="Also use moves inferred from similar skills (see `similar --suggest`), labelled.",
+)
 @common
 def path(
     source: str,
@@ -65,6 +71,7 @@ def path(
     html_file: str | None,
     open_browser: bool,
     me_file: Path | None,
+    include_inferred: bool,
     data_file: Path | None,
     lang: str,
     as_json_output: bool,
@@ -78,7 +85,16 @@ def path(
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
 
+    if include_inferred and html_file is not None:
+        # The map draws the data's moves only; an inferred step would show unlabelled.
+        raise CareerGraphError(
+            "the map cannot show inferred moves: drop --html or --include-inferred"
+        )
     career_map, graph = load(data_file)
+    if include_inferred:
+        from careergraph.similar import with_inferred_moves
+
+        graph = with_inferred_moves(career_map, graph)
     start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
     levels = profile.levels(career_map.roles[start]) if profile else None
     years_done = profile.years_in_role if profile else 0.0

@@ -56,6 +56,7 @@ def routes_data(
                 "steps": [
                     {
                         **_move(career_map, step.transition, lang),
+                        "inferred": step.transition.inferred,
                         "cumulative_years": step.cumulative_years,
                         "years_left": step.years_left,
                         "gap": [_change(career_map, c, lang) for c in step.gap.build],

@@ -37,6 +37,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.nothing_new": "nothing new",
         "route.total": "Total: {years} over {moves}",
         "route.by_steps": "(routes ranked by number of moves, then years)",
+        "route.inferred": (
+            "(inferred: a move the data lacks, suggested by skill overlap; years estimated)"
+        ),
+        "kind.inferred": "{kind} (inferred)",
         "route.years_done": "(first move shortened by the {years} already served)",
         "gap.nothing": "{source} → {target}: nothing to build; every skill is already at its level",
         "gap.some": "{source} → {target}: {skills} to build (+{size} levels)",
@@ -112,6 +116,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.nothing_new": "新たに伸ばすものなし",
         "route.total": "合計: {years}・{moves}",
         "route.by_steps": "(移動の回数順、同数なら年数順)",
+        "route.inferred": "(推定: データにない移動をスキルの重なりから提案。年数は目安)",
+        "kind.inferred": "{kind}(推定)",
         "route.years_done": "(最初の移動は経験済みの{years}を差し引いています)",
         "gap.nothing": (
             "{source} → {target}: 伸ばすスキルはありません。どのスキルも必要なレベルに達しています"

@@ -19,7 +19,8 @@ def years(value: float, suffix: str = "y") -> str:
 
 
 def _kind(move: Transition, lang: str) -> str:
-    return say(lang, f"kind.{move.kind.value}")
+    kind = say(lang, f"kind.{move.kind.value}")
+    return say(lang, "kind.inferred", kind=kind) if move.inferred else kind
 
 
 def _width(text: str) -> int:
@@ -102,6 +103,8 @@ def routes_text(
         out.append(say(lang, "route.years_done", years=years_in(years_done, lang)))
     if by == "steps":
         out.append(say(lang, "route.by_steps"))
+    if any(s.transition.inferred for r in routes for s in r.steps):
+        out.append(say(lang, "route.inferred"))
     return "\n".join(out).rstrip("\n")
 
 

@@ -1,0 +1,76 @@
+"""Comparisons: roles alike in skills (and the moves that suggests), and two versions of a map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from careergraph.cli.base import cli, common, emit, load
+from careergraph.model import LANGUAGES
+
+
+@cli.command()
+@click.argument("role_name", metavar="ROLE")
+@click.option(
+    "-n", "--limit", default=10, show_default=True, type=click.IntRange(min=1), help="Show N roles."
+)
+@click.option("--suggest", is_flag=True, help="Also list inferred moves the data lacks.")
+@common
+def similar(
+    role_name: str,
+    limit: int,
+    suggest: bool,
+    data_file: Path | None,
+    lang: str,
+    as_json_output: bool,
+) -> None:
+    """Roles most like ROLE by skills weighted by level, with the skill gap each way."""
+    from careergraph.query import find_role
+    from careergraph.render import comparisons
+    from careergraph.similar import similar_roles, suggested_moves
+
+    career_map, graph = load(data_file)
+    role = find_role(career_map, role_name)
+    found = similar_roles(career_map, graph, role, limit=limit)
+    suggested = suggested_moves(career_map, graph, source=role) if suggest else None
+    if as_json_output:
+        emit(comparisons.similar_data(career_map, role.id, found, suggested, lang))
+    else:
+        click.echo(comparisons.similar_text(career_map, role.id, found, suggested, lang))
+
+
+@cli.command()
+@click.argument("old_file", metavar="OLD", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new_file", metavar="NEW", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="List at most N changed routes (the count of the rest is given).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of names.",
+)
+@click.option("--json", "as_json_output", is_flag=True, help="Print JSON for scripts.")
+def diff(old_file: Path, new_file: Path, limit: int, lang: str, as_json_output: bool) -> None:
+    """What changed from OLD to NEW: records, fields, and routes longer, shorter, new or gone.
+
+    Exits 0 whether or not the maps differ (the JSON key `same` says which); 2 if either
+    file does not load.
+    """
+    from careergraph.changes import compare_maps
+    from careergraph.load import load_paths
+    from careergraph.render import comparisons
+
+    old, new = load_paths(old_file), load_paths(new_file)
+    changes = compare_maps(old, new)
+    if as_json_output:
+        emit(comparisons.diff_data(old, new, changes, limit))
+    else:
+        click.echo(comparisons.diff_text(old, new, changes, limit, lang))

@@ -1,0 +1,121 @@
+"""`careergraph export`: the map (or part of it) as files other tools read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from careergraph.cli.base import cli, common, emit, load, track_ids
+from careergraph.errors import CareerGraphError
+from careergraph.model import CareerMap
+
+FORMATS = ("json", "graphml", "gexf", "mermaid", "dot", "csv")
+TABLES = ("roles", "transitions")
+
+
+@cli.command()
+@click.option("--format", "format_", type=click.Choice(FORMATS), required=True, help="File format.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write to FILE (for csv without --table: a folder for roles.csv and transitions.csv) "
+    "[default: stdout].",
+)
+@click.option(
+    "--table",
+    type=click.Choice(TABLES),
+    default=None,
+    help="csv only: which table to write to FILE or stdout.",
+)
+@click.option("--track", "track_names", multiple=True, metavar="TRACK", help="Only these ladders.")
+@click.option(
+    "--route",
+    nargs=2,
+    metavar="FROM TO",
+    default=None,
+    help="Only the best route's roles and moves.",
+)
+@common
+def export(
+    format_: str,
+    output: Path | None,
+    table: str | None,
+    track_names: tuple[str, ...],
+    route: tuple[str, str] | None,
+    data_file: Path | None,
+    lang: str,
+    as_json_output: bool,
+) -> None:
+    """Export the map as node-link JSON, GraphML, GEXF, Mermaid, DOT or CSV.
+
+    With -o, prints the files written (--json: a summary of them); without, prints the export.
+    """
+    from careergraph.files import write_file
+    from careergraph.query import find_role, find_routes, map_section
+
+    if table is not None and format_ != "csv":
+        raise CareerGraphError(f"--table is for --format csv only, not '{format_}'")
+    if as_json_output and output is None:
+        raise CareerGraphError("--json reports the files written: give -o as well")
+    if format_ == "csv" and table is None and output is None:
+        raise CareerGraphError(
+            "csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
+            "or --table roles|transitions for one"
+        )
+    career_map, graph = load(data_file)
+    if route:
+        start, goal = (find_role(career_map, r).id for r in route)
+        best = find_routes(graph, start, goal)[0]
+        career_map = map_section(career_map, best.roles, [s.transition for s in best.steps])
+    if track_names:
+        kept = set(track_ids(career_map, track_names))
+        career_map = map_section(
+            career_map, [r.id for r in career_map.roles.values() if r.track in kept]
+        )
+    files = _rendered(career_map, format_, table, lang)
+    if output is None:
+        for content in files.values():
+            click.echo(content, nl=False)
+        return
+    written = []
+    for name, content in files.items():
+        target = output / name if format_ == "csv" and table is None else output
+        written.append(write_file(target, content, what=f"the {format_} export"))
+    if as_json_output:
+        emit(
+            {
+                "format": format_,
+                "files": [str(path) for path in written],
+                "roles": len(career_map.roles),
+                "transitions": len(career_map.transitions),
+            }
+        )
+    else:
+        for path in written:
+            click.echo(str(path))
+
+
+def _rendered(
+    career_map: CareerMap, format_: str, table: str | None, lang: str
+) -> dict[str, str | bytes]:
+    """The export's contents by file name (csv without a table: both tables)."""
+    from careergraph.render import diagrams, graph_files, tables
+
+    if format_ == "csv":
+        both: dict[str, str | bytes] = {
+            "roles.csv": tables.roles_csv(career_map, lang),
+            "transitions.csv": tables.transitions_csv(career_map),
+        }
+        return both if table is None else {f"{table}.csv": both[f"{table}.csv"]}
+    renderers: dict[str, Callable[[CareerMap, str], str | bytes]] = {
+        "json": graph_files.node_link_json,
+        "graphml": graph_files.graphml,
+        "gexf": graph_files.gexf,
+        "mermaid": diagrams.mermaid,
+        "dot": diagrams.dot,
+    }
+    return {format_: renderers[format_](career_map, lang)}

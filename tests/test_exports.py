@@ -1,0 +1,315 @@
+"""`careergraph export`: every format read back by the tools that consume it gives the same map."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner, Result
+
+from careergraph.cli import cli
+from careergraph.load import load_paths
+from careergraph.model import CareerMap
+from tests.conftest import DEFAULT_DATA, FIXTURES
+
+SMALL = FIXTURES / "small.yaml"
+HOSTILE = FIXTURES / "exports" / "hostile.yaml"
+GOLDEN = FIXTURES / "exports"
+MAPS = [pytest.param(DEFAULT_DATA, id="default"), pytest.param(HOSTILE, id="hostile")]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+Roles = dict[str, dict[str, Any]]
+Moves = dict[tuple[str, str], dict[str, Any]]
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def export(data: Path, *args: str) -> Result:
+    result = run("--data", str(data), "export", *args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return result
+
+
+def expected(career_map: CareerMap) -> tuple[Roles, Moves]:
+    """What every export must carry, straight from the loaded map."""
+    roles = {
+        r.id: {
+            "names": r.name.as_dict(),
+            "aliases": list(r.aliases),
+            "track": r.track,
+            "level": r.level,
+            "years": float(r.years),
+            "summary": r.summary.as_dict() if r.summary else {},
+            "skills": dict(r.skills),
+        }
+        for r in career_map.roles.values()
+    }
+    moves = {
+        (t.source, t.target): {
+            "kind": t.kind.value,
+            "years": float(t.years),
+            "note": t.note.as_dict() if t.note else {},
+        }
+        for t in career_map.transitions
+    }
+    return roles, moves
+
+
+def _per_language(attrs: dict[str, Any], field: str) -> dict[str, str]:
+    prefix = f"{field}_"
+    return {k.removeprefix(prefix): v for k, v in attrs.items() if k.startswith(prefix)}
+
+
+def from_flat(
+    nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str], Any]
+) -> tuple[Roles, Moves]:
+    """Roles and moves back from the flat attributes GraphML, GEXF and CSV hold."""
+    roles = {
+        node: {
+            "names": _per_language(a, "name"),
+            "aliases": json.loads(a["aliases"]) if a.get("aliases") else [],
+            "track": a["track"],
+            "level": int(a["level"]),
+            "years": float(a["years"]),
+            "summary": _per_language(a, "summary"),
+            "skills": {
+                k.removeprefix("skill:"): int(v) for k, v in a.items() if k.startswith("skill:")
+            },
+        }
+        for node, a in nodes.items()
+    }
+    moves = {
+        pair: {"kind": a["kind"], "years": float(a["years"]), "note": _per_language(a, "note")}
+        for pair, a in edges.items()
+    }
+    return roles, moves
+
+
+@pytest.mark.parametrize("data", MAPS)
+def test_node_link_json_reads_back_with_every_attribute(data: Path) -> None:
+    graph = nx.node_link_graph(json.loads(export(data, "--format", "json").stdout), edges="edges")
+    roles = {
+        n: {
+            "names": a["names"],
+            "aliases": a["aliases"],
+            "track": a["track"],
+            "level": a["level"],
+            "years": a["years"],
+            "summary": a["summary"] or {},
+            "skills": a["skills"],
+        }
+        for n, a in graph.nodes(data=True)
+    }
+    moves = {
+        (u, v): {"kind": a["kind"], "years": a["years"], "note": a["note"] or {}}
+        for u, v, a in graph.edges(data=True)
+    }
+    assert graph.is_directed()
+    assert (roles, moves) == expected(load_paths(data))
+
+
+@pytest.mark.parametrize("data", MAPS)
+@pytest.mark.parametrize("format_", ["graphml", "gexf"])
+def test_graphml_and_gexf_read_back_with_every_attribute(
+    data: Path, format_: str, tmp_path: Path
+) -> None:
+    target = tmp_path / f"map.{format_}"
+    result = export(data, "--format", format_, "-o", str(target))
+    assert result.stdout == f"{target}\n"
+    graph = nx.read_graphml(target) if format_ == "graphml" else nx.read_gexf(target)
+    assert graph.is_directed()
+    nodes = {n: dict(a) for n, a in graph.nodes(data=True)}
+    edges = {(u, v): dict(a) for u, v, a in graph.edges(data=True)}
+    assert from_flat(nodes, edges) == expected(load_paths(data))
+    assert graph.nodes[next(iter(nodes))]["years"] == pytest.approx(
+        load_paths(data).roles[next(iter(nodes))].years
+    )
+
+
+def undefuse(cell: str) -> str:
+    """What a reader does with a defused cell: drop the `'` put before a formula start."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def read_table(raw: bytes) -> list[dict[str, str]]:
+    assert raw.startswith("\ufeff".encode()), "the BOM makes spreadsheets read UTF-8"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(FORMULA_STARTS), value
+    return [{k: undefuse(v) for k, v in row.items() if v != ""} for row in rows]
+
+
+@pytest.mark.parametrize("data", MAPS)
+def test_csv_tables_read_back_with_every_attribute(data: Path, tmp_path: Path) -> None:
+    result = export(data, "--format", "csv", "-o", str(tmp_path / "out"))
+    assert (
+        result.stdout
+        == f"{tmp_path / 'out' / 'roles.csv'}\n{tmp_path / 'out' / 'transitions.csv'}\n"
+    )
+    roles = read_table((tmp_path / "out" / "roles.csv").read_bytes())
+    moves = read_table((tmp_path / "out" / "transitions.csv").read_bytes())
+    assert from_flat(
+        {r.pop("id"): r for r in roles}, {(m.pop("from"), m.pop("to")): m for m in moves}
+    ) == expected(load_paths(data))
+
+
+def test_csv_neutralises_formulas_and_keeps_japanese() -> None:
+    raw = export(HOSTILE, "--format", "csv", "--table", "transitions").stdout_bytes
+    assert raw == (GOLDEN / "hostile-transitions.csv").read_bytes()
+    roles = export(HOSTILE, "--format", "csv", "--table", "roles").stdout_bytes
+    assert roles == (GOLDEN / "hostile-roles.csv").read_bytes()
+
+
+def test_csv_needs_a_folder_or_a_table() -> None:
+    result = run("--data", str(SMALL), "export", "--format", "csv")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
+        "or --table roles|transitions for one\n"
+    )
+
+
+def test_table_is_for_csv_only() -> None:
+    result = run("--data", str(SMALL), "export", "--format", "dot", "--table", "roles")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: --table is for --format csv only, not 'dot'\n"
+
+
+@pytest.mark.parametrize("format_", ["mermaid", "dot"])
+def test_diagram_text_is_exact(format_: str) -> None:
+    golden = GOLDEN / f"hostile.{'mmd' if format_ == 'mermaid' else 'dot'}"
+    assert export(HOSTILE, "--format", format_).stdout == golden.read_text(encoding="utf-8")
+
+
+def test_mermaid_ids_are_never_keywords() -> None:
+    text = export(HOSTILE, "--format", "mermaid").stdout
+    ids = [
+        line.split("[")[0].strip() for line in text.splitlines() if "role_" in line and "[" in line
+    ]
+    assert ids == ["role_end", "role_graph", "role_subgraph", "role_o_role"]
+
+
+def graphviz_parse(text: str) -> dict[str, Any]:
+    dot = shutil.which("dot")
+    if dot is None:
+        pytest.fail("Graphviz's `dot` is missing (apt-get install graphviz; scripts/test.sh does)")
+    done = subprocess.run([dot, "-Tjson"], input=text.encode(), capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr == b"", done.stderr.decode()
+    parsed: dict[str, Any] = json.loads(done.stdout)
+    return parsed
+
+
+def _dot_unescape(label: str) -> str:
+    return label.replace('\\"', '"').replace("\\\\", "\\")
+
+
+@pytest.mark.parametrize("data", MAPS)
+def test_graphviz_parses_dot_with_every_role_and_move(data: Path) -> None:
+    career_map = load_paths(data)
+    parsed = graphviz_parse(export(data, "--format", "dot").stdout)
+    objects = parsed["objects"]
+    clusters = {o["name"]: o["label"] for o in objects if o["name"].startswith("cluster_")}
+    nodes = {o["name"]: o for o in objects if not o["name"].startswith("cluster_")}
+    assert clusters == {
+        f"cluster_{t}": career_map.tracks[t].name.get("en")
+        for t in {r.track for r in career_map.roles.values()}
+    }
+    assert {n: _dot_unescape(o["label"]) for n, o in nodes.items()} == {
+        r.id: r.name.get("en") for r in career_map.roles.values()
+    }
+    ids = {o["_gvid"]: o["name"] for o in objects}
+    edges = {
+        (ids[e["tail"]], ids[e["head"]]): (e["kind"], float(e["years"])) for e in parsed["edges"]
+    }
+    assert edges == {(t.source, t.target): (t.kind.value, t.years) for t in career_map.transitions}
+
+
+def test_track_restricts_the_export() -> None:
+    text = export(SMALL, "--format", "mermaid", "--track", "pmo").stdout
+    assert text == (
+        "flowchart BT\n"
+        '  subgraph track_pmo["PMO"]\n'
+        '    role_coordinator["PMO coordinator"]\n'
+        '    role_manager["PMO manager"]\n'
+        "  end\n"
+        '  role_coordinator -->|"1.5y"| role_manager\n'
+    )
+
+
+def test_route_restricts_the_export_to_the_best_route() -> None:
+    text = export(SMALL, "--format", "dot", "--route", "junior", "lead", "--lang", "ja").stdout
+    assert text == (
+        "digraph careergraph {\n"
+        "  rankdir=BT;\n"
+        '  node [shape=box, style=rounded, fontname="Noto Sans CJK JP"];\n'
+        '  subgraph "cluster_dev" {\n'
+        '    label="エンジニアリング";\n'
+        '    "junior" [label="ジュニア開発者", track="dev", level=1, years=2];\n'
+        '    "lead" [label="テックリード", track="dev", level=3, years=3];\n'
+        "  }\n"
+        '  subgraph "cluster_pmo" {\n'
+        '    label="PMO";\n'
+        '    "coordinator" [label="PMOコーディネーター", track="pmo", level=1, years=1.5];\n'
+        '    "manager" [label="PMOマネージャー", track="pmo", level=2, years=4];\n'
+        "  }\n"
+        '  "coordinator" -> "manager" [label="1.5y", style=solid, kind="promotion", years=1.5];\n'
+        '  "junior" -> "coordinator" '
+        '[label="0.5y", style=dotted, kind="career_change", years=0.5];\n'
+        '  "manager" -> "lead" [label="2y", style=dashed, kind="lateral", years=2];\n'
+        "}\n"
+    )
+
+
+def test_unknown_route_role_is_a_usage_error() -> None:
+    result = run("--data", str(SMALL), "export", "--format", "json", "--route", "junior", "leed")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: unknown role 'leed' — did you mean 'lead'?\n"
+
+
+def test_export_file_is_written_atomically_and_replaces_the_old_one(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "map.mmd"
+    export(SMALL, "--format", "mermaid", "-o", str(target))
+    first = target.read_text(encoding="utf-8")
+    export(SMALL, "--format", "mermaid", "--track", "dev", "-o", str(target))
+    assert target.read_text(encoding="utf-8") != first
+    assert sorted(p.name for p in target.parent.iterdir()) == ["map.mmd"]
+
+
+def test_unwritable_output_is_one_error_line(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    result = run(
+        "--data", str(SMALL), "export", "--format", "json", "-o", str(tmp_path / "file" / "x.json")
+    )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        f"error: cannot write the json export to '{tmp_path / 'file' / 'x.json'}': "
+    )
+
+
+def test_json_summarises_the_files_written(tmp_path: Path) -> None:
+    result = export(SMALL, "--format", "csv", "-o", str(tmp_path), "--track", "dev", "--json")
+    assert json.loads(result.stdout) == {
+        "format": "csv",
+        "files": [str(tmp_path / "roles.csv"), str(tmp_path / "transitions.csv")],
+        "roles": 3,
+        "transitions": 2,
+    }
+
+
+def test_json_without_output_is_a_usage_error() -> None:
+    result = run("--data", str(SMALL), "export", "--format", "dot", "--json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: --json reports the files written: give -o as well\n"
