@@ -1,9 +1,9 @@
 """The `careergraph` command: parse the request, ask the library, print the answer."""
 
-from careergraph.cli import explore, maps
+from careergraph.cli import design, explore, maps
 from careergraph.cli.base import cli
 
-__all__ = ["cli", "explore", "main", "maps"]
+__all__ = ["cli", "design", "explore", "main", "maps"]
 
 
 def main() -> None:

@@ -52,7 +52,7 @@ def path(
     by: RouteCost,
     html_file: str | None,
     open_browser: bool,
-    data_file: Path | None,
+    data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:
@@ -93,7 +93,9 @@ def path(
 @click.argument("source", metavar="FROM")
 @click.argument("target", metavar="TO")
 @common
-def gap(source: str, target: str, data_file: Path | None, lang: str, as_json_output: bool) -> None:
+def gap(
+    source: str, target: str, data_file: tuple[Path, ...], lang: str, as_json_output: bool
+) -> None:
     """Skills TO needs above FROM's level, largest first, and those TO no longer stresses."""
     from careergraph.query import find_role, skill_gap
     from careergraph.render import json as as_json
@@ -110,7 +112,7 @@ def gap(source: str, target: str, data_file: Path | None, lang: str, as_json_out
 @cli.command()
 @click.argument("role_name", metavar="ROLE")
 @common
-def show(role_name: str, data_file: Path | None, lang: str, as_json_output: bool) -> None:
+def show(role_name: str, data_file: tuple[Path, ...], lang: str, as_json_output: bool) -> None:
     """Everything about a role: names, level, skills, and the moves into and out of it."""
     from careergraph.query import find_role, moves_from, moves_into
     from careergraph.render import json as as_json
@@ -129,7 +131,7 @@ def show(role_name: str, data_file: Path | None, lang: str, as_json_output: bool
 @click.option("--track", "track_names", multiple=True, metavar="TRACK", help="Only this ladder.")
 @common
 def roles(
-    track_names: tuple[str, ...], data_file: Path | None, lang: str, as_json_output: bool
+    track_names: tuple[str, ...], data_file: tuple[Path, ...], lang: str, as_json_output: bool
 ) -> None:
     """The roles, ladder by ladder, in level order."""
     from careergraph.render import json as as_json
@@ -146,7 +148,9 @@ def roles(
 @cli.command(name="next")
 @click.argument("role_name", metavar="ROLE")
 @common
-def next_moves(role_name: str, data_file: Path | None, lang: str, as_json_output: bool) -> None:
+def next_moves(
+    role_name: str, data_file: tuple[Path, ...], lang: str, as_json_output: bool
+) -> None:
     """The moves open from ROLE, with years and the size of the skill gap."""
     from careergraph.query import find_role, moves_from
     from careergraph.render import json as as_json

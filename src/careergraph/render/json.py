@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from careergraph.errors import Problem
+from careergraph.lint import Finding
 from careergraph.model import CareerMap, Role, Text, Transition
 from careergraph.query import Route, SkillChange, SkillGap
 
@@ -190,3 +191,19 @@ def validation_data(
             for p in problems
         ],
     }
+
+
+def findings_data(found: Sequence[Finding]) -> list[dict[str, Any]]:
+    """`careergraph lint --json`: one object per finding, in file order."""
+    return [
+        {
+            "file": f.place.file,
+            "line": f.place.line,
+            "column": f.place.column,
+            "severity": f.severity.value,
+            "code": f.code,
+            "message": f.message,
+            "explained": f.allowed,
+        }
+        for f in found
+    ]
