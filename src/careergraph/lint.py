@@ -250,10 +250,11 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
         if other[0] == role_id or pair in said:
             continue
         said.add(pair)
-        where = career_map.place(*other[1])
+        where, here = career_map.place(*other[1]), career_map.place(*path)
+        there = f"line {where.line}" if where.file == here.file else f"{where.file}:{where.line}"
         message = (
             f"roles.{role_id}: the name '{name}' differs from '{other[2]}' of role "
-            f"'{other[0]}' ({where.file}:{where.line}) only in punctuation or long-vowel marks"
+            f"'{other[0]}' ({there}) only in punctuation or long-vowel marks"
         )
         yield _finding(career_map, "similar-names", path, message)
 
@@ -286,22 +287,26 @@ def _initials(career_map: CareerMap) -> Iterator[Finding]:
 # -- years ------------------------------------------------------------------------------------
 
 
-def years_fences(years: Iterable[float]) -> tuple[float, float] | None:
-    """The range of usual move lengths, or None when there are too few moves to tell."""
+def years_quartiles(years: Iterable[float]) -> tuple[float, float] | None:
+    """The first and third quartiles of move lengths, or None when too few moves to tell."""
     values = sorted(years)
     if len(values) < OUTLIER_MIN_MOVES:
         return None
     first, _, third = statistics.quantiles(values, n=4, method="inclusive")
-    return first / OUTLIER_FACTOR, third * OUTLIER_FACTOR
+    return first, third
 
 
 def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
-    fences = years_fences(t.years for t in career_map.transitions)
-    if fences is None:
+    quartiles = years_quartiles(t.years for t in career_map.transitions)
+    if quartiles is None:
         return
-    low, high = fences
+    first, third = quartiles
     for move in career_map.transitions:
-        if low <= move.years <= high:
+        if move.years > third * OUTLIER_FACTOR:
+            how = f"over {OUTLIER_FACTOR:g} times the moves' third quartile ({third:.3g} years)"
+        elif move.years < first / OUTLIER_FACTOR:
+            how = f"under a third of the moves' first quartile ({first:.3g} years)"
+        else:
             continue
         subject = ("transitions", move.source, move.target)
         written = (*subject, "years") in career_map.places
@@ -310,8 +315,7 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
             where = career_map.place("roles", move.source, "years")
         origin = "" if written else f" (the years of role '{move.source}')"
         message = (
-            f"{_move(move.source, move.target)}: {move.years:g} years{origin} is far outside "
-            f"the other moves' range ({low:g} to {high:g} years)"
+            f"{_move(move.source, move.target)}: {move.years:g} years{origin} is {how}"
         )
         yield replace(_finding(career_map, "years-outlier", subject, message), place=where)
 

@@ -131,11 +131,8 @@ def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
         later += _top_level(document, FileSpec if index == 0 else OverlaySpec, problems)
     if not isinstance(documents[0].data, dict):
         raise DataFileError(problems + later)
-    if len(documents) == 1:
-        layers = single(documents[0])
-    else:
-        layers, conflicts = merge(documents)
-        later += conflicts
+    layers, conflicts = merge(documents)
+    later += conflicts
     builder = _Builder(layers, problems)
     builder.problems += later
     career_map = builder.build()

@@ -214,7 +214,11 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def map_json_schema() -> dict[str, Any]:
     """The JSON Schema of a data file given first (or alone), for editors and validators."""
-    return {"$schema": SCHEMA_DIALECT, **MapFile.model_json_schema(by_alias=True)}
+    schema = {"$schema": SCHEMA_DIALECT, **MapFile.model_json_schema(by_alias=True)}
+    for section in ("sources", "tracks", "skills", "roles"):
+        # pydantic maps an id pattern to patternProperties; a key that is no id is a mistake.
+        schema["properties"][section]["additionalProperties"] = False
+    return schema
 
 
 def overlay_json_schema() -> dict[str, Any]:
@@ -230,14 +234,14 @@ def overlay_json_schema() -> dict[str, Any]:
     flag = {"const": True}
     for section in ("sources", "tracks", "skills", "roles"):
         entries = schema["properties"][section]
-        full = entries["additionalProperties"]
-        entries["additionalProperties"] = {
+        entries.pop("default", None)
+        (pattern, full), *_ = entries["patternProperties"].items()
+        entries["patternProperties"][pattern] = {
             "anyOf": [
                 full,
                 {"type": "object", "required": ["override"], "properties": {"override": flag}},
             ]
         }
-        entries.pop("default", None)
     moves = schema["properties"]["transitions"]
     ends = {"from": {"type": "string"}, "to": {"type": "string"}}
     moves["items"] = {
