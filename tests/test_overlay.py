@@ -151,3 +151,27 @@ def test_lint_reports_places_in_the_file_that_wrote_them(tmp_path: Path) -> None
         f"{overlay}:3:3: warning [unused-skill] skills.budget: no role asks for this skill",
         "0 errors, 1 warning",
     ]
+
+
+def test_an_overlay_may_add_sections_the_base_map_leaves_out(tmp_path: Path) -> None:
+    base, overlay = tmp_path / "base.yaml", tmp_path / "overlay.yaml"
+    base.write_text(
+        "version: 1\n"
+        "tracks: {dev: {name: Dev}}\n"
+        "skills: {coding: {name: Coding, category: technical}}\n"
+        "roles:\n"
+        "  a: {name: A, track: dev, level: 1, years: 2, skills: {coding: 1}}\n",
+        encoding="utf-8",
+    )
+    overlay.write_text(
+        "version: 1\n"
+        "sources: {guide: {title: A guide}}\n"
+        "roles:\n"
+        "  b: {name: B, track: dev, level: 2, years: 2, skills: {coding: 2}, sources: [guide]}\n"
+        "transitions:\n"
+        "  - {from: a, to: b, kind: promotion}\n",
+        encoding="utf-8",
+    )
+    merged = load_layers([base, overlay])
+    assert [(t.source, t.target) for t in merged.transitions] == [("a", "b")]
+    assert list(merged.sources) == ["guide"]

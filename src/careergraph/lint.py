@@ -314,9 +314,7 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
         if where is None:
             where = career_map.place("roles", move.source, "years")
         origin = "" if written else f" (the years of role '{move.source}')"
-        message = (
-            f"{_move(move.source, move.target)}: {move.years:g} years{origin} is {how}"
-        )
+        message = f"{_move(move.source, move.target)}: {move.years:g} years{origin} is {how}"
         yield replace(_finding(career_map, "years-outlier", subject, message), place=where)
 
 

@@ -77,7 +77,7 @@ class _Merger:
         self.documents = documents
         self.problems: list[Problem] = []
         self.origins: dict[Path, tuple[int, Path]] = {}
-        # The merged moves: (from, to) -> [entry, file index, index there, field origins].
+        # The merged moves by (from, to); moves that cannot be keyed are kept for the checks.
         self.moves: dict[tuple[Any, Any], _Move] = {}
         self.unkeyed: list[_Move] = []
 
@@ -85,9 +85,10 @@ class _Merger:
         base = self.documents[0].data
         data = dict(base)
         for section in KEYED_SECTIONS:
-            if isinstance(base.get(section), dict):
+            if isinstance(base.get(section, {}), dict):
                 data[section] = {}
-        moves_given = isinstance(base.get("transitions"), list)
+        # A section of the wrong type stays as written, for the checks to report.
+        moves_given = isinstance(base.get("transitions", []), list)
         for index, document in enumerate(self.documents):
             if not isinstance(document.data, dict):
                 continue  # already reported: the top level must be a mapping
