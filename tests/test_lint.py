@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from careergraph.cli import cli
-from careergraph.lint import RULES, loose_name
+from careergraph.graph import build_graph
+from careergraph.lint import RULES, lint, loose_name
+from careergraph.load import load_paths
 from tests.conftest import DEFAULT_DATA, FIXTURES
 
 LINT = FIXTURES / "lint"
@@ -82,8 +85,8 @@ EXPECTED = {
     "similar_names": (
         0,
         [
-            "{f}:15:34: warning [similar-names] roles.lead: the name 'プロジェクト・マネジャー' "
-            "differs from 'プロジェクトマネージャー' of role 'manager' (line 9) only in "
+            "{f}:9:37: warning [similar-names] roles.manager: the name 'プロジェクトマネージャー' "
+            "differs from 'プロジェクト・マネジャー' of role 'lead' (line 15) only in "
             "punctuation or long-vowel marks",
             "0 errors, 1 warning",
         ],
@@ -236,3 +239,20 @@ def test_loose_names_fold_punctuation_and_long_vowels(one: str, other: str) -> N
 
 def test_loose_names_keep_ladder_numbers_apart() -> None:
     assert loose_name("Engineer I") != loose_name("Engineer II")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_order_of_the_file_does_not_change_the_findings(name: str, tmp_path: Path) -> None:
+    file = LINT / f"{name}.yaml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    for section in ("tracks", "skills", "roles"):
+        data[section] = dict(reversed(list(data[section].items())))
+    data["transitions"].reverse()
+    shuffled = tmp_path / file.name
+    shuffled.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert findings(shuffled) == findings(file)
+
+
+def findings(file: Path) -> list[tuple[str, tuple[str, ...]]]:
+    career_map = load_paths(file)
+    return sorted((f.code, f.subject) for f in lint(career_map, build_graph(career_map)))

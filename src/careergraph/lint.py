@@ -9,6 +9,7 @@ purpose with `lint: {allow: [CODE, ...], why: TEXT}`; the finding is then report
 from __future__ import annotations
 
 import difflib
+import functools
 import statistics
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -84,7 +85,7 @@ def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
     """Every finding in the map, in file order; those the data explains carry `allowed`."""
     found = [
         *_reach(career_map, graph),
-        *_promotion_cycles(career_map, graph),
+        *_promotion_cycles(career_map),
         *_promotions(career_map),
         *_unused(career_map),
         *_similar_names(career_map),
@@ -119,8 +120,12 @@ def entry_roles(career_map: CareerMap) -> list[str]:
 
 def _reach(career_map: CareerMap, graph: CareerGraph) -> Iterator[Finding]:
     reached = set(entry_roles(career_map))
-    for start in list(reached):
-        reached |= nx.descendants(graph, start)
+    frontier = list(reached)
+    while frontier:  # one search from every entry role at once
+        for after in graph.successors(frontier.pop()):
+            if after not in reached:
+                reached.add(after)
+                frontier.append(after)
     tops: dict[str, int] = {}
     for role in career_map.roles.values():
         tops[role.track] = max(tops.get(role.track, role.level), role.level)
@@ -143,9 +148,9 @@ def _reach(career_map: CareerMap, graph: CareerGraph) -> Iterator[Finding]:
 # -- promotions -------------------------------------------------------------------------------
 
 
-def _promotion_cycles(career_map: CareerMap, graph: CareerGraph) -> Iterator[Finding]:
-    promotions = nx.subgraph_view(
-        graph, filter_edge=lambda a, b: graph.edges[a, b]["transition"].kind == "promotion"
+def _promotion_cycles(career_map: CareerMap) -> Iterator[Finding]:
+    promotions: nx.DiGraph[str] = nx.DiGraph(
+        (t.source, t.target) for t in career_map.transitions if t.kind is TransitionKind.PROMOTION
     )
     loops = [c for c in nx.strongly_connected_components(promotions) if len(c) > 1]
     for loop in sorted(loops, key=min):
@@ -221,9 +226,13 @@ def loose_name(name: str) -> str:
     ignored; this looser form catches 'Sr. Engineer' against 'Sr Engineer' and
     'プロジェクトマネジャー' against 'プロジェクトマネージャー'.
     """
-    return "".join(
-        c for c in normalize_name(name) if c != "\u30fc" and unicodedata.category(c)[0] not in "PS"
-    )
+    return "".join(c for c in normalize_name(name) if not _dropped(c))
+
+
+@functools.cache
+def _dropped(character: str) -> bool:
+    """Punctuation, symbols and ー: left out of loose names."""
+    return character == "\u30fc" or unicodedata.category(character)[0] in "PS"
 
 
 def _named(career_map: CareerMap) -> Iterator[tuple[str, MapPath, str]]:
@@ -238,10 +247,10 @@ def _named(career_map: CareerMap) -> Iterator[tuple[str, MapPath, str]]:
 
 
 def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
+    # Roles come in id order, so the finding is on the same role whatever the file's order.
     first: dict[str, tuple[str, MapPath, str]] = {}
     said: set[frozenset[str]] = set()
-    names = sorted(_named(career_map), key=lambda n: career_map.place(*n[1]))
-    for role_id, path, name in names:
+    for role_id, path, name in _named(career_map):
         loose = loose_name(name)
         if not loose:
             continue
