@@ -175,3 +175,25 @@ def test_an_overlay_may_add_sections_the_base_map_leaves_out(tmp_path: Path) -> 
     merged = load_layers([base, overlay])
     assert [(t.source, t.target) for t in merged.transitions] == [("a", "b")]
     assert list(merged.sources) == ["guide"]
+
+
+def test_a_move_can_be_overridden_and_its_mistakes_point_at_the_overlay(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text(
+        "version: 1\n"
+        "transitions:\n"
+        "  - {from: junior, to: senior, override: true, years: 1}\n"
+        "  - {from: manager, to: lead, override: true, years: -1}\n",
+        encoding="utf-8",
+    )
+    result = run("validate", SMALL, str(overlay))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"{overlay}:4:54: transitions[1].years: must be greater than 0, got -1\n"
+    )
+    overlay.write_text(
+        "version: 1\ntransitions:\n  - {from: junior, to: senior, override: true, years: 1}\n",
+        encoding="utf-8",
+    )
+    moves = {(t.source, t.target): t for t in load_layers([SMALL, overlay]).transitions}
+    assert (moves["junior", "senior"].years, moves["junior", "senior"].kind) == (1, "promotion")
