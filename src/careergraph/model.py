@@ -77,6 +77,31 @@ class ResourceKind(StrEnum):
     EVENT = "event"
 
 
+# Where a part of the map is, as the file's sections name it: ("roles", "cto"),
+# ("roles", "cto", "skills", "python"), ("transitions", "tpm", "senior_tpm", "years").
+MapPath = tuple[str, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Place:
+    """A 1-based line and column in a data file (0 where unknown)."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """Lint findings an entry knowingly keeps (by code), and why."""
+
+    codes: tuple[str, ...]
+    why: str
+
+
 @dataclass(frozen=True)
 class Source:
     """An article the data is drawn from."""
@@ -163,6 +188,19 @@ class CareerMap:
     roles: Mapping[str, Role]
     transitions: tuple[Transition, ...]
     sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
+    allowances: Mapping[MapPath, Allowance] = field(default_factory=lambda: MappingProxyType({}))
+    # Where each entry and value was written; not part of what the map says, so not compared.
+    places: Mapping[MapPath, Place] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False, repr=False
+    )
+
+    def place(self, *path: str) -> Place:
+        """Where `path` was written, else its nearest written parent, else just the file."""
+        while path:
+            if path in self.places:
+                return self.places[path]
+            path = path[:-1]
+        return Place(self.path, 0, 0)
 
     def roles_in_track(self, track: str) -> list[Role]:
         """The roles of one track, lowest level first."""

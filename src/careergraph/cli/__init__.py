@@ -1,9 +1,9 @@
 """The `careergraph` command: parse the request, ask the library, print the answer."""
 
-from careergraph.cli import compare, explore, exports, maps, profile
+from careergraph.cli import compare, design, explore, exports, maps, profile
 from careergraph.cli.base import cli
 
-__all__ = ["cli", "compare", "explore", "exports", "main", "maps", "profile"]
+__all__ = ["cli", "compare", "design", "explore", "exports", "main", "maps", "profile"]
 
 
 def main() -> None:

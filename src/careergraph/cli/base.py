@@ -74,25 +74,38 @@ def common(command: _F) -> _F:
         "--data",
         "data_file",
         type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help=f"Career-map YAML file [default: ${DATA_ENV}, else the bundled data/paths.yaml].",
+        multiple=True,
+        help=f"Career-map YAML file; repeat to overlay later files on earlier ones "
+        f"[default: ${DATA_ENV}, else the bundled data/paths.yaml].",
     )(command)
 
 
-def data_file(given: Path | None) -> Path:
-    """The command's --data, else the one given before the command, else the default."""
+DataFiles = Sequence[Path] | Path | None
+
+
+def data_files(given: DataFiles) -> list[Path]:
+    """The command's --data files, else those given before the command, else the default."""
     from careergraph.load import default_data_path
 
-    given_first = click.get_current_context().find_root().params.get("data_file")
-    return given or given_first or default_data_path()
+    for files in (given, click.get_current_context().find_root().params.get("data_file")):
+        if isinstance(files, Path):
+            return [files]
+        if files:
+            return list(files)
+    return [default_data_path()]
 
 
-def load(given: Path | None) -> tuple[CareerMap, CareerGraph]:
-    """The career map the command should use, and its graph."""
+def data_file(given: DataFiles) -> Path:
+    """The base map: the first of the data files."""
+    return data_files(given)[0]
+
+
+def load(given: DataFiles) -> tuple[CareerMap, CareerGraph]:
+    """The career map the command should use (the files overlaid in order), and its graph."""
     from careergraph.graph import build_graph
-    from careergraph.load import load_paths
+    from careergraph.load import load_layers
 
-    career_map = load_paths(data_file(given))
+    career_map = load_layers(data_files(given))
     return career_map, build_graph(career_map)
 
 
@@ -191,10 +204,11 @@ def open_file(file: Path) -> None:
     "--data",
     "data_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help=f"Career-map YAML file for every command [default: ${DATA_ENV}, else data/paths.yaml].",
+    multiple=True,
+    help=f"Career-map YAML file for every command; repeat to overlay "
+    f"[default: ${DATA_ENV}, else data/paths.yaml].",
 )
-def cli(data_file: Path | None) -> None:
+def cli(data_file: tuple[Path, ...]) -> None:
     """Explore career paths: routes between roles, skill gaps, and an interactive map.
 
     Roles can be named by id, by any name in any language, or by alias

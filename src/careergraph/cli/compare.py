@@ -21,7 +21,7 @@ def similar(
     role_name: str,
     limit: int,
     suggest: bool,
-    data_file: Path | None,
+    data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:

@@ -72,7 +72,7 @@ def path(
     open_browser: bool,
     me_file: Path | None,
     include_inferred: bool,
-    data_file: Path | None,
+    data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:
@@ -138,7 +138,7 @@ def gap(
     source: str,
     target: str | None,
     me_file: Path | None,
-    data_file: Path | None,
+    data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:
@@ -166,7 +166,7 @@ def gap(
 @cli.command()
 @click.argument("role_name", metavar="ROLE")
 @common
-def show(role_name: str, data_file: Path | None, lang: str, as_json_output: bool) -> None:
+def show(role_name: str, data_file: tuple[Path, ...], lang: str, as_json_output: bool) -> None:
     """Everything about a role: names, level, skills, and the moves into and out of it."""
     from careergraph.query import find_role, moves_from, moves_into
     from careergraph.render import json as as_json
@@ -185,7 +185,7 @@ def show(role_name: str, data_file: Path | None, lang: str, as_json_output: bool
 @click.option("--track", "track_names", multiple=True, metavar="TRACK", help="Only this ladder.")
 @common
 def roles(
-    track_names: tuple[str, ...], data_file: Path | None, lang: str, as_json_output: bool
+    track_names: tuple[str, ...], data_file: tuple[Path, ...], lang: str, as_json_output: bool
 ) -> None:
     """The roles, ladder by ladder, in level order."""
     from careergraph.render import json as as_json
@@ -202,7 +202,9 @@ def roles(
 @cli.command(name="next")
 @click.argument("role_name", metavar="ROLE")
 @common
-def next_moves(role_name: str, data_file: Path | None, lang: str, as_json_output: bool) -> None:
+def next_moves(
+    role_name: str, data_file: tuple[Path, ...], lang: str, as_json_output: bool
+) -> None:
     """The moves open from ROLE, with years and the size of the skill gap."""
     from careergraph.query import find_role, moves_from
     from careergraph.render import json as as_json

@@ -46,7 +46,7 @@ def export(
     table: str | None,
     track_names: tuple[str, ...],
     route: tuple[str, str] | None,
-    data_file: Path | None,
+    data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:

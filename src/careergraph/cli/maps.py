@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from careergraph.cli.base import (
     cli,
     common,
-    data_file,
+    data_files,
     default_language,
     emit,
     load,
@@ -28,28 +28,33 @@ DEFAULT_MAP = Path("output") / "careergraph.html"
 
 
 @cli.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON for scripts.")
-def validate(file: Path | None, as_json_output: bool) -> None:
-    """Check a career-map file: `OK: N roles, M transitions`, or every mistake with its line."""
-    from careergraph.load import load_paths
+def validate(files: tuple[Path, ...], as_json_output: bool) -> None:
+    """Check a career-map file (FILES: a base map and overlays): `OK: N roles, M transitions`."""
+    from careergraph.load import load_layers
     from careergraph.render.json import validation_data
 
-    target = file or data_file(None)
+    targets = list(files) or data_files(None)
     try:
-        career_map = load_paths(target)
+        career_map = load_layers(targets)
     except DataFileError as error:
         if not as_json_output:
             raise
-        emit(validation_data(str(target), None, error.problems))
+        emit(_with_files(validation_data(str(targets[0]), None, error.problems), targets))
         sys.exit(EXIT_BAD_INPUT)
     if as_json_output:
-        emit(validation_data(str(target), career_map, []))
+        emit(_with_files(validation_data(str(targets[0]), career_map, []), targets))
     else:
         from careergraph.render.messages import say
 
         counts = {"roles": len(career_map.roles), "transitions": len(career_map.transitions)}
         click.echo(say(default_language(), "validate.ok", **counts))
+
+
+def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:
+    """`validate --json` names every file checked; `file` stays the first, the base map."""
+    return {**data, "files": [str(f) for f in files]}
 
 
 @cli.command()
@@ -74,7 +79,7 @@ def render(
     route: tuple[str, str] | None,
     alternatives: int,
     open_browser: bool,
-    data_file: Path | None,
+    data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:

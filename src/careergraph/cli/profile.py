@@ -38,7 +38,7 @@ def me_init(
     role_name: str,
     output: str,
     force: bool,
-    data_file: Path | None,
+    data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:
@@ -82,7 +82,7 @@ def reach(
     role_name: str | None,
     within: float,
     me_file: Path | None,
-    data_file: Path | None,
+    data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:
@@ -148,7 +148,7 @@ def plan(
     target: str | None,
     output: str,
     me_file: Path | None,
-    data_file: Path | None,
+    data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -15,8 +15,11 @@ from pydantic_core import ErrorDetails
 
 from careergraph import DATA_ENV
 from careergraph.errors import DataFileError, Problem
+from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
 from careergraph.load.schema import (
+    AllowanceSpec,
     FileSpec,
+    OverlaySpec,
     ResourceSpec,
     RoleSpec,
     SkillSpec,
@@ -28,7 +31,10 @@ from careergraph.load.schema import (
 from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
+    Allowance,
     CareerMap,
+    MapPath,
+    Place,
     Resource,
     ResourceKind,
     Role,
@@ -42,10 +48,18 @@ from careergraph.model import (
     normalize_name,
 )
 
-__all__ = ["DATA_ENV", "default_data_path", "load_paths", "parse_paths"]
+__all__ = [
+    "DATA_ENV",
+    "default_data_path",
+    "load_layers",
+    "load_paths",
+    "parse_layers",
+    "parse_paths",
+]
 
 
 _Spec = TypeVar("_Spec", bound=BaseModel)
+_K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
@@ -62,7 +76,24 @@ def default_data_path() -> Path:
 
 def load_paths(path: str | os.PathLike[str]) -> CareerMap:
     """Read and check a data file; raise `DataFileError` listing every problem found."""
-    name = os.fspath(path)
+    return load_layers([path])
+
+
+def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
+    """Read a base map and the overlays given after it, and check them as one map."""
+    texts = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            texts.append((_read_text(os.fspath(path)), os.fspath(path)))
+        except DataFileError as error:
+            problems += error.problems
+    if problems:
+        raise DataFileError(problems)
+    return parse_layers(texts)
+
+
+def _read_text(name: str) -> str:
     try:
         raw = Path(name).read_bytes()
     except IsADirectoryError:
@@ -71,44 +102,68 @@ def load_paths(path: str | os.PathLike[str]) -> CareerMap:
         reason = error.strerror or str(error)
         raise DataFileError([Problem(name, 0, 0, f"cannot read the file: {reason}")]) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         problem = Problem(name, line, column, "the file is not UTF-8 text")
         raise DataFileError([problem]) from None
-    return parse_paths(text, name)
 
 
 def parse_paths(text: str, file: str = "<string>") -> CareerMap:
     """Check YAML text as a career map; `file` names it in error messages."""
-    document, problems = read_yaml(text, file)
-    if document.data is None and problems:
+    return parse_layers([(text, file)])
+
+
+def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
+    """Check YAML texts, each `(text, file)`, as a base map and the overlays that follow it."""
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for text, file in texts:
+        document, found = read_yaml(text, file)
+        documents.append(document)
+        problems += found
+    if any(d.data is None for d in documents) and problems:
         raise DataFileError(problems)
-    builder = _Builder(document, problems)
+    # Reported after the builder is made: only YAML problems silence later ones at their place.
+    later: list[Problem] = []
+    for index, document in enumerate(documents):
+        later += _top_level(document, FileSpec if index == 0 else OverlaySpec, problems)
+    if not isinstance(documents[0].data, dict):
+        raise DataFileError(problems + later)
+    layers, conflicts = merge(documents)
+    later += conflicts
+    builder = _Builder(layers, problems)
+    builder.problems += later
     career_map = builder.build()
     if builder.problems or career_map is None:
         raise DataFileError(builder.problems)
     return career_map
 
 
+def _top_level(document: Document, spec: type[BaseModel], known: list[Problem]) -> list[Problem]:
+    """Problems with a file's top level (its version and sections) not already in `known`."""
+    layers = single(document)
+    if not isinstance(document.data, dict):
+        message = "the top level must be a mapping with version, tracks, skills, roles"
+        return [layers.problem((), message)]
+    builder = _Builder(layers, list(known))
+    try:
+        spec.model_validate(document.data)
+    except ValidationError as error:
+        builder._add_errors(error.errors(), (), spec)
+    return builder.problems[len(known) :]
+
+
 class _Builder:
     """Validates a document entry by entry, so one run reports every mistake it can find."""
 
-    def __init__(self, document: Document, problems: list[Problem]) -> None:
+    def __init__(self, document: Layers, problems: list[Problem]) -> None:
         self.doc = document
         self.problems = problems
-        self.reported = {(p.line, p.column) for p in problems}
+        self.reported = {(p.file, p.line, p.column) for p in problems}
 
     def build(self) -> CareerMap | None:
-        data = self.doc.data
-        if not isinstance(data, dict):
-            self._add((), "the top level must be a mapping with version, tracks, skills, roles")
-            return None
-        try:
-            FileSpec.model_validate(data)
-        except ValidationError as error:
-            self._add_errors(error.errors(), (), FileSpec)
         sources = self._entries("sources", SourceSpec)
         tracks = self._entries("tracks", TrackSpec)
         skills = self._entries("skills", SkillSpec)
@@ -120,6 +175,10 @@ class _Builder:
         self._check_transitions()
         if self.problems:
             return None
+        moves = sorted(
+            ((_transition(t, roles), i) for i, t in transitions),
+            key=lambda m: (m[0].source, m[0].target),
+        )
         return CareerMap(
             path=self.doc.file,
             sources=_frozen({k: Source(k, s.title) for k, s in sources.items()}),
@@ -128,13 +187,51 @@ class _Builder:
             ),
             skills=_frozen({k: _skill(k, s) for k, s in skills.items()}),
             roles=_frozen({k: _role(k, r) for k, r in roles.items()}),
-            transitions=tuple(
-                sorted(
-                    (_transition(t, roles) for t in transitions),
-                    key=lambda t: (t.source, t.target),
-                )
-            ),
+            transitions=tuple(move for move, _ in moves),
+            allowances=_frozen(self._allowances(tracks, skills, roles, transitions)),
+            places=_frozen(self._places(moves)),
         )
+
+    # -- what lint needs: allowances, and where every entry and value was written --------------
+
+    def _allowances(
+        self,
+        tracks: Mapping[str, TrackSpec],
+        skills: Mapping[str, SkillSpec],
+        roles: Mapping[str, RoleSpec],
+        transitions: Sequence[tuple[int, TransitionSpec]],
+    ) -> dict[MapPath, Allowance]:
+        specs: list[tuple[MapPath, AllowanceSpec | None]] = [
+            *((("tracks", k), t.lint) for k, t in tracks.items()),
+            *((("skills", k), s.lint) for k, s in skills.items()),
+            *((("roles", k), r.lint) for k, r in roles.items()),
+            *((("transitions", t.source, t.target), t.lint) for _, t in transitions),
+        ]
+        return {path: Allowance(tuple(a.allow), a.why) for path, a in specs if a is not None}
+
+    def _places(self, moves: Sequence[tuple[Transition, int]]) -> dict[MapPath, Place]:
+        places: dict[MapPath, Place] = {}
+        for section in KEYED_SECTIONS:
+            for key, entry in self._raw(section).items():
+                places[(section, key)] = Place(*self.doc.where((section, key), key=True))
+                for name, value in entry.items() if isinstance(entry, dict) else ():
+                    here: NodePath = (section, key, name)
+                    places[(section, key, name)] = Place(*self.doc.where(here))
+                    parts: Iterable[tuple[Any, Any]] = ()
+                    if isinstance(value, dict | list):
+                        parts = value.items() if isinstance(value, dict) else enumerate(value)
+                    for part, item in parts:
+                        # Skills are named by their key; aliases and texts by themselves.
+                        label = str(part) if isinstance(value, dict) else str(item)
+                        at = self.doc.where((*here, part), key=name == "skills")
+                        places.setdefault((section, key, name, label), Place(*at))
+        raw = self.doc.data.get("transitions")
+        for move, index in moves:
+            path: MapPath = ("transitions", move.source, move.target)
+            places[path] = Place(*self.doc.where(("transitions", index)))
+            for name in raw[index]:
+                places[(*path, name)] = Place(*self.doc.where(("transitions", index, name)))
+        return places
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -147,12 +244,12 @@ class _Builder:
                 self._add_errors(error.errors(), (section, key), model)
         return dict(sorted(valid.items()))
 
-    def _transitions(self) -> list[TransitionSpec]:
+    def _transitions(self) -> list[tuple[int, TransitionSpec]]:
         raw = self.doc.data.get("transitions", [])
         valid = []
         for index, value in enumerate(raw if isinstance(raw, list) else ()):
             try:
-                valid.append(TransitionSpec.model_validate(value))
+                valid.append((index, TransitionSpec.model_validate(value)))
             except ValidationError as error:
                 self._add_errors(error.errors(), ("transitions", index), TransitionSpec)
         return valid
@@ -184,11 +281,11 @@ class _Builder:
             for name in _raw_names(key, role):
                 other = owners.setdefault(normalize_name(name), key)
                 if other != key:
-                    line = self.doc.where(("roles", other))[0]
+                    there = self.doc.reference(("roles", other), self.doc.where(path)[0])
                     self._add(
                         path,
                         f"roles.{key}: the name '{name}' is also a name of role '{other}' "
-                        f"(line {line}); every name and alias must point at one role",
+                        f"({there}); every name and alias must point at one role",
                         key=True,
                     )
 
@@ -215,6 +312,7 @@ class _Builder:
             if not isinstance(move, dict):
                 continue
             path: NodePath = ("transitions", index)
+            label = self.doc.label(path)
             source, target = move.get("from"), move.get("to")
             for end, role in (("from", source), ("to", target)):
                 if isinstance(role, str) and role not in declared:
@@ -223,13 +321,12 @@ class _Builder:
             if not (isinstance(source, str) and isinstance(target, str)):
                 continue
             if source == target:
-                self._add(path, f"transitions[{index}]: a move from '{source}' to itself")
+                self._add(path, f"{label}: a move from '{source}' to itself")
             elif (source, target) in first_seen:
-                line = self.doc.where(("transitions", first_seen[source, target]))[0]
+                first = ("transitions", first_seen[source, target])
+                there = self.doc.reference(first, self.doc.where(path)[0])
                 self._add(
-                    path,
-                    f"transitions[{index}]: duplicate move '{source}' -> '{target}' "
-                    f"(first at line {line})",
+                    path, f"{label}: duplicate move '{source}' -> '{target}' (first at {there})"
                 )
             else:
                 first_seen[source, target] = index
@@ -238,10 +335,10 @@ class _Builder:
 
     def _add(self, path: NodePath, message: str, *, key: bool = False) -> None:
         problem = self.doc.problem(path, message, key=key)
-        if (problem.line, problem.column) in self.reported:
+        if (problem.file, problem.line, problem.column) in self.reported:
             return  # one message per place: the first is the most specific
         self.problems.append(problem)
-        self.reported.add((problem.line, problem.column))
+        self.reported.add((problem.file, problem.line, problem.column))
 
     def _unknown(
         self,
@@ -253,7 +350,7 @@ class _Builder:
         key: bool = False,
     ) -> None:
         hint = _did_you_mean(value, known) or f" (define it under '{kind}s')"
-        self._add(path, f"{dotted(path)}: unknown {kind} '{value}'{hint}", key=key)
+        self._add(path, f"{self.doc.label(path)}: unknown {kind} '{value}'{hint}", key=key)
 
     def _add_errors(
         self, errors: list[ErrorDetails], prefix: NodePath, model: type[BaseModel]
@@ -267,9 +364,9 @@ class _Builder:
                 where = self.doc.problem(loc[:-1], "")
             else:
                 where = self.doc.problem(loc, "", key=on_key)
-            if (where.line, where.column) in self.reported:
+            if (where.file, where.line, where.column) in self.reported:
                 continue  # already said, more precisely, while reading the YAML
-            message = _describe(error, loc, model)
+            message = _describe(error, self.doc.source(loc)[1], model)
             self.problems.append(Problem(where.file, where.line, where.column, message))
 
 
@@ -407,5 +504,5 @@ def _transition(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> Transiti
     )
 
 
-def _frozen(mapping: dict[str, _V]) -> Mapping[str, _V]:
+def _frozen(mapping: dict[_K, _V]) -> Mapping[_K, _V]:
     return MappingProxyType(mapping)

@@ -11,6 +11,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
@@ -48,7 +49,19 @@ def _check_text(value: Any) -> str | dict[str, str]:
     )
 
 
-TextSpec = Annotated[Any, AfterValidator(_check_text)]
+_TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "pattern": r"\S"},
+        {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": LANGUAGE_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1, "pattern": r"\S"},
+        },
+    ],
+    "description": "A text, or a map of language code to text (en: ..., ja: ...).",
+}
+TextSpec = Annotated[Any, AfterValidator(_check_text), WithJsonSchema(_TEXT_SCHEMA)]
 
 
 def _no_duplicates(values: list[str]) -> list[str]:
@@ -68,6 +81,20 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
+LintCode = Annotated[str, StringConstraints(pattern=r"^[a-z]+(-[a-z]+)*$")]
+
+
+class AllowanceSpec(Strict):
+    """Lint findings an entry knowingly keeps, and the reason, for the next reader."""
+
+    allow: Annotated[
+        list[LintCode],
+        Field(min_length=1, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_no_duplicates),
+    ]
+    why: Name
+
+
 class SourceSpec(Strict):
     title: Name
 
@@ -75,17 +102,23 @@ class SourceSpec(Strict):
 class TrackSpec(Strict):
     name: TextSpec
     description: TextSpec | None = None
+    lint: AllowanceSpec | None = None
 
 
 def _check_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+    if not re.match(_URL_PATTERN, value):
         raise PydanticCustomError(
             "url_invalid", "'{value}' is not a web address (http:// or https://)", {"value": value}
         )
     return value
 
 
-Url = Annotated[str, AfterValidator(_check_url)]
+_URL_PATTERN = r"^https?://[^\s/]+\.[^\s]+$"
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "pattern": _URL_PATTERN}),
+]
 
 
 class ResourceSpec(Strict):
@@ -101,11 +134,13 @@ class SkillSpec(Strict):
     category: Literal["technical", "soft", "tool", "certification", "domain"]
     description: TextSpec | None = None
     resources: list[ResourceSpec] = []
+    lint: AllowanceSpec | None = None
 
 
 Level = Annotated[int, Field(ge=1, le=5)]
 Years = Annotated[float, Field(gt=0)]
-IdList = Annotated[list[Id], AfterValidator(_no_duplicates)]
+_UNIQUE = Field(json_schema_extra={"uniqueItems": True})
+IdList = Annotated[list[Id], AfterValidator(_no_duplicates), _UNIQUE]
 
 
 class RoleSpec(Strict):
@@ -114,11 +149,12 @@ class RoleSpec(Strict):
     level: Annotated[int, Field(ge=1)]
     years: Years
     skills: dict[Id, Level]
-    aliases: Annotated[list[Name], AfterValidator(_no_duplicates)] = []
+    aliases: Annotated[list[Name], AfterValidator(_no_duplicates), _UNIQUE] = []
     summary: TextSpec | None = None
     responsibilities: list[TextSpec] = []
     interview: list[TextSpec] = []
     sources: IdList = []
+    lint: AllowanceSpec | None = None
 
 
 class TransitionSpec(Strict):
@@ -130,6 +166,7 @@ class TransitionSpec(Strict):
     years: Years | None = None
     note: TextSpec | None = None
     sources: IdList = []
+    lint: AllowanceSpec | None = None
 
 
 class FileSpec(Strict):
@@ -143,6 +180,84 @@ class FileSpec(Strict):
     transitions: list[Any] = []
 
 
+class OverlaySpec(Strict):
+    """The top level of a file given after the base map: every section may be left out."""
+
+    version: Literal[1]
+    sources: dict[Id, Any] = {}
+    tracks: dict[Id, Any] = {}
+    skills: dict[Id, Any] = {}
+    roles: dict[Id, Any] = {}
+    transitions: list[Any] = []
+
+
 def field_names(model: type[BaseModel]) -> list[str]:
     """The keys a model accepts, as written in the file."""
     return [info.alias or name for name, info in model.model_fields.items()]
+
+
+class MapFile(Strict):
+    """A careergraph data file: the base map (checked entry by entry by the loader)."""
+
+    model_config = ConfigDict(title="careergraph data file")
+
+    version: Literal[1]
+    sources: dict[Id, SourceSpec] = {}
+    tracks: dict[Id, TrackSpec]
+    skills: dict[Id, SkillSpec]
+    roles: dict[Id, RoleSpec]
+    transitions: list[TransitionSpec] = []
+
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def map_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a data file given first (or alone), for editors and validators."""
+    schema = {"$schema": SCHEMA_DIALECT, **MapFile.model_json_schema(by_alias=True)}
+    for section in ("sources", "tracks", "skills", "roles"):
+        # pydantic maps an id pattern to patternProperties; a key that is no id is a mistake.
+        schema["properties"][section]["additionalProperties"] = False
+    return schema
+
+
+def overlay_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a file given after the base map: entries may override or remove."""
+    schema = map_json_schema()
+    schema["title"] = "careergraph overlay file"
+    schema["description"] = (
+        "A file given after the base map (--data BASE --data OVERLAY): it adds entries, "
+        "changes some fields of an earlier entry with 'override: true', "
+        "or removes an earlier move with 'remove: true'."
+    )
+    schema["required"] = ["version"]
+    flag = {"const": True}
+    for section in ("sources", "tracks", "skills", "roles"):
+        entries = schema["properties"][section]
+        entries.pop("default", None)
+        (pattern, full), *_ = entries["patternProperties"].items()
+        entries["patternProperties"][pattern] = {
+            "anyOf": [
+                full,
+                {"type": "object", "required": ["override"], "properties": {"override": flag}},
+            ]
+        }
+    moves = schema["properties"]["transitions"]
+    ends = {"from": {"type": "string"}, "to": {"type": "string"}}
+    moves["items"] = {
+        "anyOf": [
+            moves["items"],
+            {
+                "type": "object",
+                "required": ["from", "to", "override"],
+                "properties": {**ends, "override": flag},
+            },
+            {
+                "type": "object",
+                "required": ["from", "to", "remove"],
+                "properties": {**ends, "remove": flag},
+                "additionalProperties": False,
+            },
+        ]
+    }
+    return schema

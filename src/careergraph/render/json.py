@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from careergraph.errors import Problem
+from careergraph.lint import Finding
 from careergraph.model import CareerMap, Resource, Role, Text, Transition
 from careergraph.query import Plan, Route, SkillChange, SkillGap
 
@@ -232,3 +233,19 @@ def plan_data(career_map: CareerMap, plan: Plan, lang: str) -> dict[str, Any]:
             for planned in plan.steps
         ],
     }
+
+
+def findings_data(found: Sequence[Finding]) -> list[dict[str, Any]]:
+    """`careergraph lint --json`: one object per finding, in file order."""
+    return [
+        {
+            "file": f.place.file,
+            "line": f.place.line,
+            "column": f.place.column,
+            "severity": f.severity.value,
+            "code": f.code,
+            "message": f.message,
+            "explained": f.allowed,
+        }
+        for f in found
+    ]

@@ -1,0 +1,73 @@
+"""Commands for the people who design ladders: lint a map, print the data file's JSON Schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from careergraph.cli.base import cli, data_files, emit
+from careergraph.errors import EXIT_NO_ANSWER, EXIT_OK
+
+if TYPE_CHECKING:
+    from careergraph.lint import Finding
+
+
+@cli.command(name="lint")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json_output", is_flag=True, help="Print the findings as a JSON list.")
+@click.option(
+    "--explained", is_flag=True, help="Also list the findings the data explains (lint: allow)."
+)
+def lint_command(files: tuple[Path, ...], as_json_output: bool, explained: bool) -> None:
+    """Find structural mistakes in a map (FILES: a base map and overlays).
+
+    Exit codes: 0 no error (warnings allowed); 1 findings at error severity; 2 the file
+    cannot be read or is not a valid map.
+    """
+    from careergraph.graph import build_graph
+    from careergraph.lint import Severity, lint
+    from careergraph.load import load_layers
+    from careergraph.render.json import findings_data
+
+    career_map = load_layers(list(files) or data_files(None))
+    found = lint(career_map, build_graph(career_map))
+    shown = [f for f in found if explained or f.allowed is None]
+    if as_json_output:
+        emit(findings_data(shown))
+    else:
+        for finding in shown:
+            click.echo(str(finding))
+            if finding.allowed is not None:
+                click.echo(f"  explained: {finding.allowed}")
+        click.echo(_summary(found))
+    errors = any(f.severity is Severity.ERROR and f.allowed is None for f in found)
+    sys.exit(EXIT_NO_ANSWER if errors else EXIT_OK)
+
+
+def _summary(found: list[Finding]) -> str:
+    active = [f for f in found if f.allowed is None]
+    kept = len(found) - len(active)
+    explained = f" ({kept} explained in the data)" if kept else ""
+    if not active:
+        return f"OK: no findings{explained}"
+    errors = sum(f.severity == "error" for f in active)
+    warnings = len(active) - errors
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}{explained}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+@cli.command()
+@click.option(
+    "--overlay", is_flag=True, help="The schema of a file given after the base map instead."
+)
+def schema(overlay: bool) -> None:
+    """Print the JSON Schema of the data file, for editors to complete and check it."""
+    from careergraph.load.schema import map_json_schema, overlay_json_schema
+
+    emit(overlay_json_schema() if overlay else map_json_schema())

@@ -1,0 +1,360 @@
+"""Lint a career map: structural mistakes a valid file can still hold, each with its place.
+
+A role is *entry-level* when it is level 1 in its track and no promotion leads into it (the
+executives' track starts at level 1 too, but people are promoted into it). A role is a *top role*
+when no role in its track has a higher level. An entry of the data file may keep a finding on
+purpose with `lint: {allow: [CODE, ...], why: TEXT}`; the finding is then reported as explained.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import statistics
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+import networkx as nx
+
+from careergraph.graph import CareerGraph
+from careergraph.model import CareerMap, MapPath, Place, Role, TransitionKind, normalize_name
+
+
+class Severity(StrEnum):
+    """How sure lint is that a finding is a mistake."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one finding code means."""
+
+    code: str
+    severity: Severity
+    summary: str
+
+
+RULES = {
+    rule.code: rule
+    for rule in (
+        Rule("unreachable", Severity.WARNING, "no entry-level role can reach the role"),
+        Rule("dead-end", Severity.WARNING, "the role has no move out and is not a top role"),
+        Rule("promotion-cycle", Severity.ERROR, "a loop made only of promotions"),
+        Rule("promotion-not-up", Severity.ERROR, "a promotion to a lower or equal level"),
+        Rule("promotion-skill-drop", Severity.WARNING, "a promotion asks less of a skill"),
+        Rule("unused-skill", Severity.WARNING, "no role asks for the skill"),
+        Rule("role-without-skills", Severity.WARNING, "the role asks for no skill"),
+        Rule("empty-track", Severity.WARNING, "the track has no role"),
+        Rule("similar-names", Severity.WARNING, "two roles' names differ only in punctuation"),
+        Rule("alias-is-initials", Severity.WARNING, "an alias is another role's initials"),
+        Rule("years-outlier", Severity.WARNING, "a move's years are far from the others'"),
+        Rule("unknown-allow", Severity.ERROR, "an allowance names a code lint does not have"),
+        Rule("unused-allow", Severity.WARNING, "an allowance keeps a finding that is not there"),
+    )
+}
+
+# A move's years are an outlier beyond OUTLIER_FACTOR times the third quartile or below the
+# first quartile divided by it; quartiles ignore the outliers themselves, and years are compared
+# as ratios because 0.5 against 2 is as far as 2 against 8.
+OUTLIER_FACTOR = 3.0
+OUTLIER_MIN_MOVES = 8
+# Words left out of a name's initials, as people leave them out of "VPoE" or "CoS".
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "to", "a", "an", "&"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint finding: where, how sure, which rule, and a one-line explanation."""
+
+    place: Place
+    severity: Severity
+    code: str
+    message: str
+    subject: MapPath
+    allowed: str | None = None  # why the data keeps it, when it does
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.severity} [{self.code}] {self.message}"
+
+
+def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
+    """Every finding in the map, in file order; those the data explains carry `allowed`."""
+    found = [
+        *_reach(career_map, graph),
+        *_promotion_cycles(career_map),
+        *_promotions(career_map),
+        *_unused(career_map),
+        *_similar_names(career_map),
+        *_initials(career_map),
+        *_years_outliers(career_map),
+    ]
+    found = [_explained(career_map, f) for f in found]
+    found += _allowances(career_map, found)
+    return sorted(found, key=lambda f: (f.place, f.code, f.message))
+
+
+def _finding(career_map: CareerMap, code: str, subject: MapPath, message: str) -> Finding:
+    return Finding(career_map.place(*subject), RULES[code].severity, code, message, subject)
+
+
+def _role(role: Role) -> str:
+    return f"'{role.name.get()}'"
+
+
+def _move(source: str, target: str) -> str:
+    return f"transitions '{source}' -> '{target}'"
+
+
+# -- reach ------------------------------------------------------------------------------------
+
+
+def entry_roles(career_map: CareerMap) -> list[str]:
+    """Where careers start: level 1 in their track, and no promotion leads into them."""
+    promoted_into = {t.target for t in career_map.transitions if t.kind is TransitionKind.PROMOTION}
+    return [r.id for r in career_map.roles.values() if r.level == 1 and r.id not in promoted_into]
+
+
+def _reach(career_map: CareerMap, graph: CareerGraph) -> Iterator[Finding]:
+    reached = set(entry_roles(career_map))
+    frontier = list(reached)
+    while frontier:  # one search from every entry role at once
+        for after in graph.successors(frontier.pop()):
+            if after not in reached:
+                reached.add(after)
+                frontier.append(after)
+    tops: dict[str, int] = {}
+    for role in career_map.roles.values():
+        tops[role.track] = max(tops.get(role.track, role.level), role.level)
+    for role_id, role in career_map.roles.items():
+        subject = ("roles", role_id)
+        if role_id not in reached:
+            message = (
+                f"roles.{role_id}: no entry-level role (level 1, not promoted into) "
+                f"can reach {_role(role)}"
+            )
+            yield _finding(career_map, "unreachable", subject, message)
+        if graph.out_degree(role_id) == 0 and role.level < tops[role.track]:
+            message = (
+                f"roles.{role_id}: {_role(role)} has no move out, yet is not a top role "
+                f"(track '{role.track}' goes up to level {tops[role.track]})"
+            )
+            yield _finding(career_map, "dead-end", subject, message)
+
+
+# -- promotions -------------------------------------------------------------------------------
+
+
+def _promotion_cycles(career_map: CareerMap) -> Iterator[Finding]:
+    promotions: nx.DiGraph[str] = nx.DiGraph(
+        (t.source, t.target) for t in career_map.transitions if t.kind is TransitionKind.PROMOTION
+    )
+    loops = [c for c in nx.strongly_connected_components(promotions) if len(c) > 1]
+    for loop in sorted(loops, key=min):
+        start = min(loop)
+        inside = promotions.subgraph(loop)
+        back = min(
+            (nx.shortest_path(inside, after, start) for after in inside.successors(start)),
+            key=lambda path: (len(path), path),
+        )
+        cycle = [start, *back]
+        spelled = " -> ".join(cycle)
+        message = (
+            f"{_move(start, cycle[1])}: promotions lead in a loop: {spelled}; "
+            "one of them is not a promotion"
+        )
+        yield _finding(career_map, "promotion-cycle", ("transitions", start, cycle[1]), message)
+
+
+def _promotions(career_map: CareerMap) -> Iterator[Finding]:
+    roles = career_map.roles
+    for move in career_map.transitions:
+        if move.kind is not TransitionKind.PROMOTION:
+            continue
+        source, target = roles[move.source], roles[move.target]
+        subject = ("transitions", move.source, move.target)
+        if source.track == target.track and target.level <= source.level:
+            word = "the same level" if target.level == source.level else "a lower level"
+            message = (
+                f"{_move(source.id, target.id)}: a promotion to {word} "
+                f"({source.level} -> {target.level}) in track '{source.track}'; "
+                "make it lateral or fix the levels"
+            )
+            yield _finding(career_map, "promotion-not-up", subject, message)
+        lower = [
+            f"{career_map.skills[skill].name.get()} {level} -> {target.skills[skill]}"
+            for skill, level in source.skills.items()
+            if target.skills.get(skill, level) < level
+        ]
+        if lower:
+            message = (
+                f"{_move(source.id, target.id)}: the promotion asks less of {'; '.join(lower)}"
+            )
+            yield _finding(career_map, "promotion-skill-drop", subject, message)
+
+
+# -- what nothing uses ------------------------------------------------------------------------
+
+
+def _unused(career_map: CareerMap) -> Iterator[Finding]:
+    asked = {skill for role in career_map.roles.values() for skill in role.skills}
+    for skill_id in career_map.skills:
+        if skill_id not in asked:
+            message = f"skills.{skill_id}: no role asks for this skill"
+            yield _finding(career_map, "unused-skill", ("skills", skill_id), message)
+    for role_id, role in career_map.roles.items():
+        if not role.skills:
+            message = f"roles.{role_id}: {_role(role)} asks for no skill, so no gap can be shown"
+            yield _finding(career_map, "role-without-skills", ("roles", role_id), message)
+    staffed = {role.track for role in career_map.roles.values()}
+    for track_id in career_map.tracks:
+        if track_id not in staffed:
+            message = f"tracks.{track_id}: no role is in this track"
+            yield _finding(career_map, "empty-track", ("tracks", track_id), message)
+
+
+# -- names ------------------------------------------------------------------------------------
+
+
+def loose_name(name: str) -> str:
+    """A name with punctuation, symbols and the long-vowel mark ー dropped as well.
+
+    The loader already refuses names equal once case, width, spaces, `_`, `-` and `・` are
+    ignored; this looser form catches 'Sr. Engineer' against 'Sr Engineer' and
+    'プロジェクトマネジャー' against 'プロジェクトマネージャー'.
+    """
+    return "".join(c for c in normalize_name(name) if not _dropped(c))
+
+
+@functools.cache
+def _dropped(character: str) -> bool:
+    """Punctuation, symbols and ー: left out of loose names."""
+    return character == "\u30fc" or unicodedata.category(character)[0] in "PS"
+
+
+def _named(career_map: CareerMap) -> Iterator[tuple[str, MapPath, str]]:
+    """Every name of every role, with the path to where it is written."""
+    for role_id, role in career_map.roles.items():
+        yield role_id, ("roles", role_id), role_id
+        for lang, text in role.name.translations.items():
+            name: MapPath = ("roles", role_id, "name")
+            yield role_id, (*name, lang) if lang else name, text
+        for alias in role.aliases:
+            yield role_id, ("roles", role_id, "aliases", alias), alias
+
+
+def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
+    # Roles come in id order, so the finding is on the same role whatever the file's order.
+    first: dict[str, tuple[str, MapPath, str]] = {}
+    said: set[frozenset[str]] = set()
+    for role_id, path, name in _named(career_map):
+        loose = loose_name(name)
+        if not loose:
+            continue
+        other = first.setdefault(loose, (role_id, path, name))
+        pair = frozenset({role_id, other[0]})
+        if other[0] == role_id or pair in said:
+            continue
+        said.add(pair)
+        where, here = career_map.place(*other[1]), career_map.place(*path)
+        there = f"line {where.line}" if where.file == here.file else f"{where.file}:{where.line}"
+        message = (
+            f"roles.{role_id}: the name '{name}' differs from '{other[2]}' of role "
+            f"'{other[0]}' ({there}) only in punctuation or long-vowel marks"
+        )
+        yield _finding(career_map, "similar-names", path, message)
+
+
+def initials(name: str) -> str:
+    """The first letter of each word but minor ones: 'Vice President of Product' -> 'vpp'."""
+    words = name.replace("-", " ").split()
+    return "".join(w[0] for w in words if w.casefold() not in _MINOR_WORDS).casefold()
+
+
+def _initials(career_map: CareerMap) -> Iterator[Finding]:
+    owners: dict[str, list[tuple[str, str]]] = {}
+    for role in career_map.roles.values():
+        for name in role.name.all():
+            short = initials(name)
+            if len(short) >= 2 and len(name.split()) >= 2:
+                owners.setdefault(short, []).append((role.id, name))
+    for role in career_map.roles.values():
+        for alias in role.aliases:
+            others = [o for o in owners.get(normalize_name(alias), []) if o[0] != role.id]
+            for other_id, other_name in others[:1]:
+                message = (
+                    f"roles.{role.id}: the alias '{alias}' is also the initials of "
+                    f"'{other_name}' (role '{other_id}')"
+                )
+                path = ("roles", role.id, "aliases", alias)
+                yield _finding(career_map, "alias-is-initials", path, message)
+
+
+# -- years ------------------------------------------------------------------------------------
+
+
+def years_quartiles(years: Iterable[float]) -> tuple[float, float] | None:
+    """The first and third quartiles of move lengths, or None when too few moves to tell."""
+    values = sorted(years)
+    if len(values) < OUTLIER_MIN_MOVES:
+        return None
+    first, _, third = statistics.quantiles(values, n=4, method="inclusive")
+    return first, third
+
+
+def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
+    quartiles = years_quartiles(t.years for t in career_map.transitions)
+    if quartiles is None:
+        return
+    first, third = quartiles
+    for move in career_map.transitions:
+        if move.years > third * OUTLIER_FACTOR:
+            how = f"over {OUTLIER_FACTOR:g} times the moves' third quartile ({third:.3g} years)"
+        elif move.years < first / OUTLIER_FACTOR:
+            how = f"under a third of the moves' first quartile ({first:.3g} years)"
+        else:
+            continue
+        subject = ("transitions", move.source, move.target)
+        written = (*subject, "years") in career_map.places
+        where = career_map.place(*subject, "years") if written else None
+        if where is None:
+            where = career_map.place("roles", move.source, "years")
+        origin = "" if written else f" (the years of role '{move.source}')"
+        message = f"{_move(move.source, move.target)}: {move.years:g} years{origin} is {how}"
+        yield replace(_finding(career_map, "years-outlier", subject, message), place=where)
+
+
+# -- allowances -------------------------------------------------------------------------------
+
+
+def _entry(subject: MapPath) -> MapPath:
+    """The entry of the data file a finding is about, where its allowance would be written."""
+    return subject[:3] if subject[0] == "transitions" else subject[:2]
+
+
+def _explained(career_map: CareerMap, finding: Finding) -> Finding:
+    allowance = career_map.allowances.get(_entry(finding.subject))
+    if allowance is not None and finding.code in allowance.codes:
+        return replace(finding, allowed=allowance.why)
+    return finding
+
+
+def _allowances(career_map: CareerMap, found: list[Finding]) -> list[Finding]:
+    kept = {(_entry(f.subject), f.code) for f in found if f.allowed is not None}
+    out = []
+    for entry, allowance in sorted(career_map.allowances.items()):
+        place = career_map.place(*entry, "lint")
+        name = _move(entry[1], entry[2]) if entry[0] == "transitions" else ".".join(entry)
+        for code in allowance.codes:
+            if code not in RULES:
+                close = difflib.get_close_matches(code, list(RULES), n=1)
+                hint = f" — did you mean '{close[0]}'?" if close else ""
+                message = f"{name}: lint allows '{code}', which is not a lint code{hint}"
+                out.append(Finding(place, Severity.ERROR, "unknown-allow", message, entry))
+            elif (entry, code) not in kept:
+                message = f"{name}: lint allows '{code}', but there is no such finding here"
+                out.append(Finding(place, Severity.WARNING, "unused-allow", message, entry))
+    return out

@@ -1,0 +1,318 @@
+"""Company overlays: later data files add to, override, or remove from the ones before them.
+
+The files are merged as plain data before anything is checked, because an overlay may name roles
+and skills only earlier files define. Every merged part remembers the file and path it came from,
+so the checks that follow report each mistake at its own `FILE:LINE:COL`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from careergraph.errors import Problem
+from careergraph.load.yaml_source import Document, Path, dotted
+
+# Sections whose entries are keyed by id; a later file may add, repeat or override entries.
+KEYED_SECTIONS = {"sources": "source", "tracks": "track", "skills": "skill", "roles": "role"}
+OVERRIDE = "override"
+REMOVE = "remove"
+
+
+@dataclass
+class Layers:
+    """One or more documents merged into one, each part traced back to where it was written."""
+
+    documents: Sequence[Document]
+    data: Any
+    # A merged path -> (index of the document, path in that document); the longest prefix wins.
+    origins: dict[Path, tuple[int, Path]] = field(default_factory=dict)
+
+    @property
+    def file(self) -> str:
+        """The first file: the base map the others add to."""
+        return self.documents[0].file
+
+    def source(self, path: Path) -> tuple[Document, Path]:
+        """The document `path` comes from and the path it has there."""
+        for cut in range(len(path), -1, -1):
+            if path[:cut] in self.origins:
+                index, there = self.origins[path[:cut]]
+                return self.documents[index], (*there, *path[cut:])
+        return self.documents[0], path
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[str, int, int]:
+        """File, line and column of the value (or key) at `path`."""
+        document, there = self.source(path)
+        return (document.file, *document.where(there, key=key))
+
+    def label(self, path: Path) -> str:
+        """`path` as its own file names it: transitions[2] is the third move of that file."""
+        return dotted(self.source(path)[1])
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        """A problem located at `path`, in the file that wrote it."""
+        return Problem(*self.where(path, key=key), message)
+
+    def reference(self, path: Path, beside: str) -> str:
+        """Where `path` is, for a message about a place in `beside`: 'line 4' or 'a.yaml:4'."""
+        file, line, _ = self.where(path)
+        return f"line {line}" if file == beside else f"{file}:{line}"
+
+
+def single(document: Document) -> Layers:
+    """One file on its own, as layers: every path is its own."""
+    return Layers([document], document.data)
+
+
+def merge(documents: Sequence[Document]) -> tuple[Layers, list[Problem]]:
+    """The documents merged in order, and every conflict between them (with both places)."""
+    merger = _Merger(documents)
+    return merger.merge(), merger.problems
+
+
+class _Merger:
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self.documents = documents
+        self.problems: list[Problem] = []
+        self.origins: dict[Path, tuple[int, Path]] = {}
+        # The merged moves by (from, to); moves that cannot be keyed are kept for the checks.
+        self.moves: dict[tuple[Any, Any], _Move] = {}
+        self.unkeyed: list[_Move] = []
+
+    def merge(self) -> Layers:
+        base = self.documents[0].data
+        data = dict(base)
+        for section in KEYED_SECTIONS:
+            if isinstance(base.get(section, {}), dict):
+                data[section] = {}
+        # A section of the wrong type stays as written, for the checks to report.
+        moves_given = isinstance(base.get("transitions", []), list)
+        for index, document in enumerate(self.documents):
+            if not isinstance(document.data, dict):
+                continue  # already reported: the top level must be a mapping
+            for section in KEYED_SECTIONS:
+                entries = document.data.get(section)
+                if isinstance(entries, dict) and isinstance(data.get(section), dict):
+                    for key, entry in entries.items():
+                        self._entry(index, section, key, entry, data[section])
+            moves = document.data.get("transitions")
+            if isinstance(moves, list) and (moves_given or index == 0):
+                earlier = dict(self.moves)
+                for position, move in enumerate(moves):
+                    self._move(index, position, move, earlier)
+        if moves_given:
+            merged = [m for m in [*self.moves.values(), *self.unkeyed] if not m.removed]
+            merged.sort(key=lambda m: (m.index, m.position))
+            data["transitions"] = []
+            for number, move in enumerate(merged):
+                data["transitions"].append(move.entry)
+                self.origins[("transitions", number)] = (move.index, ("transitions", move.position))
+                for name, origin in move.fields.items():
+                    self.origins[("transitions", number, name)] = origin
+        return Layers(self.documents, data, self.origins)
+
+    # -- keyed entries ------------------------------------------------------------------------
+
+    def _entry(
+        self, index: int, section: str, key: str, entry: Any, merged: dict[str, Any]
+    ) -> None:
+        here: Path = (section, key)
+        body = entry
+        overriding = False
+        if isinstance(entry, dict) and OVERRIDE in entry:
+            body = {k: v for k, v in entry.items() if k != OVERRIDE}
+            overriding = self._flag(index, (*here, OVERRIDE), entry[OVERRIDE], "override")
+            if overriding and index == 0:
+                self._add(
+                    index,
+                    (*here, OVERRIDE),
+                    f"{dotted(here)}.override: only a file given after another "
+                    "(--data BASE --data OVERLAY) can override an entry",
+                    key=True,
+                )
+                overriding = False
+        kind = KEYED_SECTIONS[section]
+        if key not in merged:
+            if overriding:
+                self._add(
+                    index,
+                    (*here, OVERRIDE),
+                    f"{dotted(here)}: 'override: true', but no earlier file defines {kind} '{key}'",
+                    key=True,
+                )
+                return
+            merged[key] = body
+            self.origins[here] = (index, here)
+            return
+        earlier = merged[key]
+        if not (isinstance(earlier, dict) and isinstance(body, dict)):
+            merged[key] = body
+            self.origins[here] = (index, here)
+            return
+        if overriding:
+            merged[key] = {**earlier, **body}
+            for name in body:
+                self.origins[(*here, name)] = (index, (*here, name))
+            return
+        for name, value in body.items():
+            if earlier.get(name, _MISSING) != value:
+                self._conflict(index, (*here, name), value, earlier.get(name, _MISSING), here)
+
+    # -- transitions --------------------------------------------------------------------------
+
+    def _move(
+        self, index: int, position: int, entry: Any, earlier: dict[tuple[Any, Any], _Move]
+    ) -> None:
+        here: Path = ("transitions", position)
+        if not isinstance(entry, dict):
+            self.unkeyed.append(_Move(entry, index, position))
+            return
+        pair = (entry.get("from"), entry.get("to"))
+        flags = {}
+        for flag in (OVERRIDE, REMOVE):
+            if flag in entry:
+                flags[flag] = self._flag(index, (*here, flag), entry[flag], flag)
+                if index == 0 and flags[flag]:
+                    self._add(
+                        index,
+                        (*here, flag),
+                        f"transitions[{position}].{flag}: only a file given after another "
+                        f"(--data BASE --data OVERLAY) can {flag} a move",
+                        key=True,
+                    )
+                    flags[flag] = False
+        body = {k: v for k, v in entry.items() if k not in (OVERRIDE, REMOVE)}
+        hashable = all(isinstance(end, str) for end in pair)
+        found = earlier.get(pair) if hashable else None
+        if found is not None and found.removed:
+            found = None
+        move_name = f"'{pair[0]}' -> '{pair[1]}'"
+        if flags.get(REMOVE):
+            extra = [k for k in body if k not in ("from", "to")]
+            for name in extra:
+                self._add(
+                    index,
+                    (*here, name),
+                    f"transitions[{position}]: a removal names only 'from' and 'to', not '{name}'",
+                    key=True,
+                )
+            if found is None:
+                self._add(
+                    index,
+                    here,
+                    f"transitions[{position}]: cannot remove the move {move_name}: "
+                    "no earlier file has it",
+                )
+            elif not extra:
+                found.removed = True
+            return
+        if flags.get(OVERRIDE):
+            if found is None:
+                self._add(
+                    index,
+                    (*here, OVERRIDE),
+                    f"transitions[{position}]: 'override: true', but no earlier file has the "
+                    f"move {move_name}",
+                    key=True,
+                )
+                return
+            found.entry = {**found.entry, **body}
+            for name in body:
+                found.fields[name] = (index, (*here, name))
+            return
+        if found is not None:
+            for name, value in body.items():
+                old = found.entry.get(name, _MISSING)
+                if old != value:
+                    origin = found.fields.get(name, (found.index, ("transitions", found.position)))
+                    if old is not _MISSING and name not in found.fields:
+                        origin = (origin[0], (*origin[1], name))
+                    self._report(index, (*here, name), value, old, origin, here)
+            return
+        move = _Move(body, index, position)
+        if hashable and pair not in self.moves:
+            self.moves[pair] = move
+        else:
+            self.unkeyed.append(move)  # a duplicate within one file: the checks report it
+
+    # -- reporting ----------------------------------------------------------------------------
+
+    def _flag(self, index: int, path: Path, value: Any, name: str) -> bool:
+        if value is True:
+            return True
+        self._add(index, path, f"{dotted(path)}: '{name}' can only be true (or left out)")
+        return False
+
+    def _conflict(self, index: int, path: Path, value: Any, old: Any, entry: Path) -> None:
+        """A keyed entry repeated with a different field and no `override: true`."""
+        origin = self.origins.get(path)
+        if origin is None or old is _MISSING:
+            first, there = self.origins[entry]
+            origin = (first, there if old is _MISSING else (*there, path[-1]))
+        self._report(index, path, value, old, origin, entry)
+
+    def _report(
+        self,
+        index: int,
+        path: Path,
+        value: Any,
+        old: Any,
+        origin: tuple[int, Path],
+        entry: Path,
+    ) -> None:
+        document = self.documents[origin[0]]
+        on_key = old is _MISSING and origin[1][0] != "transitions"
+        line, column = document.where(origin[1], key=on_key)
+        at = f"{document.file}:{line}:{column}"
+        if old is _MISSING:
+            said = f"{at} does not set it"
+        elif _scalar(value) and _scalar(old):
+            said = f"{at} says {_said(old)}"
+        else:
+            said = f"{at} says otherwise"
+        self._add(
+            index,
+            path,
+            f"{dotted(path)}: {_said(value)} here, but {said}; add 'override: true' to "
+            f"{dotted(entry)} to change it",
+        )
+
+    def _add(self, index: int, path: Path, message: str, *, key: bool = False) -> None:
+        self.problems.append(self.documents[index].problem(path, message, key=key))
+
+
+@dataclass
+class _Move:
+    entry: Any
+    index: int
+    position: int
+    fields: dict[str, tuple[int, Path]] = field(default_factory=dict)
+    removed: bool = False
+
+
+class _Missing:
+    pass
+
+
+_MISSING: Any = _Missing()
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _said(value: Any) -> str:
+    """A value as written in YAML, briefly."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{value:g}" if isinstance(value, float) else str(value)

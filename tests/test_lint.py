@@ -1,0 +1,258 @@
+"""`careergraph lint`: one purpose-built file per finding, each with its exact output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from careergraph.cli import cli
+from careergraph.graph import build_graph
+from careergraph.lint import RULES, lint, loose_name
+from careergraph.load import load_paths
+from tests.conftest import DEFAULT_DATA, FIXTURES
+
+LINT = FIXTURES / "lint"
+
+# One file per finding: its exit code and every line lint prints ({f} is the file's path).
+EXPECTED = {
+    "clean": (0, ["OK: no findings"]),
+    "unreachable": (
+        0,
+        [
+            "{f}:11:3: warning [unreachable] roles.lead: no entry-level role (level 1, not "
+            "promoted into) can reach 'Team lead'",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "dead_end": (
+        0,
+        [
+            "{f}:9:3: warning [dead-end] roles.senior: 'Senior developer' has no move out, yet "
+            "is not a top role (track 'dev' goes up to level 3)",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "promotion_cycle": (
+        1,
+        [
+            "{f}:15:5: error [promotion-cycle] transitions 'manager' -> 'senior': promotions "
+            "lead in a loop: manager -> senior -> manager; one of them is not a promotion",
+            "1 error, 0 warnings",
+        ],
+    ),
+    "promotion_not_up": (
+        1,
+        [
+            "{f}:13:5: error [promotion-not-up] transitions 'junior' -> 'peer': a promotion to "
+            "the same level (1 -> 1) in track 'dev'; make it lateral or fix the levels",
+            "1 error, 0 warnings",
+        ],
+    ),
+    "promotion_skill_drop": (
+        0,
+        [
+            "{f}:12:5: warning [promotion-skill-drop] transitions 'junior' -> 'senior': the "
+            "promotion asks less of Planning 2 -> 1",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "unused_skill": (
+        0,
+        [
+            "{f}:7:3: warning [unused-skill] skills.planning: no role asks for this skill",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "role_without_skills": (
+        0,
+        [
+            "{f}:9:3: warning [role-without-skills] roles.senior: 'Senior developer' asks for "
+            "no skill, so no gap can be shown",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "empty_track": (
+        0,
+        [
+            "{f}:5:3: warning [empty-track] tracks.mgmt: no role is in this track",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "similar_names": (
+        0,
+        [
+            "{f}:9:37: warning [similar-names] roles.manager: the name 'プロジェクトマネージャー' "
+            "differs from 'プロジェクト・マネジャー' of role 'lead' (line 15) only in "
+            "punctuation or long-vowel marks",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "alias_is_initials": (
+        0,
+        [
+            "{f}:10:15: warning [alias-is-initials] roles.program: the alias 'TPM' is also the "
+            "initials of 'Technical product manager' (role 'product')",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "years_outlier": (
+        0,
+        [
+            "{f}:21:48: warning [years-outlier] transitions 'r4' -> 'r5': 30 years is over 3 "
+            "times the moves' third quartile (3.62 years)",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "years_outlier_short": (
+        0,
+        [
+            "{f}:21:48: warning [years-outlier] transitions 'r4' -> 'r5': 0.3 years is under a "
+            "third of the moves' first quartile (2.38 years)",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "unknown_allow": (
+        1,
+        [
+            "{f}:15:11: error [unknown-allow] roles.senior: lint allows 'dead-ends', which is "
+            "not a lint code — did you mean 'dead-end'?",
+            "1 error, 0 warnings",
+        ],
+    ),
+    "unused_allow": (
+        0,
+        [
+            "{f}:15:11: warning [unused-allow] roles.senior: lint allows 'dead-end', but there "
+            "is no such finding here",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "explained": (0, ["OK: no findings (1 explained in the data)"]),
+}
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_every_fixture_is_expected() -> None:
+    assert sorted(p.stem for p in LINT.glob("*.yaml")) == sorted(EXPECTED)
+
+
+def test_every_code_has_a_fixture() -> None:
+    codes = {
+        line.split("[")[1].split("]")[0]
+        for _, lines in EXPECTED.values()
+        for line in lines
+        if "[" in line
+    }
+    assert codes == set(RULES)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_lint_finding(name: str) -> None:
+    file = LINT / f"{name}.yaml"
+    code, lines = EXPECTED[name]
+    result = run("lint", str(file))
+    assert result.stdout.splitlines() == [line.format(f=file) for line in lines]
+    assert result.stderr == ""
+    assert result.exit_code == code
+
+
+def test_lint_json_lists_the_findings() -> None:
+    file = LINT / "promotion_cycle.yaml"
+    result = run("lint", "--json", str(file))
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {
+            "file": str(file),
+            "line": 15,
+            "column": 5,
+            "severity": "error",
+            "code": "promotion-cycle",
+            "message": "transitions 'manager' -> 'senior': promotions lead in a loop: "
+            "manager -> senior -> manager; one of them is not a promotion",
+            "explained": None,
+        }
+    ]
+
+
+def test_lint_json_of_a_clean_file_is_an_empty_list() -> None:
+    result = run("lint", "--json", str(LINT / "explained.yaml"))
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+
+
+def test_explained_findings_are_listed_on_request() -> None:
+    file = LINT / "explained.yaml"
+    result = run("lint", "--explained", str(file))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"{file}:9:3: warning [dead-end] roles.senior: 'Senior developer' has no move out, yet "
+        "is not a top role (track 'dev' goes up to level 3)",
+        "  explained: Senior is a career level: most people stay, and the lead role is hired "
+        "from outside.",
+        "OK: no findings (1 explained in the data)",
+    ]
+    data = json.loads(run("lint", "--json", "--explained", str(file)).stdout)
+    assert [(d["code"], d["explained"][:9]) for d in data] == [("dead-end", "Senior is")]
+
+
+def test_a_file_that_cannot_be_read_exits_2(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    result = run("lint", str(missing))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"{missing}: cannot read the file: No such file or directory\n"
+
+
+def test_an_invalid_map_exits_2_with_its_problems() -> None:
+    file = FIXTURES / "broken" / "unknown_track.yaml"
+    result = run("lint", str(file))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"{file}:18:12: roles.senior.track: unknown track 'deev' — did you mean 'dev'?\n"
+    )
+
+
+def test_lint_takes_the_data_option_when_no_file_is_named() -> None:
+    result = run("--data", str(LINT / "dead_end.yaml"), "lint")
+    assert result.exit_code == 0
+    assert result.stdout.endswith("0 errors, 1 warning\n")
+
+
+def test_the_default_data_has_no_error() -> None:
+    result = run("lint", str(DEFAULT_DATA))
+    assert result.exit_code == 0, result.stdout
+    assert " error [" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Sr. Engineer", "Sr Engineer"), ("プロジェクトマネジャー", "プロジェクトマネージャー")],
+)
+def test_loose_names_fold_punctuation_and_long_vowels(one: str, other: str) -> None:
+    assert loose_name(one) == loose_name(other)
+
+
+def test_loose_names_keep_ladder_numbers_apart() -> None:
+    assert loose_name("Engineer I") != loose_name("Engineer II")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_order_of_the_file_does_not_change_the_findings(name: str, tmp_path: Path) -> None:
+    file = LINT / f"{name}.yaml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    for section in ("tracks", "skills", "roles"):
+        data[section] = dict(reversed(list(data[section].items())))
+    data["transitions"].reverse()
+    shuffled = tmp_path / file.name
+    shuffled.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert findings(shuffled) == findings(file)
+
+
+def findings(file: Path) -> list[tuple[str, tuple[str, ...]]]:
+    career_map = load_paths(file)
+    return sorted((f.code, f.subject) for f in lint(career_map, build_graph(career_map)))
