@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, common, emit, load, open_file, track_ids, write_map
+from careergraph.cli.base import (
+    cli,
+    common,
+    emit,
+    force_option,
+    load,
+    open_file,
+    track_ids,
+    write_map,
+)
 
 if TYPE_CHECKING:
     from careergraph.query import RouteCost
@@ -41,6 +50,7 @@ if TYPE_CHECKING:
     help="Also write the map with the routes lit up [default FILE: output/route-FROM-TO.html].",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@force_option
 @common
 def path(
     source: str,
@@ -52,6 +62,7 @@ def path(
     by: RouteCost,
     html_file: str | None,
     open_browser: bool,
+    force: bool,
     data_file: Path | None,
     lang: str,
     as_json_output: bool,
@@ -78,7 +89,7 @@ def path(
         target_file = (
             Path(html_file) if html_file else Path("output") / f"route-{start}-{goal}.html"
         )
-        written = write_map(career_map, graph, target_file, routes=routes, lang=lang)
+        written = write_map(career_map, graph, target_file, routes=routes, lang=lang, force=force)
     if as_json_output:
         emit(as_json.routes_data(career_map, start, goal, routes, by, lang))
     else:

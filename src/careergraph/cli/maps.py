@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, common, data_file, emit, load, open_file, track_ids, write_map
+from careergraph.cli.base import (
+    cli,
+    common,
+    data_file,
+    emit,
+    force_option,
+    load,
+    open_file,
+    track_ids,
+    write_map,
+)
 from careergraph.errors import EXIT_BAD_INPUT, DataFileError
 
 if TYPE_CHECKING:
@@ -54,6 +64,7 @@ def validate(file: Path | None, as_json_output: bool) -> None:
     "-k", "--alternatives", default=0, type=click.IntRange(min=0), help="Also highlight N more."
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@force_option
 @common
 def render(
     output: Path,
@@ -61,6 +72,7 @@ def render(
     route: tuple[str, str] | None,
     alternatives: int,
     open_browser: bool,
+    force: bool,
     data_file: Path | None,
     lang: str,
     as_json_output: bool,
@@ -74,7 +86,9 @@ def render(
     if route:
         start, goal = (find_role(career_map, r).id for r in route)
         routes = find_routes(graph, start, goal, alternatives=alternatives)
-    written = write_map(career_map, graph, output, routes=routes, tracks=tracks, lang=lang)
+    written = write_map(
+        career_map, graph, output, routes=routes, tracks=tracks, lang=lang, force=force
+    )
     if as_json_output:
         emit(
             {
