@@ -17,8 +17,8 @@ if [ ! -x /usr/bin/chromium ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
-.venv/bin/ruff check src tests benchmarks
-.venv/bin/ruff format --check src tests benchmarks
+.venv/bin/ruff check src tests benchmarks fuzz
+.venv/bin/ruff format --check src tests benchmarks fuzz
 .venv/bin/mypy
 .venv/bin/lint-imports
 

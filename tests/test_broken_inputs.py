@@ -134,6 +134,15 @@ def test_fifty_megabytes_of_junk_are_refused_unread(tmp_path: Path) -> None:
     assert peak < 2 * 2**20  # the file is never read whole (it would take 50 MB)
 
 
+def test_two_million_brackets_are_refused_at_the_forty_first(tmp_path: Path) -> None:
+    # Found by the fuzzer: PyYAML scans a line of `[` to its end, in time growing with the
+    # square of its length, unless stopped as it opens the forty-first.
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("tracks: " + "[" * 2_000_000, encoding="utf-8")
+    message = "the data nests more than 40 levels deep; a career map needs 6"
+    assert_fails(run("validate", str(deep)), 2, [f"{deep}:1:49: {message}"])
+
+
 def test_billion_laughs_is_refused_at_the_first_anchor_with_flat_memory() -> None:
     bomb = FIXTURES / "broken" / "billion_laughs.yaml"
     tracemalloc.start()

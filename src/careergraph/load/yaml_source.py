@@ -68,6 +68,7 @@ class _Refused(Exception):
 
 MAX_DEPTH = 40
 """A career map nests 6 levels at most; far deeper is a mistake or an attack on the stack."""
+_TOO_DEEP = f"the data nests more than {MAX_DEPTH} levels deep; a career map needs 6"
 
 
 class _StrictComposer(yaml.SafeLoader):
@@ -75,11 +76,17 @@ class _StrictComposer(yaml.SafeLoader):
 
     depth = 0
 
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        # The scanner reads a line of `[[[[...` to its end before the composer sees any of it,
+        # in time that grows with the square of the depth: stop it here, at the same depth.
+        if self.flow_level >= MAX_DEPTH:
+            raise _Refused(self.get_mark(), _TOO_DEEP)
+        super().fetch_flow_collection_start(TokenClass)
+
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if self.depth >= MAX_DEPTH:
-            message = f"the data nests more than {MAX_DEPTH} levels deep; a career map needs 6"
-            raise _Refused(event.start_mark, message)
+            raise _Refused(event.start_mark, _TOO_DEEP)
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
