@@ -237,6 +237,29 @@ def _unencoded_calls(tree: ast.AST) -> Iterator[int]:
             yield node.lineno
 
 
+def _writes(tree: ast.AST) -> Iterator[int]:
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        mode = next((a.value for a in node.args[1:2] if isinstance(a, ast.Constant)), "r")
+        writing = name == "open" and any(c in str(mode) for c in "wax+")
+        on_os = getattr(node.func, "value", None)
+        moving = isinstance(on_os, ast.Name) and on_os.id == "os" and name in ("replace", "rename")
+        if writing or moving or name in ("write_text", "write_bytes", "fdopen"):
+            yield node.lineno
+
+
+def test_every_file_is_written_through_write_file() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        if path.name != "files.py"
+        for line in _writes(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []
+
+
 def test_all_file_io_names_its_encoding() -> None:
     offenders = [
         f"{path.relative_to(ROOT)}:{line}"
