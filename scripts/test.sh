@@ -39,8 +39,8 @@ if [ ! -f "$mermaid_dir/mermaid.min.js" ]; then
 fi
 export CAREERGRAPH_MERMAID_JS="$PWD/$mermaid_dir/mermaid.min.js"
 
-.venv/bin/ruff check src tests benchmarks
-.venv/bin/ruff format --check src tests benchmarks
+.venv/bin/ruff check src tests benchmarks fuzz
+.venv/bin/ruff format --check src tests benchmarks fuzz
 .venv/bin/mypy
 .venv/bin/lint-imports
 

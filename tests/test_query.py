@@ -84,7 +84,7 @@ def test_no_route_has_its_own_error(graph: CareerGraph) -> None:
         NoRouteError, match=r"no route from 'junior' to 'lead' \(avoiding senior, coordinator\)"
     ):
         find_routes(graph, "junior", "lead", avoid=["senior", "coordinator"])
-    with pytest.raises(NoRouteError, match=r"\(in at most 1 steps\)"):
+    with pytest.raises(NoRouteError, match=r"\(in at most 1 step\)"):
         find_routes(graph, "junior", "lead", max_steps=1)
     with pytest.raises(NoRouteError):
         find_routes(graph, "junior", "manager", via=["lead"])

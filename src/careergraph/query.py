@@ -227,7 +227,10 @@ def _check_route_question(
     alternatives: int,
 ) -> None:
     if source == target:
-        raise CareerGraphError(f"'{source}' is both the start and the goal: name two roles")
+        raise CareerGraphError(
+            f"'{source}' is both the start and the goal: name two different roles "
+            f"(the moves open from it: careergraph next {source})"
+        )
     for role in avoid:
         if role in (source, target, *via):
             raise CareerGraphError(f"'{role}' cannot be both avoided and on the route")
@@ -242,7 +245,8 @@ def _no_route(
 ) -> str:
     conditions = [f"via {', '.join(via)}"] if via else []
     conditions += [f"avoiding {', '.join(avoid)}"] if avoid else []
-    conditions += [f"in at most {max_steps} steps"] if max_steps is not None else []
+    steps = "step" if max_steps == 1 else "steps"
+    conditions += [f"in at most {max_steps} {steps}"] if max_steps is not None else []
     suffix = f" ({'; '.join(conditions)})" if conditions else ""
     return f"no route from '{source}' to '{target}'{suffix}"
 

@@ -6,7 +6,9 @@ Command modules import the library inside their functions, not at the top, so th
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -43,12 +45,28 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     return "ja" if locale.startswith("ja") else "en"
 
 
+DEBUG_ENV = "CAREERGRAPH_DEBUG"
+EXIT_BUG = 70  # EX_SOFTWARE in sysexits.h
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, what a program killed by the closed pipe would give
+
+
 class Commands(click.Group):
-    """Turns every user mistake into one line per problem on stderr and its exit code."""
+    """Turns every failure into one line on stderr and a documented exit code, in one place."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Japanese text on a terminal or pipe that cannot encode it comes out as \u escapes
+        # rather than a UnicodeEncodeError halfway through the answer.
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(errors="backslashreplace")
+        return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe surfaces here, not in the interpreter's exit
+            return result
         except DataFileError as error:
             for line in error.lines():
                 click.echo(line, err=True)
@@ -56,6 +74,27 @@ class Commands(click.Group):
         except CareerGraphError as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(error.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            # The reader (`| head -1`) has what it wanted; later writes go nowhere, quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            ctx.exit(EXIT_CLOSED_PIPE)
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except Exception as error:
+            if ctx.params.get("debug") or os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+                raise
+            click.echo(
+                f"error: this is a bug in careergraph ({type(error).__name__}: {error}); "
+                "please report it on the careergraph issue tracker with the output of the same "
+                f"command run with --debug (or {DEBUG_ENV}=1), which shows the traceback",
+                err=True,
+            )
+            ctx.exit(EXIT_BUG)
 
 
 def common(command: _F) -> _F:
@@ -183,12 +222,23 @@ def write_map(
     routes: Sequence[Route] = (),
     tracks: Sequence[str] | None = None,
     lang: str,
+    force: bool = False,
 ) -> Path:
     """Write the HTML map to `output` and return where it went."""
     from careergraph.render.html import render_html, write_html  # pyvis only when a map is asked
 
-    write_html(output, render_html(career_map, graph, routes=routes, tracks=tracks, lang=lang))
+    page = render_html(career_map, graph, routes=routes, tracks=tracks, lang=lang)
+    write_html(output, page, force=force)
     return output
+
+
+def force_option(command: _F) -> _F:
+    """--force: replace an output file careergraph did not write."""
+    return click.option(
+        "--force",
+        is_flag=True,
+        help="Replace the output file even if careergraph did not write it.",
+    )(command)
 
 
 def open_file(file: Path) -> None:
@@ -208,11 +258,17 @@ def open_file(file: Path) -> None:
     help=f"Career-map YAML file for every command; repeat to overlay "
     f"[default: ${DATA_ENV}, else data/paths.yaml].",
 )
-def cli(data_file: tuple[Path, ...]) -> None:
+@click.option(
+    "--debug",
+    is_flag=True,
+    help=f"Show the traceback of an unexpected failure (also: {DEBUG_ENV}=1).",
+)
+def cli(data_file: tuple[Path, ...], debug: bool) -> None:
     """Explore career paths: routes between roles, skill gaps, and an interactive map.
 
     Roles can be named by id, by any name in any language, or by alias
     ("PMO Coordinator", PMOコーディネーター and pmo_coordinator are the same role).
 
-    Exit codes: 0 success; 1 the question has no answer (no route); 2 bad usage or bad data.
+    Exit codes: 0 success; 1 the question has no answer (no route); 2 bad usage or bad data;
+    70 a bug in careergraph (rerun with --debug); 130 interrupted.
     """

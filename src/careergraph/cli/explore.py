@@ -11,6 +11,7 @@ from careergraph.cli.base import (
     cli,
     common,
     emit,
+    force_option,
     load,
     me_option,
     open_file,
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Also use moves inferred from similar skills (see `similar --suggest`), labelled.",
 )
+@force_option
 @common
 def path(
     source: str,
@@ -72,6 +74,7 @@ def path(
     open_browser: bool,
     me_file: Path | None,
     include_inferred: bool,
+    force: bool,
     data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
@@ -115,7 +118,7 @@ def path(
         target_file = (
             Path(html_file) if html_file else Path("output") / f"route-{start}-{goal}.html"
         )
-        written = write_map(career_map, graph, target_file, routes=routes, lang=lang)
+        written = write_map(career_map, graph, target_file, routes=routes, lang=lang, force=force)
     if as_json_output:
         data = as_json.routes_data(career_map, start, goal, routes, by, lang)
         if profile is not None:

@@ -14,6 +14,7 @@ from careergraph.cli.base import (
     data_files,
     default_language,
     emit,
+    force_option,
     load,
     open_file,
     track_ids,
@@ -72,6 +73,7 @@ def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:
     "-k", "--alternatives", default=0, type=click.IntRange(min=0), help="Also highlight N more."
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@force_option
 @common
 def render(
     output: Path,
@@ -79,6 +81,7 @@ def render(
     route: tuple[str, str] | None,
     alternatives: int,
     open_browser: bool,
+    force: bool,
     data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
@@ -92,7 +95,9 @@ def render(
     if route:
         start, goal = (find_role(career_map, r).id for r in route)
         routes = find_routes(graph, start, goal, alternatives=alternatives)
-    written = write_map(career_map, graph, output, routes=routes, tracks=tracks, lang=lang)
+    written = write_map(
+        career_map, graph, output, routes=routes, tracks=tracks, lang=lang, force=force
+    )
     if as_json_output:
         emit(
             {

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -28,6 +29,7 @@ from careergraph.load.schema import (
     TransitionSpec,
     field_names,
 )
+from careergraph.load.text_file import read_text
 from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
@@ -85,29 +87,12 @@ def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
     problems: list[Problem] = []
     for path in paths:
         try:
-            texts.append((_read_text(os.fspath(path)), os.fspath(path)))
+            texts.append((read_text(os.fspath(path)), os.fspath(path)))
         except DataFileError as error:
             problems += error.problems
     if problems:
         raise DataFileError(problems)
     return parse_layers(texts)
-
-
-def _read_text(name: str) -> str:
-    try:
-        raw = Path(name).read_bytes()
-    except IsADirectoryError:
-        raise DataFileError([Problem(name, 0, 0, "is a folder, not a data file")]) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise DataFileError([Problem(name, 0, 0, f"cannot read the file: {reason}")]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        problem = Problem(name, line, column, "the file is not UTF-8 text")
-        raise DataFileError([problem]) from None
 
 
 def parse_paths(text: str, file: str = "<string>") -> CareerMap:
@@ -355,7 +340,7 @@ class _Builder:
     def _add_errors(
         self, errors: list[ErrorDetails], prefix: NodePath, model: type[BaseModel]
     ) -> None:
-        for error in errors:
+        for error in _without_misspelt_keys(errors):
             loc: NodePath = (*prefix, *error["loc"])
             on_key = error["type"] == "extra_forbidden" or (bool(loc) and loc[-1] == "[key]")
             if loc and loc[-1] == "[key]":
@@ -366,8 +351,46 @@ class _Builder:
                 where = self.doc.problem(loc, "", key=on_key)
             if (where.file, where.line, where.column) in self.reported:
                 continue  # already said, more precisely, while reading the YAML
-            message = _describe(error, self.doc.source(loc)[1], model)
+            message = _describe(error, self.doc.source(loc)[1], _model_at(model, error["loc"][:-1]))
             self.problems.append(Problem(where.file, where.line, where.column, message))
+
+
+def _without_misspelt_keys(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Skip "missing key" when an unknown key beside it is its misspelling (one line a mistake)."""
+    unknown = {(e["loc"][:-1], str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
+    return [
+        error
+        for error in errors
+        if error["type"] != "missing"
+        or not any(
+            parent == error["loc"][:-1] and _did_you_mean(key, [str(error["loc"][-1])])
+            for parent, key in unknown
+        )
+    ]
+
+
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel]:
+    """The model checking the part of the data at `loc` inside `model` (a resource in a skill)."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = {info.alias or name: info for name, info in model.model_fields.items()}
+        inner = _model_in(fields[part].annotation) if part in fields else None
+        if inner is None:
+            break
+        model = inner
+    return model
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside a field's type, such as ResourceSpec in list[ResourceSpec]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str:
@@ -401,6 +424,8 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         "list_type": "a list",
         "model_type": "a mapping (key: value)",
     }
+    if kind == "string_type" and last == "track" and isinstance(value, list):
+        return f"{place}: a role belongs to one track, got a list; make one role per track"
     if kind in simple:
         return f"{place}: expected {simple[kind]}, got {_show(value)}"
     if kind == "greater_than":
@@ -425,7 +450,11 @@ def _show(value: Any) -> str:
     if isinstance(value, str):
         return f"'{value}' (text)"
     if isinstance(value, float):
-        return {float("inf"): ".inf", float("-inf"): "-.inf"}.get(value, f"{value:g}")
+        if math.isnan(value):
+            return ".nan"
+        if math.isinf(value):
+            return ".inf" if value > 0 else "-.inf"
+        return f"{value:.1f}" if value.is_integer() and abs(value) < 1e16 else f"{value:g}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

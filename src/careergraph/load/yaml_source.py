@@ -66,11 +66,27 @@ class _Refused(Exception):
         self.message = message
 
 
+MAX_DEPTH = 40
+"""A career map nests 6 levels at most; far deeper is a mistake or an attack on the stack."""
+_TOO_DEEP = f"the data nests more than {MAX_DEPTH} levels deep; a career map needs 6"
+
+
 class _StrictComposer(yaml.SafeLoader):
-    """Composes nodes, refusing anchors, aliases and tags before anything is built."""
+    """Composes nodes, refusing anchors, aliases, tags and deep nesting before anything is built."""
+
+    depth = 0
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        # The scanner reads a line of `[[[[...` to its end before the composer sees any of it,
+        # in time that grows with the square of the depth: stop it here, at the same depth.
+        if self.flow_level >= MAX_DEPTH:
+            raise _Refused(self.get_mark(), _TOO_DEEP)
+        super().fetch_flow_collection_start(TokenClass)
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark, _TOO_DEEP)
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
@@ -81,7 +97,11 @@ class _StrictComposer(yaml.SafeLoader):
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
             message = f"YAML tags ({_tag(event.tag)}) are not supported: remove the tag"
             raise _Refused(event.start_mark, message)
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def dotted(path: Path) -> str:
@@ -105,25 +125,87 @@ def read_yaml(text: str, file: str) -> tuple[Document, list[Problem]]:
     """Parse `text` strictly; syntax errors raise nothing but come back as problems."""
     document = Document(file, None)
     problems: list[Problem] = []
-    loader = _StrictComposer(text)
+    loader = None
     try:
+        # The reader checks every character as it is built, so it is inside the `try` too.
+        loader = _StrictComposer(text)
         node = loader.get_single_node()
     except _Refused as refused:
         line, column = _at(refused.mark) if refused.mark else (1, 1)
         return document, [Problem(file, line, column, refused.message)]
+    except yaml.reader.ReaderError as error:
+        line, column = _offset_place(text, error.position)
+        message = (
+            f"the file holds a control character (U+{error.character:04X}) YAML does not allow"
+        )
+        return document, [Problem(file, line, column, message)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _at(mark) if mark else (1, 1)
+        likely = _likely_cause(text, line)
+        if likely:
+            return document, [Problem(file, *likely)]
+        if error.context == "expected a single document in the stream":
+            message = "the file holds a second YAML document (after '---'): keep one map per file"
+            return document, [Problem(file, line, column, message)]
         problem = error.problem or error.context or "not valid YAML"
         return document, [Problem(file, line, column, f"invalid YAML: {problem}")]
     except yaml.YAMLError as error:
         return document, [Problem(file, 1, 1, f"invalid YAML: {error}")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
-        return document, [Problem(file, 1, 1, "the file is empty")]
+        message = "the file holds only comments, no data" if text.strip() else "the file is empty"
+        return document, [Problem(file, 1, 1, message)]
     document.data = _convert(node, (), document, problems)
     return document, problems
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_FULL_WIDTH_COLON = re.compile(
+    r"^[ \t\u3000]*(?:-[ \t]+)?"  # indentation, a list dash
+    r"([^\s#'\"{}\[\],:\uff1a][^:\uff1a#]*?)[ \t]*"  # a key with no ASCII colon
+    r"(\uff1a)(?:[ \t\u3000]|$)"  # the full-width colon, then a space as after a key
+)
+
+
+def _likely_cause(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """What a Japanese editor or the tab key most likely did, on or just above the error line.
+
+    PyYAML's messages for these ("mapping values are not allowed here") do not say what to fix.
+    """
+    lines = _LINE_BREAK.split(text)
+    for number in range(max(1, error_line - 2), min(error_line, len(lines)) + 1):
+        line = lines[number - 1]
+        indent = line[: len(line) - len(line.lstrip(" \t\u3000"))]
+        if "\u3000" in indent:
+            message = (
+                "a full-width space (U+3000) is used for indentation: indent with ASCII spaces"
+            )
+            return number, indent.index("\u3000") + 1, message
+        if "\t" in indent:
+            return (
+                number,
+                indent.index("\t") + 1,
+                "a tab is used for indentation: YAML needs spaces",
+            )
+        colon = _FULL_WIDTH_COLON.match(line)
+        if colon:
+            key = colon.group(1)
+            message = (
+                f"'{key}' is followed by a full-width colon '\uff1a': write an ASCII colon ':'"
+            )
+            return number, colon.start(2) + 1, message
+    return None
+
+
+def _offset_place(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset, counting line breaks as YAML does."""
+    before = text[:offset]
+    breaks = list(_LINE_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, offset - start + 1
 
 
 def _convert(node: Node, path: Path, doc: Document, problems: list[Problem]) -> Any:
@@ -137,6 +219,11 @@ def _convert(node: Node, path: Path, doc: Document, problems: list[Problem]) -> 
                 continue
             key = str(key_node.value)
             child = (*path, key)
+            if key == "<<" and not key_node.style:
+                line, column = _at(key_node.start_mark)
+                message = "YAML merge keys (<<) are not supported: write the keys out"
+                problems.append(Problem(doc.file, line, column, message))
+                continue
             if key in result:
                 first_line = doc.key_marks[child][0]
                 line, column = _at(key_node.start_mark)

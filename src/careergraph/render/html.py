@@ -25,6 +25,8 @@ from careergraph.render.text import years
 __all__ = ["render_html", "write_html"]
 
 # Canvas units: a slot holds one role box; a row is one rung of a ladder.
+GENERATOR = '<meta name="generator" content="careergraph">'
+"""In the head of every page careergraph writes: how it knows a file it may replace."""
 SLOT_WIDTH = 168.0
 ROW_HEIGHT = 160.0
 COLUMN_PADDING = 26.0  # room left of the boxes for the level marks
@@ -215,9 +217,13 @@ def render_html(
     return _page(_through_pyvis(data))
 
 
-def write_html(path: Path, html: str) -> None:
-    """Write the page atomically (see `careergraph.files.write_file`); OutputError on failure."""
-    write_file(path, html, what="the map")
+def write_html(path: Path, html: str, *, force: bool = False) -> None:
+    """Write the page atomically (see `careergraph.files.write_file`); OutputError on failure.
+
+    An existing file is replaced only if careergraph wrote it (it has the GENERATOR mark near the
+    top) or `force` is true.
+    """
+    write_file(path, html, what="the map", marker=GENERATOR.encode("utf-8"), force=force)
 
 
 # -- layout ------------------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Coverage-guided fuzzing of careergraph (run through scripts/fuzz.sh)."""

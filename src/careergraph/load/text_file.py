@@ -1,0 +1,119 @@
+"""Reading a data file as text: bounded in size, UTF-8, and plain about the encodings it is not.
+
+People save career maps from Japanese editors (Shift_JIS, UTF-16) and sometimes point careergraph
+at the wrong file altogether (an archive, a device, a huge log). Each gets one clear problem
+instead of a decode traceback or a machine brought to its knees.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from typing import BinaryIO
+
+from careergraph.errors import DataFileError, Problem
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Far above any real career map (10,000 roles is about 3 MB) and far below a memory problem."""
+
+_SAMPLE = 4096
+_JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+
+
+def read_text(name: str) -> str:
+    """The text of the file `name`; DataFileError if it cannot be read or is not UTF-8."""
+    return decode(read_bytes(name), name)
+
+
+def read_bytes(name: str) -> bytes:
+    """The file's bytes, refusing folders, unreadable files and files over MAX_BYTES."""
+    too_large = (
+        f"the file is larger than {MAX_BYTES // 2**20} MB, far more than a career map needs:"
+        " is it the right file?"
+    )
+    try:
+        with open(name, "rb") as file:
+            if os.fstat(file.fileno()).st_size > MAX_BYTES:
+                raise DataFileError([Problem(name, 0, 0, too_large)])
+            raw = _read_at_most(file, MAX_BYTES + 1)  # bounded even for devices and pipes
+    except IsADirectoryError:
+        raise DataFileError([Problem(name, 0, 0, "is a folder, not a data file")]) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataFileError([Problem(name, 0, 0, f"cannot read the file: {reason}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise DataFileError([Problem(name, 0, 0, too_large)])
+    return raw
+
+
+def _read_at_most(file: BinaryIO, limit: int) -> bytes:
+    """Up to `limit` bytes, in pieces: read(limit) would set aside `limit` bytes at once."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = file.read(min(2**16, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text (a byte-order mark is allowed), else a problem naming what the bytes look like."""
+    wide = _wide_encoding(raw)
+    if wide:
+        raise DataFileError([Problem(name, 1, 1, f"the file is {wide} text; save it as UTF-8")])
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _place(raw, nul)
+        message = "the file holds binary data (a NUL byte), not YAML text"
+        raise DataFileError([Problem(name, line, column, message)])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _place(raw, error.start)
+        if _looks_like_shift_jis(raw):
+            message = "the file looks like Shift_JIS (cp932); save it as UTF-8"
+        else:
+            message = (
+                f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X}); save it as UTF-8"
+            )
+        raise DataFileError([Problem(name, line, column, message)]) from None
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the byte-order mark or the NULs of ASCII text say so."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    sample = raw[: _SAMPLE - _SAMPLE % 4]
+    quarter = len(sample) // 4
+    if not quarter:
+        return None
+    # Without a mark: ASCII characters in UTF-16 put a NUL in every other byte, and in UTF-32
+    # three NULs in every four; binary data has NULs scattered anywhere.
+    full = [sample[i::4].count(0) > quarter // 4 for i in range(4)]
+    if sum(full) == 3:
+        return "UTF-32"
+    if full in ([True, False, True, False], [False, True, False, True]):
+        return "UTF-16"
+    return None
+
+
+def _looks_like_shift_jis(raw: bytes) -> bool:
+    """Whether the bytes read as Japanese text in cp932, Windows' Shift_JIS."""
+    try:
+        text = raw.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    return bool(_JAPANESE.search(text)) and not _CONTROL.search(text)
+
+
+def _place(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in bytes) of a byte offset."""
+    line = raw.count(b"\n", 0, offset) + 1
+    return line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1

@@ -1,0 +1,269 @@
+"""Writing files: atomic under failure and kill, never over a folder or a stranger's file."""
+
+from __future__ import annotations
+
+import ast
+import errno
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from careergraph import files
+from careergraph.cli import cli
+from careergraph.errors import OutputError
+from careergraph.files import write_file
+from careergraph.render.html import GENERATOR
+from tests.conftest import FIXTURES, ROOT
+
+SMALL = str(FIXTURES / "small.yaml")
+OLD = f"<!DOCTYPE html>{GENERATOR}the old map".encode()
+
+
+@pytest.fixture(params=["unnamed", "named"])
+def temp_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Each test runs with O_TMPFILE and with the named temp file used where it is missing."""
+    if request.param == "named":
+        monkeypatch.setattr(files, "_unnamed_temp", lambda folder: None)
+    yield request.param
+
+
+def written(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_write_replaces_and_leaves_nothing_else(tmp_path: Path, temp_kind: str) -> None:
+    target = tmp_path / "map.html"
+    target.write_bytes(OLD)
+    write_file(target, "新しい地図", what="the map")
+    assert written(tmp_path) == {"map.html": "新しい地図".encode()}
+
+
+class _FullDisk:
+    """A file whose writes stop halfway with 'No space left on device'."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    def write(self, data: bytes) -> int:
+        self.real.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def __enter__(self) -> _FullDisk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.real.close()
+
+
+def test_disk_full_halfway_keeps_the_old_file(
+    tmp_path: Path, temp_kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "map.html"
+    target.write_bytes(OLD)
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode)))
+    with pytest.raises(OutputError) as caught:
+        write_file(target, "x" * 100_000, what="the map")
+    assert str(caught.value) == f"cannot write the map to '{target}': No space left on device"
+    assert written(tmp_path) == {"map.html": OLD}
+
+
+@pytest.mark.parametrize("failure", [OSError(errno.EIO, "I/O error"), KeyboardInterrupt()])
+def test_failed_or_interrupted_fsync_keeps_the_old_file(
+    tmp_path: Path, temp_kind: str, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    target = tmp_path / "map.html"
+    target.write_bytes(OLD)
+
+    def fail(fd: int) -> None:
+        raise failure
+
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises((OutputError, KeyboardInterrupt)):
+        write_file(target, "new", what="the map")
+    assert written(tmp_path) == {"map.html": OLD}
+
+
+def test_an_unforeseen_exception_in_the_rename_keeps_the_old_file(
+    tmp_path: Path, temp_kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "map.html"
+    target.write_bytes(OLD)
+
+    def broken(source: Any, destination: Any) -> None:
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(RuntimeError, match="injected"):
+        write_file(target, "new")
+    assert written(tmp_path) == {"map.html": OLD}
+
+
+def test_temp_files_of_dead_writers_are_swept_and_live_ones_kept(tmp_path: Path) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    (tmp_path / f".map.html.{dead.stdout.strip()}.0123abcd.tmp").write_bytes(b"half")
+    alive = tmp_path / f".map.html.{os.getpid()}.0123abcd.tmp"
+    alive.write_bytes(b"being written")
+    other = tmp_path / ".notes.html.1.0123abcd.tmp"
+    other.write_bytes(b"not ours to judge")
+    write_file(tmp_path / "map.html", "new")
+    assert sorted(written(tmp_path)) == sorted([alive.name, other.name, "map.html"])
+
+
+def big_map(roles: int) -> str:
+    """A data file with `roles` roles on ten ladders, promotions up each."""
+    lines = ["version: 1", "tracks:"]
+    lines += [f"  t{t}: {{name: {{en: Track {t}, ja: 職種{t}}}}}" for t in range(10)]
+    lines += ["skills:", "  s: {name: Skill, category: soft}", "roles:"]
+    per_track = roles // 10
+    for t in range(10):
+        for level in range(1, per_track + 1):
+            lines.append(
+                f"  r{t}_{level}: {{name: {{en: Role {t} {level}, ja: 役割{t}の{level}}}, "
+                f"track: t{t}, level: {level}, years: 1, skills: {{s: {1 + level % 5}}}}}"
+            )
+    lines.append("transitions:")
+    for t in range(10):
+        for level in range(1, per_track):
+            lines.append(f"  - {{from: r{t}_{level}, to: r{t}_{level + 1}, kind: promotion}}")
+    return "\n".join(lines) + "\n"
+
+
+def test_sigkill_at_random_points_leaves_old_or_new_file_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data" / "big.yaml"
+    data.parent.mkdir()
+    data.write_text(big_map(300), encoding="utf-8")
+    out = tmp_path / "out" / "map.html"
+    command = [sys.executable, "-m", "careergraph", "--data", str(data), "render", "-o", str(out)]
+    started = time.monotonic()
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+    duration = time.monotonic() - started
+    new = out.read_bytes()
+    rng = random.Random(7)
+    outcomes = set()
+    for _ in range(4):  # the write is the last tenth or so of a run: aim most kills late
+        write_file(out, OLD)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.6, 1.05) * duration)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        content = written(out.parent)
+        assert content in ({"map.html": OLD}, {"map.html": new})
+        outcomes.add(content["map.html"] == new)
+    assert False in outcomes  # at least one kill landed before the rename
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["--data", SMALL, *args], catch_exceptions=False)
+
+
+def test_render_refuses_a_file_careergraph_did_not_write_unless_forced(tmp_path: Path) -> None:
+    mine = tmp_path / "notes.html"
+    mine.write_text("<p>my own notes</p>", encoding="utf-8")
+    result = run("render", "-o", str(mine))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: '{mine}' already exists and careergraph did not write it: "
+        "name another file, or add --force to replace it\n"
+    )
+    assert mine.read_text(encoding="utf-8") == "<p>my own notes</p>"
+    result = run("path", "junior", "lead", "--html", str(mine))
+    assert result.exit_code == 2 and "did not write it" in result.stderr
+    assert result.stdout == ""  # the map is written before the answer is printed
+    assert run("render", "-o", str(mine), "--force").exit_code == 0
+    assert GENERATOR in mine.read_text(encoding="utf-8")
+    assert run("render", "-o", str(mine)).exit_code == 0  # its own file is replaced freely
+
+
+def test_a_folder_is_refused_even_when_forced(tmp_path: Path) -> None:
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("keep", encoding="utf-8")
+    for force in ([], ["--force"]):
+        result = run("path", "junior", "lead", "--html", str(folder), *force)
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2,
+            "",
+            f"error: cannot write the map to '{folder}': it is a folder; "
+            "name a file inside it instead\n",
+        )
+    result = run("render", "-o", str(folder), "--force")  # click's own check, as for --data
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: Invalid value for '-o' / '--output': "
+                                  f"File '{folder}' is a directory.\n")  # fmt: skip
+    assert written(folder) == {"keep.txt": b"keep"}
+
+
+def test_output_through_a_symlink_replaces_the_link_not_its_target(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere" / "map.html"
+    outside.parent.mkdir()
+    outside.write_bytes(OLD)
+    inside = tmp_path / "here" / "map.html"
+    inside.parent.mkdir()
+    inside.symlink_to(outside)
+    assert run("render", "-o", str(inside)).exit_code == 0
+    assert outside.read_bytes() == OLD
+    assert not inside.is_symlink() and GENERATOR in inside.read_text(encoding="utf-8")
+
+
+def _unencoded_calls(tree: ast.AST) -> Iterator[int]:
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        keywords = {k.arg for k in node.keywords}
+        mode = next((a.value for a in node.args[1:2] if isinstance(a, ast.Constant)), "r")
+        method = isinstance(node.func, ast.Attribute)
+        if method and name in ("read_text", "write_text") and "encoding" not in keywords:
+            yield node.lineno
+        if name == "open" and not method and "b" not in str(mode) and "encoding" not in keywords:
+            yield node.lineno
+
+
+def _writes(tree: ast.AST) -> Iterator[int]:
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        mode = next((a.value for a in node.args[1:2] if isinstance(a, ast.Constant)), "r")
+        writing = name == "open" and any(c in str(mode) for c in "wax+")
+        on_os = getattr(node.func, "value", None)
+        moving = isinstance(on_os, ast.Name) and on_os.id == "os" and name in ("replace", "rename")
+        if writing or moving or name in ("write_text", "write_bytes", "fdopen"):
+            yield node.lineno
+
+
+def test_every_file_is_written_through_write_file() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        if path.name != "files.py"
+        for line in _writes(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []
+
+
+def test_all_file_io_names_its_encoding() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        for line in _unencoded_calls(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []
