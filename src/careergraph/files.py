@@ -8,7 +8,7 @@ import secrets
 from contextlib import suppress
 from pathlib import Path
 
-from careergraph.errors import OutputError
+from careergraph.errors import OutputError, Words
 
 
 def write_file(path: str | os.PathLike[str], content: str | bytes, *, what: str = "") -> Path:
@@ -36,7 +36,11 @@ def write_file(path: str | os.PathLike[str], content: str | bytes, *, what: str 
             with suppress(OSError):
                 os.unlink(temp)
         reason = error.strerror or str(error)
-        raise OutputError(f"cannot write {what or 'the file'} to '{target}': {reason}") from None
+        what = what or "the file"
+        # The Japanese sentence names the file alone: `what` is an English phrase from the caller.
+        words = Words.of("error.cannot_write", what=what, file=target, reason=reason)
+        message = f"cannot write {what} to '{target}': {reason}"
+        raise OutputError(message, words) from None
     _sync_folder(target.parent)
     return target
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -50,12 +51,43 @@ class Commands(click.Group):
         try:
             return super().invoke(ctx)
         except DataFileError as error:
-            for line in error.lines():
-                click.echo(line, err=True)
+            click.echo(_message(error, _language(ctx)), err=True)
             ctx.exit(error.exit_code)
         except CareerGraphError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(_message(error, _language(ctx)), err=True)
             ctx.exit(error.exit_code)
+
+
+_LANG_KEY = "careergraph.lang"
+
+
+def remember_language(ctx: click.Context, _param: click.Parameter, lang: str) -> str:
+    """--lang's callback: keep the command's language where the error printer finds it."""
+    ctx.meta[_LANG_KEY] = lang
+    return lang
+
+
+def _language(ctx: click.Context) -> str:
+    """The language of the command that failed: its --lang, else the default, else English."""
+    if _LANG_KEY in ctx.meta:
+        return str(ctx.meta[_LANG_KEY])
+    try:
+        return default_language()
+    except CareerGraphError:
+        return "en"
+
+
+def _message(error: CareerGraphError, lang: str) -> str:
+    """What the user reads on stderr: one line per problem, in `lang` where the words allow."""
+    from careergraph.render.messages import said, say
+
+    if isinstance(error, DataFileError):
+        return "\n".join(
+            str(p) if p.words is None else str(replace(p, message=said(lang, p.words)))
+            for p in error.problems
+        )
+    message = str(error) if error.words is None else said(lang, error.words)
+    return say(lang, "error.line", message=message)
 
 
 def common(command: _F) -> _F:
@@ -67,6 +99,7 @@ def common(command: _F) -> _F:
         "--lang",
         type=click.Choice(LANGUAGES),
         default=default_language,
+        callback=remember_language,
         show_default=f"${LANG_ENV}, else ja for a Japanese locale, else en",
         help="Language of names, headings and messages.",
     )(command)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from careergraph import DATA_ENV
-from careergraph.errors import DataFileError, Problem
+from careergraph.errors import DataFileError, Problem, Words
 from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
 from careergraph.load.schema import (
     AllowanceSpec,
@@ -97,16 +97,20 @@ def _read_text(name: str) -> str:
     try:
         raw = Path(name).read_bytes()
     except IsADirectoryError:
-        raise DataFileError([Problem(name, 0, 0, "is a folder, not a data file")]) from None
+        words = Words.of("problem.folder")
+        raise DataFileError([Problem(name, 0, 0, "is a folder, not a data file", words)]) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DataFileError([Problem(name, 0, 0, f"cannot read the file: {reason}")]) from None
+        words = Words.of("problem.unreadable", reason=reason)
+        problem = Problem(name, 0, 0, f"cannot read the file: {reason}", words)
+        raise DataFileError([problem]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        problem = Problem(name, line, column, "the file is not UTF-8 text")
+        words = Words.of("problem.not_utf8")
+        problem = Problem(name, line, column, "the file is not UTF-8 text", words)
         raise DataFileError([problem]) from None
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import Field, ValidationError
 
-from careergraph.errors import DataFileError, Problem
+from careergraph.errors import DataFileError, Problem, Words
 from careergraph.load import _describe, _did_you_mean
 from careergraph.load.schema import Name, Strict
 from careergraph.load.yaml_source import Document, dotted, read_yaml
@@ -33,16 +33,21 @@ def load_profile(path: str | os.PathLike[str], career_map: CareerMap) -> Profile
     try:
         raw = Path(name).read_bytes()
     except IsADirectoryError:
-        raise DataFileError([Problem(name, 0, 0, "is a folder, not a profile")]) from None
+        words = Words.of("problem.profile_folder")
+        raise DataFileError([Problem(name, 0, 0, "is a folder, not a profile", words)]) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DataFileError([Problem(name, 0, 0, f"cannot read the profile: {reason}")]) from None
+        words = Words.of("problem.profile_unreadable", reason=reason)
+        problem = Problem(name, 0, 0, f"cannot read the profile: {reason}", words)
+        raise DataFileError([problem]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise DataFileError([Problem(name, line, column, "the file is not UTF-8 text")]) from None
+        words = Words.of("problem.not_utf8")
+        problem = Problem(name, line, column, "the file is not UTF-8 text", words)
+        raise DataFileError([problem]) from None
     return parse_profile(text, career_map, name)
 
 
