@@ -90,12 +90,9 @@ def _message(error: CareerGraphError, lang: str) -> str:
     return say(lang, "error.line", message=message)
 
 
-def common(command: _F) -> _F:
-    """Options every command takes: --data, --lang and --json."""
-    command = click.option(
-        "--json", "as_json_output", is_flag=True, help="Print JSON for scripts instead of text."
-    )(command)
-    command = click.option(
+def language_option(command: _F) -> _F:
+    """The --lang option alone, for commands that take no --data or --json of `common`'s kind."""
+    return click.option(
         "--lang",
         type=click.Choice(LANGUAGES),
         default=default_language,
@@ -103,6 +100,14 @@ def common(command: _F) -> _F:
         show_default=f"${LANG_ENV}, else ja for a Japanese locale, else en",
         help="Language of names, headings and messages.",
     )(command)
+
+
+def common(command: _F) -> _F:
+    """Options every command takes: --data, --lang and --json."""
+    command = click.option(
+        "--json", "as_json_output", is_flag=True, help="Print JSON for scripts instead of text."
+    )(command)
+    command = language_option(command)
     return click.option(
         "--data",
         "data_file",
