@@ -349,8 +349,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "similar.no": "なし",
         "similar.shared": "共通: ",
         "similar.legend": (
-            "共通: {name}のレベル/そのロールのレベル。行きの差: {name}からそのロールへ移るときに"
-            "伸ばすレベル、帰りの差: その逆。"
+            "共通: {name}のレベル/そのロールのレベル。\n"
+            "行きの差: {name}からそのロールへ移るときに伸ばすレベル。帰りの差: その逆。"
         ),
         "similar.no_suggestion": "{name}から提案する移動はありません: 近いロールへの移動はすべてデータにあります。",
         "similar.suggested": "{name}からの移動の提案(推定: データにはない移動):",
