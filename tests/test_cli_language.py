@@ -16,6 +16,7 @@ from careergraph.files import write_file
 from careergraph.graph import build_graph
 from careergraph.lint import lint
 from careergraph.load import load_paths
+from careergraph.load.profile import load_profile
 from careergraph.query import find_role, find_routes
 from careergraph.render.messages import catalogue, said
 from tests.conftest import FIXTURES
@@ -290,3 +291,70 @@ def test_an_output_error_in_japanese(tmp_path: Path) -> None:
     result = run("--data", SMALL, "export", "--format", "json", "-o", str(tmp_path), "--lang", "ja")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"エラー: '{tmp_path}'に書き込めませんでした: フォルダです\n"
+
+
+# -- data-file problems -----------------------------------------------------------------------
+
+BROKEN = sorted((FIXTURES / "broken").glob("*.yaml")) + sorted(
+    (FIXTURES / "overlay").glob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("fixture", BROKEN, ids=str)
+def test_file_problems_with_words_say_in_english_exactly_their_message(fixture: Path) -> None:
+    try:
+        load_paths(fixture)
+    except DataFileError as error:
+        for problem in error.problems:
+            if problem.words is not None:
+                assert said("en", problem.words) == problem.message
+
+
+@pytest.mark.parametrize("name", ["unknown_key", "unknown_role", "unknown_skill"])
+def test_profile_problems_with_words_say_in_english_exactly_their_message(name: str) -> None:
+    with pytest.raises(DataFileError) as caught:
+        load_profile(FIXTURES / "profile" / f"{name}.yaml", load_paths(LADDER))
+    (problem,) = caught.value.problems
+    assert problem.words is not None
+    assert said("en", problem.words) == problem.message
+
+
+def test_common_data_file_problems_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "broken")
+    result = run("--data", "several.yaml", "roles", "--lang", "ja")
+    assert (result.exit_code, result.stdout) == (2, "")
+    # Translated where common; the rarer kinds stay English, like a compiler's messages.
+    assert result.stderr == (
+        "several.yaml:12:12: roles.junior.track: 'devv'というトラックはありません"
+        " — 'dev'のことですか?\n"
+        "several.yaml:19:12: roles.senior.level: must be at least 1, got 0\n"
+        "several.yaml:23:38: transitions[0].kind: 'jump' is not one of 'promotion', 'lateral'"
+        " or 'career_change'\n"
+    )
+    result = run("validate", "missing_key.yaml", "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "missing_key.yaml:11:5: roles.junior: 必須のキー'years'がありません\n",
+    )
+
+
+def test_profile_problems_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "profile")
+    expected = {
+        "unknown_key": "unknown_key.yaml:2:1: 最上位: 'years'というキーはありません"
+        "(使えるキー: role, years_in_role, skills)\n",
+        "unknown_role": "unknown_role.yaml:1:7: role: 'PMO manger'というロールはありません"
+        " — 'manager'のことですか?\n",
+        "unknown_skill": "unknown_skill.yaml:3:3: skills.stakeholder: 'stakeholder'という"
+        "スキルはありません — 'stakeholders'のことですか?\n",
+    }
+    for name, stderr in expected.items():
+        result = run(
+            "--data", LADDER, "reach", "--me", f"{name}.yaml", "--within", "2", "--lang", "ja"
+        )
+        assert (result.exit_code, result.stderr) == (2, stderr)
+
+
+def test_validate_says_ok_in_the_language_asked() -> None:
+    result = run("validate", SMALL, "--lang", "ja")
+    assert (result.exit_code, result.stdout) == (0, "OK: ロール5件、移動6件\n")

@@ -23,7 +23,7 @@ class Words:
     values: tuple[tuple[str, object], ...] = ()
 
     @classmethod
-    def of(cls, key: str, **values: object) -> Words:
+    def of(cls, key: str, /, **values: object) -> Words:
         """Words for `key` with these values."""
         return cls(key, tuple(values.items()))
 

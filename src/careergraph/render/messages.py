@@ -117,13 +117,38 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.profile_folder": "is a folder, not a profile",
         "problem.profile_unreadable": "cannot read the profile: {reason}",
         "problem.not_utf8": "the file is not UTF-8 text",
+        "problem.unknown": "{place}: unknown {kind} '{value}'{hint}",
+        "problem.did_you_mean": " — did you mean '{suggestion}'?",
+        "problem.top_level": "the top level",
+        "problem.define": " (define it under '{section}')",
+        "problem.expected_keys": " (expected one of: {keys})",
+        "problem.roles_listed": " (`careergraph roles` lists them)",
+        "problem.skills_listed": " (skill ids are listed in the map)",
+        "problem.kind.key": "key",
+        "problem.kind.track": "track",
+        "problem.kind.skill": "skill",
+        "problem.kind.role": "role",
+        "problem.kind.source": "source",
+        "problem.missing_key": "{place}: missing required key '{key}'",
+        "problem.expected": "{place}: expected {expected}, got {value}",
+        "problem.type.whole_number": "a whole number",
+        "problem.type.number": "a number",
+        "problem.type.text": "text",
+        "problem.type.mapping": "a mapping (key: value)",
+        "problem.type.list": "a list",
+        "problem.value.nothing": "nothing",
+        "problem.value.text": "'{value}' (text)",
+        "problem.value.mapping": "a mapping",
+        "problem.value.list": "a list",
         "export.table_not_csv": "--table is for --format csv only, not '{format}'",
         "export.json_needs_output": "--json reports the files written: give -o as well",
         "export.csv_two_tables": (
             "csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
             "or --table roles|transitions for one"
         ),
-        "path.html_inferred": "the map cannot show inferred moves: drop --html or --include-inferred",
+        "path.html_inferred": (
+            "the map cannot show inferred moves: drop --html or --include-inferred"
+        ),
         "similar.none": "No role shares a skill with {name}.",
         "similar.heading": "Roles like {name}, by skill overlap weighted by level:",
         "similar.columns": "role|overlap|gap there|gap back|move in data",
@@ -195,7 +220,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "lint.skill_drop": "{skill} {level} -> {new_level}",
         "lint.unused_skill": "skills.{id}: no role asks for this skill",
-        "lint.role_without_skills": "roles.{id}: '{role}' asks for no skill, so no gap can be shown",
+        "lint.role_without_skills": (
+            "roles.{id}: '{role}' asks for no skill, so no gap can be shown"
+        ),
         "lint.empty_track": "tracks.{id}: no role is in this track",
         "lint.similar_names": (
             "roles.{id}: the name '{name}' differs from '{other_name}' of role '{other}' "
@@ -306,12 +333,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "list.separator": "、",
         "error.line": "エラー: {message}",
         "error.unknown_role": "'{name}'というロールはありません",
-        "error.unknown_role.suggest": "'{name}'というロールはありません — '{suggestion}'のことですか?",
+        "error.unknown_role.suggest": (
+            "'{name}'というロールはありません — '{suggestion}'のことですか?"
+        ),
         "error.unknown_track": "'{name}'というトラックはありません",
         "error.unknown_track.suggest": (
             "'{name}'というトラックはありません — '{suggestion}'のことですか?"
         ),
-        "error.same_role": "'{role}'が出発点と目標の両方になっています: 2つのロールを指定してください",
+        "error.same_role": (
+            "'{role}'が出発点と目標の両方になっています: 2つのロールを指定してください"
+        ),
         "error.avoid_on_route": "'{role}'を避けつつルートに含めることはできません",
         "error.max_steps": "移動の最大回数は1以上にしてください(指定: {steps})",
         "error.alternatives": "別ルートの数は負にできません(指定: {alternatives})",
@@ -333,10 +364,34 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.profile_folder": "フォルダです。プロフィールではありません",
         "problem.profile_unreadable": "プロフィールを読めません: {reason}",
         "problem.not_utf8": "ファイルがUTF-8のテキストではありません",
+        "problem.unknown": "{place}: '{value}'という{kind}はありません{hint}",
+        "problem.did_you_mean": " — '{suggestion}'のことですか?",
+        "problem.top_level": "最上位",
+        "problem.define": "('{section}'の下で定義してください)",
+        "problem.expected_keys": "(使えるキー: {keys})",
+        "problem.roles_listed": "(`careergraph roles`で一覧できます)",
+        "problem.skills_listed": "(スキルのIDはマップにあります)",
+        "problem.kind.key": "キー",
+        "problem.kind.track": "トラック",
+        "problem.kind.skill": "スキル",
+        "problem.kind.role": "ロール",
+        "problem.kind.source": "出典",
+        "problem.missing_key": "{place}: 必須のキー'{key}'がありません",
+        "problem.expected": "{place}: {expected}を書いてください(書かれていたのは{value})",
+        "problem.type.whole_number": "整数",
+        "problem.type.number": "数値",
+        "problem.type.text": "テキスト",
+        "problem.type.mapping": "マッピング(キー: 値)",
+        "problem.type.list": "リスト",
+        "problem.value.nothing": "空",
+        "problem.value.text": "テキスト'{value}'",
+        "problem.value.mapping": "マッピング",
+        "problem.value.list": "リスト",
         "export.table_not_csv": "--tableは--format csvのときだけ使えます('{format}'では使えません)",
         "export.json_needs_output": "--jsonは書き出したファイルを報告します: -oも指定してください",
         "export.csv_two_tables": (
-            "csvは2つの表からなります: roles.csvとtransitions.csvを書くフォルダを-o FOLDERで指定するか、"
+            "csvは2つの表からなります: roles.csvとtransitions.csvを書くフォルダを"
+            "-o FOLDERで指定するか、"
             "1つだけなら--table roles|transitionsを指定してください"
         ),
         "path.html_inferred": (
@@ -352,7 +407,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "共通: {name}のレベル/そのロールのレベル。\n"
             "行きの差: {name}からそのロールへ移るときに伸ばすレベル。帰りの差: その逆。"
         ),
-        "similar.no_suggestion": "{name}から提案する移動はありません: 近いロールへの移動はすべてデータにあります。",
+        "similar.no_suggestion": (
+            "{name}から提案する移動はありません: 近いロールへの移動はすべてデータにあります。"
+        ),
         "similar.suggested": "{name}からの移動の提案(推定: データにはない移動):",
         "similar.inferred": "推定の{kind}",
         "similar.overlap": "重なり{score}",
@@ -388,7 +445,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.errors.other": "エラー{count}件",
         "lint.warnings.other": "警告{count}件",
         "lint.unreachable": (
-            "roles.{id}: 入口のロール(レベル1で、昇進して就くのではないもの)から'{role}'へ到達できません"
+            "roles.{id}: 入口のロール(レベル1で、昇進して就くのではないもの)から"
+            "'{role}'へ到達できません"
         ),
         "lint.dead_end": (
             "roles.{id}: '{role}'から先への移動がありませんが、最上位のロールではありません"
@@ -429,14 +487,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.move": "transitions '{source}' -> '{target}'",
         "lint.unknown_allow": "{entry}: lintの許可にある'{code}'というコードはありません",
         "lint.unknown_allow.suggest": (
-            "{entry}: lintの許可にある'{code}'というコードはありません — '{suggestion}'のことですか?"
+            "{entry}: lintの許可にある'{code}'というコードはありません"
+            " — '{suggestion}'のことですか?"
         ),
-        "lint.unused_allow": "{entry}: lintが'{code}'を許可していますが、ここにその指摘はありません",
+        "lint.unused_allow": (
+            "{entry}: lintが'{code}'を許可していますが、ここにその指摘はありません"
+        ),
     },
 }
 
 
-def say(lang: str, key: str, **values: object) -> str:
+def say(lang: str, key: str, /, **values: object) -> str:
     """The message `key` in `lang` (else English), with `values` filled in."""
     words = _CATALOGUE.get(lang, {})
     template = words.get(key, _CATALOGUE[DEFAULT_LANGUAGE][key])
