@@ -237,6 +237,16 @@ def test_lint_error_and_years_outlier_in_japanese(monkeypatch: pytest.MonkeyPatc
             "エラー: 'junior'が出発点と目標の両方になっています: 2つのロールを指定してください\n",
         ),
         (
+            ["path", "junior", "lead", "--avoid", "junior"],
+            2,
+            "エラー: 'junior'を避けつつルートに含めることはできません\n",
+        ),
+        (
+            ["reach", "junior", "--within", "inf"],
+            2,
+            "エラー: 年数は0以上の有限の数にしてください(指定: inf)\n",
+        ),
+        (
             ["export", "--format", "dot", "--table", "roles"],
             2,
             "エラー: --tableは--format csvのときだけ使えます('dot'では使えません)\n",
