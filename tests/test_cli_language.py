@@ -337,7 +337,7 @@ def test_common_data_file_problems_in_japanese(monkeypatch: pytest.MonkeyPatch) 
     assert result.stderr == (
         "several.yaml:12:12: roles.junior.track: 'devv'というトラックはありません"
         " — 'dev'のことですか?\n"
-        "several.yaml:19:12: roles.senior.level: must be at least 1, got 0\n"
+        "several.yaml:19:12: roles.senior.level: 1以上にしてください(書かれていたのは0)\n"
         "several.yaml:23:38: transitions[0].kind: 'jump' is not one of 'promotion', 'lateral'"
         " or 'career_change'\n"
     )

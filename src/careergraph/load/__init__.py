@@ -453,10 +453,15 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
         return unknown_words(parent, "key", str(last), allowed, choices)
     if kind == "missing":
         return Words.of("problem.missing_key", place=parent, key=last)
+    got = _show_words(error.get("input"))
     if kind in _TYPES:
         expected = Words.of(f"problem.type.{_TYPES[kind]}")
-        got = _show_words(error.get("input"))
         return Words.of("problem.expected", place=dotted(loc), expected=expected, value=got)
+    ctx = error.get("ctx") or {}
+    if kind == "greater_than_equal":
+        return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
+    if kind == "less_than_equal":
+        return Words.of("problem.at_most", place=dotted(loc), bound=ctx["le"], value=got)
     return None
 
 
