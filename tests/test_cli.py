@@ -149,9 +149,10 @@ def test_show_json_keys() -> None:
     assert data["names"] == {"en": "Senior developer", "ja": "シニア開発者"}
     assert (data["track"], data["level"], data["years"]) == ("dev", 2, 3.0)
     assert data["skills"] == [
-        {"skill": "coding", "name": "Coding", "category": "technical", "level": 4},
-        {"skill": "planning", "name": "Planning", "category": "soft", "level": 1},
+        {"skill": "coding", "name": "Coding", "category": "technical", "level": 4, "resources": []},
+        {"skill": "planning", "name": "Planning", "category": "soft", "level": 1, "resources": []},
     ]
+    assert data["interview"] == []
     assert [(m["to"], m["gap_size"]) for m in data["next"]] == [("manager", 6), ("lead", 2)]
     assert [m["from"] for m in data["previous"]] == ["junior"]
 

@@ -428,6 +428,6 @@ def test_careergraphs_own_usage_messages_speak_japanese(tmp_path: Path) -> None:
     result = run("me", "init", "manager", "-o", str(mine), env={"CAREERGRAPH_LANG": "ja"})
     assert (result.exit_code, result.stderr) == (
         2,
-        f"error: '{mine}'はすでにあります: "
+        f"エラー: '{mine}'はすでにあります: "
         "置き換えるなら--force、別の場所なら-oを指定してください\n",
     )

@@ -2,18 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 EXIT_OK = 0
 EXIT_NO_ANSWER = 1
 EXIT_BAD_INPUT = 2
 
 
+@dataclass(frozen=True)
+class Words:
+    """A message by its catalogue key and the values it names, for the CLI to say in any language.
+
+    The library knows no language but English; the CLI knows which one the user asked for and
+    says these words in it (careergraph.render.messages.said). A value may itself be Words, or a
+    tuple of them (said as a list).
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> Words:
+        """Words for `key` with these values."""
+        return cls(key, tuple(values.items()))
+
+    def named(self) -> Mapping[str, object]:
+        """The values by placeholder name."""
+        return dict(self.values)
+
+
 class CareerGraphError(Exception):
-    """A mistake in what the user asked or gave; its message is a whole sentence."""
+    """A mistake in what the user asked or gave; its message is a whole sentence.
+
+    `str(error)` is the English sentence; `words`, when set, lets the CLI say it in the user's
+    language.
+    """
 
     exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, message: str, words: Words | None = None) -> None:
+        super().__init__(message)
+        self.words = words
 
     def lines(self) -> list[str]:
         """The message as the lines the CLI prints, one per problem."""
@@ -28,6 +58,8 @@ class Problem:
     line: int
     column: int
     message: str
+    # Left out of comparisons so problems sort and deduplicate by their English text alone.
+    words: Words | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         if self.line:
@@ -53,7 +85,7 @@ class UnknownRoleError(CareerGraphError):
         self.name = name
         self.suggestion = suggestion
         hint = f" — did you mean '{suggestion}'?" if suggestion else ""
-        super().__init__(f"unknown role '{name}'{hint}")
+        super().__init__(f"unknown role '{name}'{hint}", _unknown("role", name, suggestion))
 
 
 class UnknownTrackError(CareerGraphError):
@@ -61,7 +93,13 @@ class UnknownTrackError(CareerGraphError):
 
     def __init__(self, name: str, suggestion: str | None = None) -> None:
         hint = f" — did you mean '{suggestion}'?" if suggestion else ""
-        super().__init__(f"unknown track '{name}'{hint}")
+        super().__init__(f"unknown track '{name}'{hint}", _unknown("track", name, suggestion))
+
+
+def _unknown(what: str, name: str, suggestion: str | None) -> Words:
+    if suggestion:
+        return Words.of(f"error.unknown_{what}.suggest", name=name, suggestion=suggestion)
+    return Words.of(f"error.unknown_{what}", name=name)
 
 
 class NoRouteError(CareerGraphError):

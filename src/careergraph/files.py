@@ -16,7 +16,7 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
-from careergraph.errors import OutputError
+from careergraph.errors import OutputError, Words
 
 _HEAD_BYTES = 1024
 """How far into an existing file its marker must appear."""
@@ -45,7 +45,11 @@ def write_file(
         _write_and_replace(target, data)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise OutputError(f"cannot write {what or 'the file'} to '{target}': {reason}") from None
+        what = what or "the file"
+        # The Japanese sentence names the file alone: `what` is an English phrase from the caller.
+        words = Words.of("error.cannot_write", what=what, file=target, reason=reason)
+        message = f"cannot write {what} to '{target}': {reason}"
+        raise OutputError(message, words) from None
     _sync_folder(target.parent)
     return target
 
@@ -56,15 +60,16 @@ def _check_target(target: Path, what: str, marker: bytes | None, force: bool) ->
     except OSError:
         return  # nothing there (or nothing reachable): the write itself will say what is wrong
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(
-            f"cannot write {what} to '{target}': it is a folder; name a file inside it instead"
-        )
+        reason = "it is a folder; name a file inside it instead"
+        words = Words.of("error.cannot_write", what=what, file=target, reason=reason)
+        raise OutputError(f"cannot write {what} to '{target}': {reason}", words)
     if marker is None or force:
         return
     if not (stat.S_ISREG(info.st_mode) and marker in _head(target)):
         raise OutputError(
             f"'{target}' already exists and careergraph did not write it: "
-            "name another file, or add --force to replace it"
+            "name another file, or add --force to replace it",
+            Words.of("error.not_ours", file=target),
         )
 
 

@@ -13,11 +13,12 @@ import functools
 import statistics
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import networkx as nx
 
+from careergraph.errors import Words
 from careergraph.graph import CareerGraph
 from careergraph.model import CareerMap, MapPath, Place, Role, TransitionKind, normalize_name
 
@@ -76,6 +77,8 @@ class Finding:
     message: str
     subject: MapPath
     allowed: str | None = None  # why the data keeps it, when it does
+    # The message by catalogue key, for the CLI to say in the user's language.
+    words: Words | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.place}: {self.severity} [{self.code}] {self.message}"
@@ -97,8 +100,11 @@ def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
     return sorted(found, key=lambda f: (f.place, f.code, f.message))
 
 
-def _finding(career_map: CareerMap, code: str, subject: MapPath, message: str) -> Finding:
-    return Finding(career_map.place(*subject), RULES[code].severity, code, message, subject)
+def _finding(
+    career_map: CareerMap, code: str, subject: MapPath, message: str, words: Words
+) -> Finding:
+    place = career_map.place(*subject)
+    return Finding(place, RULES[code].severity, code, message, subject, words=words)
 
 
 def _role(role: Role) -> str:
@@ -107,6 +113,10 @@ def _role(role: Role) -> str:
 
 def _move(source: str, target: str) -> str:
     return f"transitions '{source}' -> '{target}'"
+
+
+def _move_words(source: str, target: str) -> Words:
+    return Words.of("lint.move", source=source, target=target)
 
 
 # -- reach ------------------------------------------------------------------------------------
@@ -136,13 +146,17 @@ def _reach(career_map: CareerMap, graph: CareerGraph) -> Iterator[Finding]:
                 f"roles.{role_id}: no entry-level role (level 1, not promoted into) "
                 f"can reach {_role(role)}"
             )
-            yield _finding(career_map, "unreachable", subject, message)
+            words = Words.of("lint.unreachable", id=role_id, role=role.name)
+            yield _finding(career_map, "unreachable", subject, message, words)
         if graph.out_degree(role_id) == 0 and role.level < tops[role.track]:
             message = (
                 f"roles.{role_id}: {_role(role)} has no move out, yet is not a top role "
                 f"(track '{role.track}' goes up to level {tops[role.track]})"
             )
-            yield _finding(career_map, "dead-end", subject, message)
+            words = Words.of(
+                "lint.dead_end", id=role_id, role=role.name, track=role.track, top=tops[role.track]
+            )
+            yield _finding(career_map, "dead-end", subject, message, words)
 
 
 # -- promotions -------------------------------------------------------------------------------
@@ -166,7 +180,9 @@ def _promotion_cycles(career_map: CareerMap) -> Iterator[Finding]:
             f"{_move(start, cycle[1])}: promotions lead in a loop: {spelled}; "
             "one of them is not a promotion"
         )
-        yield _finding(career_map, "promotion-cycle", ("transitions", start, cycle[1]), message)
+        words = Words.of("lint.promotion_cycle", source=start, target=cycle[1], cycle=spelled)
+        subject = ("transitions", start, cycle[1])
+        yield _finding(career_map, "promotion-cycle", subject, message, words)
 
 
 def _promotions(career_map: CareerMap) -> Iterator[Finding]:
@@ -183,17 +199,33 @@ def _promotions(career_map: CareerMap) -> Iterator[Finding]:
                 f"({source.level} -> {target.level}) in track '{source.track}'; "
                 "make it lateral or fix the levels"
             )
-            yield _finding(career_map, "promotion-not-up", subject, message)
-        lower = [
-            f"{career_map.skills[skill].name.get()} {level} -> {target.skills[skill]}"
+            words = Words.of(
+                "lint.promotion_not_up." + ("same" if target.level == source.level else "lower"),
+                source=source.id,
+                target=target.id,
+                level=source.level,
+                new_level=target.level,
+                track=source.track,
+            )
+            yield _finding(career_map, "promotion-not-up", subject, message, words)
+        dropped = [
+            (career_map.skills[skill].name, level, target.skills[skill])
             for skill, level in source.skills.items()
             if target.skills.get(skill, level) < level
         ]
-        if lower:
+        if dropped:
+            lower = [f"{name.get()} {level} -> {new}" for name, level, new in dropped]
             message = (
                 f"{_move(source.id, target.id)}: the promotion asks less of {'; '.join(lower)}"
             )
-            yield _finding(career_map, "promotion-skill-drop", subject, message)
+            skills = tuple(
+                Words.of("lint.skill_drop", skill=name, level=level, new_level=new)
+                for name, level, new in dropped
+            )
+            words = Words.of(
+                "lint.promotion_skill_drop", source=source.id, target=target.id, skills=skills
+            )
+            yield _finding(career_map, "promotion-skill-drop", subject, message, words)
 
 
 # -- what nothing uses ------------------------------------------------------------------------
@@ -204,16 +236,19 @@ def _unused(career_map: CareerMap) -> Iterator[Finding]:
     for skill_id in career_map.skills:
         if skill_id not in asked:
             message = f"skills.{skill_id}: no role asks for this skill"
-            yield _finding(career_map, "unused-skill", ("skills", skill_id), message)
+            words = Words.of("lint.unused_skill", id=skill_id)
+            yield _finding(career_map, "unused-skill", ("skills", skill_id), message, words)
     for role_id, role in career_map.roles.items():
         if not role.skills:
             message = f"roles.{role_id}: {_role(role)} asks for no skill, so no gap can be shown"
-            yield _finding(career_map, "role-without-skills", ("roles", role_id), message)
+            words = Words.of("lint.role_without_skills", id=role_id, role=role.name)
+            yield _finding(career_map, "role-without-skills", ("roles", role_id), message, words)
     staffed = {role.track for role in career_map.roles.values()}
     for track_id in career_map.tracks:
         if track_id not in staffed:
             message = f"tracks.{track_id}: no role is in this track"
-            yield _finding(career_map, "empty-track", ("tracks", track_id), message)
+            words = Words.of("lint.empty_track", id=track_id)
+            yield _finding(career_map, "empty-track", ("tracks", track_id), message, words)
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -261,11 +296,24 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
         said.add(pair)
         where, here = career_map.place(*other[1]), career_map.place(*path)
         there = f"line {where.line}" if where.file == here.file else f"{where.file}:{where.line}"
+        there_words = (
+            Words.of("lint.there.line", line=where.line)
+            if where.file == here.file
+            else Words.of("lint.there.file", file=where.file, line=where.line)
+        )
         message = (
             f"roles.{role_id}: the name '{name}' differs from '{other[2]}' of role "
             f"'{other[0]}' ({there}) only in punctuation or long-vowel marks"
         )
-        yield _finding(career_map, "similar-names", path, message)
+        words = Words.of(
+            "lint.similar_names",
+            id=role_id,
+            name=name,
+            other_name=other[2],
+            other=other[0],
+            there=there_words,
+        )
+        yield _finding(career_map, "similar-names", path, message, words)
 
 
 def initials(name: str) -> str:
@@ -290,7 +338,14 @@ def _initials(career_map: CareerMap) -> Iterator[Finding]:
                     f"'{other_name}' (role '{other_id}')"
                 )
                 path = ("roles", role.id, "aliases", alias)
-                yield _finding(career_map, "alias-is-initials", path, message)
+                words = Words.of(
+                    "lint.alias_is_initials",
+                    id=role.id,
+                    alias=alias,
+                    other_name=other_name,
+                    other=other_id,
+                )
+                yield _finding(career_map, "alias-is-initials", path, message, words)
 
 
 # -- years ------------------------------------------------------------------------------------
@@ -313,8 +368,12 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
     for move in career_map.transitions:
         if move.years > third * OUTLIER_FACTOR:
             how = f"over {OUTLIER_FACTOR:g} times the moves' third quartile ({third:.3g} years)"
+            how_words = Words.of(
+                "lint.years_outlier.over", factor=f"{OUTLIER_FACTOR:g}", quartile=f"{third:.3g}"
+            )
         elif move.years < first / OUTLIER_FACTOR:
             how = f"under a third of the moves' first quartile ({first:.3g} years)"
+            how_words = Words.of("lint.years_outlier.under", quartile=f"{first:.3g}")
         else:
             continue
         subject = ("transitions", move.source, move.target)
@@ -324,7 +383,15 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
             where = career_map.place("roles", move.source, "years")
         origin = "" if written else f" (the years of role '{move.source}')"
         message = f"{_move(move.source, move.target)}: {move.years:g} years{origin} is {how}"
-        yield replace(_finding(career_map, "years-outlier", subject, message), place=where)
+        words = Words.of(
+            "lint.years_outlier",
+            move=_move_words(move.source, move.target),
+            years=f"{move.years:g}",
+            origin="" if written else Words.of("lint.years_outlier.origin", role=move.source),
+            how=how_words,
+        )
+        finding = _finding(career_map, "years-outlier", subject, message, words)
+        yield replace(finding, place=where)
 
 
 # -- allowances -------------------------------------------------------------------------------
@@ -347,14 +414,28 @@ def _allowances(career_map: CareerMap, found: list[Finding]) -> list[Finding]:
     out = []
     for entry, allowance in sorted(career_map.allowances.items()):
         place = career_map.place(*entry, "lint")
-        name = _move(entry[1], entry[2]) if entry[0] == "transitions" else ".".join(entry)
+        moved = entry[0] == "transitions"
+        name = _move(entry[1], entry[2]) if moved else ".".join(entry)
+        named: Words | str = _move_words(entry[1], entry[2]) if moved else name
         for code in allowance.codes:
             if code not in RULES:
                 close = difflib.get_close_matches(code, list(RULES), n=1)
                 hint = f" — did you mean '{close[0]}'?" if close else ""
                 message = f"{name}: lint allows '{code}', which is not a lint code{hint}"
-                out.append(Finding(place, Severity.ERROR, "unknown-allow", message, entry))
+                words = (
+                    Words.of(
+                        "lint.unknown_allow.suggest", entry=named, code=code, suggestion=close[0]
+                    )
+                    if close
+                    else Words.of("lint.unknown_allow", entry=named, code=code)
+                )
+                out.append(
+                    Finding(place, Severity.ERROR, "unknown-allow", message, entry, words=words)
+                )
             elif (entry, code) not in kept:
                 message = f"{name}: lint allows '{code}', but there is no such finding here"
-                out.append(Finding(place, Severity.WARNING, "unused-allow", message, entry))
+                words = Words.of("lint.unused_allow", entry=named, code=code)
+                out.append(
+                    Finding(place, Severity.WARNING, "unused-allow", message, entry, words=words)
+                )
     return out

@@ -12,7 +12,13 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from careergraph.errors import CareerGraphError, NoRouteError, UnknownRoleError, UnknownTrackError
+from careergraph.errors import (
+    CareerGraphError,
+    NoRouteError,
+    UnknownRoleError,
+    UnknownTrackError,
+    Words,
+)
 from careergraph.graph import CareerGraph
 from careergraph.model import (
     CareerMap,
@@ -191,7 +197,7 @@ def find_routes(
     view = nx.subgraph_view(graph, filter_node=lambda n: n not in avoided)
     for stop in (*via, target):
         if not nx.has_path(view, source, stop) or not nx.has_path(view, stop, target):
-            raise NoRouteError(_no_route(source, target, via, avoid, max_steps))
+            raise _no_route(source, target, via, avoid, max_steps)
 
     wanted = 1 + alternatives
     weight: str | Callable[[Any, Any, Any], float] | None = None
@@ -213,7 +219,7 @@ def find_routes(
             break  # past the last tie for the final place
         found.append(route)
     if not found:
-        raise NoRouteError(_no_route(source, target, via, avoid, max_steps))
+        raise _no_route(source, target, via, avoid, max_steps)
     found.sort(key=lambda r: (round(_cost(r, by), 9), len(r.steps), round(r.years, 9), r.roles))
     return found[:wanted]
 
@@ -229,26 +235,45 @@ def _check_route_question(
     if source == target:
         raise CareerGraphError(
             f"'{source}' is both the start and the goal: name two different roles "
-            f"(the moves open from it: careergraph next {source})"
+            f"(the moves open from it: careergraph next {source})",
+            Words.of("error.same_role", role=source),
         )
     for role in avoid:
         if role in (source, target, *via):
-            raise CareerGraphError(f"'{role}' cannot be both avoided and on the route")
+            raise CareerGraphError(
+                f"'{role}' cannot be both avoided and on the route",
+                Words.of("error.avoid_on_route", role=role),
+            )
     if max_steps is not None and max_steps < 1:
-        raise CareerGraphError(f"the maximum number of steps must be at least 1, got {max_steps}")
+        raise CareerGraphError(
+            f"the maximum number of steps must be at least 1, got {max_steps}",
+            Words.of("error.max_steps", steps=max_steps),
+        )
     if alternatives < 0:
-        raise CareerGraphError(f"the number of alternatives cannot be negative, got {alternatives}")
+        raise CareerGraphError(
+            f"the number of alternatives cannot be negative, got {alternatives}",
+            Words.of("error.alternatives", alternatives=alternatives),
+        )
 
 
 def _no_route(
     source: str, target: str, via: Sequence[str], avoid: Sequence[str], max_steps: int | None
-) -> str:
+) -> NoRouteError:
     conditions = [f"via {', '.join(via)}"] if via else []
     conditions += [f"avoiding {', '.join(avoid)}"] if avoid else []
     steps = "step" if max_steps == 1 else "steps"
     conditions += [f"in at most {max_steps} {steps}"] if max_steps is not None else []
     suffix = f" ({'; '.join(conditions)})" if conditions else ""
-    return f"no route from '{source}' to '{target}'{suffix}"
+    said = [Words.of("error.no_route.via", roles=", ".join(via))] if via else []
+    said += [Words.of("error.no_route.avoid", roles=", ".join(avoid))] if avoid else []
+    step_key = "error.no_route.step" if max_steps == 1 else "error.no_route.steps"
+    said += [Words.of(step_key, steps=max_steps)] if max_steps is not None else []
+    words = (
+        Words.of("error.no_route.when", source=source, target=target, conditions=tuple(said))
+        if said
+        else Words.of("error.no_route", source=source, target=target)
+    )
+    return NoRouteError(f"no route from '{source}' to '{target}'{suffix}", words)
 
 
 def _years_left(source: str, years_done: float) -> Callable[[Any, Any, Any], float]:
@@ -327,7 +352,8 @@ def reachable_roles(
     """
     if not math.isfinite(within) or within < 0:
         raise CareerGraphError(
-            f"the number of years must be a finite number, zero or more, got {within:g}"
+            f"the number of years must be a finite number, zero or more, got {within:g}",
+            Words.of("error.within", years=f"{within:g}"),
         )
     weight = _years_left(source, years_done)
     paths = nx.single_source_dijkstra_path(graph, source, cutoff=within + _EPSILON, weight=weight)

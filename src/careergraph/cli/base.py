@@ -10,6 +10,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -68,11 +69,10 @@ class Commands(click.Group):
             sys.stdout.flush()  # a closed pipe surfaces here, not in the interpreter's exit
             return result
         except DataFileError as error:
-            for line in error.lines():
-                click.echo(line, err=True)
+            click.echo(_message(error, _language(ctx)), err=True)
             ctx.exit(error.exit_code)
         except CareerGraphError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(_message(error, _language(ctx)), err=True)
             ctx.exit(error.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -97,18 +97,56 @@ class Commands(click.Group):
             ctx.exit(EXIT_BUG)
 
 
+_LANG_KEY = "careergraph.lang"
+
+
+def remember_language(ctx: click.Context, _param: click.Parameter, lang: str) -> str:
+    """--lang's callback: keep the command's language where the error printer finds it."""
+    ctx.meta[_LANG_KEY] = lang
+    return lang
+
+
+def _language(ctx: click.Context) -> str:
+    """The language of the command that failed: its --lang, else the default, else English."""
+    if _LANG_KEY in ctx.meta:
+        return str(ctx.meta[_LANG_KEY])
+    try:
+        return default_language()
+    except CareerGraphError:
+        return "en"
+
+
+def _message(error: CareerGraphError, lang: str) -> str:
+    """What the user reads on stderr: one line per problem, in `lang` where the words allow."""
+    from careergraph.render.messages import said, say
+
+    if isinstance(error, DataFileError):
+        return "\n".join(
+            str(p) if p.words is None else str(replace(p, message=said(lang, p.words)))
+            for p in error.problems
+        )
+    message = str(error) if error.words is None else said(lang, error.words)
+    return say(lang, "error.line", message=message)
+
+
+def language_option(command: _F) -> _F:
+    """The --lang option alone, for commands that take no --data or --json of `common`'s kind."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=default_language,
+        callback=remember_language,
+        show_default=f"${LANG_ENV}, else ja for a Japanese locale, else en",
+        help="Language of names, headings and messages.",
+    )(command)
+
+
 def common(command: _F) -> _F:
     """Options every command takes: --data, --lang and --json."""
     command = click.option(
         "--json", "as_json_output", is_flag=True, help="Print JSON for scripts instead of text."
     )(command)
-    command = click.option(
-        "--lang",
-        type=click.Choice(LANGUAGES),
-        default=default_language,
-        show_default=f"${LANG_ENV}, else ja for a Japanese locale, else en",
-        help="Language of names, headings and messages.",
-    )(command)
+    command = language_option(command)
     return click.option(
         "--data",
         "data_file",

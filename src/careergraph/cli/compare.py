@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from careergraph.cli.base import cli, common, emit, load
-from careergraph.model import LANGUAGES
+from careergraph.cli.base import cli, common, emit, language_option, load
 
 
 @cli.command()
@@ -50,13 +49,7 @@ def similar(
     type=click.IntRange(min=0),
     help="List at most N changed routes (the count of the rest is given).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of names.",
-)
+@language_option
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON for scripts.")
 def diff(old_file: Path, new_file: Path, limit: int, lang: str, as_json_output: bool) -> None:
     """What changed from OLD to NEW: records, fields, and routes longer, shorter, new or gone.

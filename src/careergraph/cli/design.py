@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, data_files, emit
+from careergraph.cli.base import cli, data_files, emit, language_option
 from careergraph.errors import EXIT_NO_ANSWER, EXIT_OK
 
 if TYPE_CHECKING:
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 @click.option(
     "--explained", is_flag=True, help="Also list the findings the data explains (lint: allow)."
 )
-def lint_command(files: tuple[Path, ...], as_json_output: bool, explained: bool) -> None:
+@language_option
+def lint_command(files: tuple[Path, ...], as_json_output: bool, explained: bool, lang: str) -> None:
     """Find structural mistakes in a map (FILES: a base map and overlays).
 
     Exit codes: 0 no error (warnings allowed); 1 findings at error severity; 2 the file
@@ -31,6 +32,7 @@ def lint_command(files: tuple[Path, ...], as_json_output: bool, explained: bool)
     from careergraph.lint import Severity, lint
     from careergraph.load import load_layers
     from careergraph.render.json import findings_data
+    from careergraph.render.messages import said, say
 
     career_map = load_layers(list(files) or data_files(None))
     found = lint(career_map, build_graph(career_map))
@@ -39,27 +41,41 @@ def lint_command(files: tuple[Path, ...], as_json_output: bool, explained: bool)
         emit(findings_data(shown))
     else:
         for finding in shown:
-            click.echo(str(finding))
+            message = finding.message if finding.words is None else said(lang, finding.words)
+            severity = say(lang, f"lint.severity.{finding.severity.value}")
+            line = say(
+                lang,
+                "lint.line",
+                place=finding.place,
+                severity=severity,
+                code=finding.code,
+                message=message,
+            )
+            click.echo(line)
             if finding.allowed is not None:
-                click.echo(f"  explained: {finding.allowed}")
-        click.echo(_summary(found))
+                click.echo(say(lang, "lint.explained", why=finding.allowed))
+        click.echo(_summary(found, lang))
     errors = any(f.severity is Severity.ERROR and f.allowed is None for f in found)
     sys.exit(EXIT_NO_ANSWER if errors else EXIT_OK)
 
 
-def _summary(found: list[Finding]) -> str:
+def _summary(found: list[Finding], lang: str) -> str:
+    from careergraph.render.messages import count, say
+
     active = [f for f in found if f.allowed is None]
     kept = len(found) - len(active)
-    explained = f" ({kept} explained in the data)" if kept else ""
+    explained = say(lang, "lint.kept", count=kept) if kept else ""
     if not active:
-        return f"OK: no findings{explained}"
+        return say(lang, "lint.ok", explained=explained)
     errors = sum(f.severity == "error" for f in active)
     warnings = len(active) - errors
-    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}{explained}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return say(
+        lang,
+        "lint.summary",
+        errors=count(lang, "lint.errors", errors),
+        warnings=count(lang, "lint.warnings", warnings),
+        explained=explained,
+    )
 
 
 @cli.command()

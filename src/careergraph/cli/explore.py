@@ -90,9 +90,9 @@ def path(
 
     if include_inferred and html_file is not None:
         # The map draws the data's moves only; an inferred step would show unlabelled.
-        raise CareerGraphError(
-            "the map cannot show inferred moves: drop --html or --include-inferred"
-        )
+        from careergraph.render.messages import say
+
+        raise CareerGraphError(say(lang, "path.html_inferred"))
     career_map, graph = load(data_file)
     if include_inferred:
         from careergraph.similar import with_inferred_moves

@@ -56,16 +56,14 @@ def export(
     """
     from careergraph.files import write_file
     from careergraph.query import find_role, find_routes, map_section
+    from careergraph.render.messages import say
 
     if table is not None and format_ != "csv":
-        raise CareerGraphError(f"--table is for --format csv only, not '{format_}'")
+        raise CareerGraphError(say(lang, "export.table_not_csv", format=format_))
     if as_json_output and output is None:
-        raise CareerGraphError("--json reports the files written: give -o as well")
+        raise CareerGraphError(say(lang, "export.json_needs_output"))
     if format_ == "csv" and table is None and output is None:
-        raise CareerGraphError(
-            "csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
-            "or --table roles|transitions for one"
-        )
+        raise CareerGraphError(say(lang, "export.csv_two_tables"))
     career_map, graph = load(data_file)
     if route:
         start, goal = (find_role(career_map, r).id for r in route)

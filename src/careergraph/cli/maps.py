@@ -12,9 +12,9 @@ from careergraph.cli.base import (
     cli,
     common,
     data_files,
-    default_language,
     emit,
     force_option,
+    language_option,
     load,
     open_file,
     track_ids,
@@ -31,7 +31,8 @@ DEFAULT_MAP = Path("output") / "careergraph.html"
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON for scripts.")
-def validate(files: tuple[Path, ...], as_json_output: bool) -> None:
+@language_option
+def validate(files: tuple[Path, ...], as_json_output: bool, lang: str) -> None:
     """Check a career-map file (FILES: a base map and overlays): `OK: N roles, M transitions`."""
     from careergraph.load import load_layers
     from careergraph.render.json import validation_data
@@ -50,7 +51,7 @@ def validate(files: tuple[Path, ...], as_json_output: bool) -> None:
         from careergraph.render.messages import say
 
         counts = {"roles": len(career_map.roles), "transitions": len(career_map.transitions)}
-        click.echo(say(default_language(), "validate.ok", **counts))
+        click.echo(say(lang, "validate.ok", **counts))
 
 
 def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:

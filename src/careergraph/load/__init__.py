@@ -6,6 +6,7 @@ import difflib
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from careergraph import DATA_ENV
-from careergraph.errors import DataFileError, Problem
+from careergraph.errors import DataFileError, Problem, Words
 from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
 from careergraph.load.schema import (
     AllowanceSpec,
@@ -318,8 +319,10 @@ class _Builder:
 
     # -- reporting --------------------------------------------------------------------------
 
-    def _add(self, path: NodePath, message: str, *, key: bool = False) -> None:
-        problem = self.doc.problem(path, message, key=key)
+    def _add(
+        self, path: NodePath, message: str, *, key: bool = False, words: Words | None = None
+    ) -> None:
+        problem = replace(self.doc.problem(path, message, key=key), words=words)
         if (problem.file, problem.line, problem.column) in self.reported:
             return  # one message per place: the first is the most specific
         self.problems.append(problem)
@@ -335,7 +338,11 @@ class _Builder:
         key: bool = False,
     ) -> None:
         hint = _did_you_mean(value, known) or f" (define it under '{kind}s')"
-        self._add(path, f"{self.doc.label(path)}: unknown {kind} '{value}'{hint}", key=key)
+        place = self.doc.label(path)
+        words = unknown_words(
+            place, kind, value, known, Words.of("problem.define", section=f"{kind}s")
+        )
+        self._add(path, f"{place}: unknown {kind} '{value}'{hint}", key=key, words=words)
 
     def _add_errors(
         self, errors: list[ErrorDetails], prefix: NodePath, model: type[BaseModel]
@@ -351,8 +358,11 @@ class _Builder:
                 where = self.doc.problem(loc, "", key=on_key)
             if (where.file, where.line, where.column) in self.reported:
                 continue  # already said, more precisely, while reading the YAML
-            message = _describe(error, self.doc.source(loc)[1], _model_at(model, error["loc"][:-1]))
-            self.problems.append(Problem(where.file, where.line, where.column, message))
+            there = self.doc.source(loc)[1]
+            checked_by = _model_at(model, error["loc"][:-1])
+            message = _describe(error, there, checked_by)
+            words = describe_words(error, there, checked_by)
+            self.problems.append(Problem(where.file, where.line, where.column, message, words))
 
 
 def _without_misspelt_keys(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -439,6 +449,67 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
     if kind == "string_too_short":
         return f"{place}: must not be empty"
     return f"{place}: {error['msg']}"
+
+
+_TYPES = {
+    "int_type": "whole_number",
+    "float_type": "number",
+    "string_type": "text",
+    "dict_type": "mapping",
+    "list_type": "list",
+    "model_type": "mapping",
+}
+
+
+def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> Words | None:
+    """The common pydantic errors as Words the CLI can say in the user's language (else None).
+
+    Each says the same English sentence as `_describe`; the rest stay English.
+    """
+    kind = error["type"]
+    parent: Words | str = dotted(loc[:-1]) or Words.of("problem.top_level")
+    last = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        allowed = field_names(model)
+        choices = Words.of("problem.expected_keys", keys=", ".join(allowed))
+        return unknown_words(parent, "key", str(last), allowed, choices)
+    if kind == "missing":
+        return Words.of("problem.missing_key", place=parent, key=last)
+    got = _show_words(error.get("input"))
+    if kind == "string_type" and last == "track" and isinstance(error.get("input"), list):
+        return None  # its own sentence in `_describe`, English only
+    if kind in _TYPES:
+        expected = Words.of(f"problem.type.{_TYPES[kind]}")
+        return Words.of("problem.expected", place=dotted(loc), expected=expected, value=got)
+    ctx = error.get("ctx") or {}
+    if kind == "greater_than_equal":
+        return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
+    if kind == "less_than_equal":
+        return Words.of("problem.at_most", place=dotted(loc), bound=ctx["le"], value=got)
+    return None
+
+
+def unknown_words(
+    place: str | Words, kind: str, value: str, known: Iterable[str], otherwise: Words
+) -> Words:
+    """'PLACE: unknown KIND 'VALUE'' with a did-you-mean, else `otherwise` as the hint."""
+    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = Words.of("problem.did_you_mean", suggestion=match[0]) if match else otherwise
+    what = Words.of(f"problem.kind.{kind}")
+    return Words.of("problem.unknown", place=place, kind=what, value=value, hint=hint)
+
+
+def _show_words(value: Any) -> Words | str:
+    """`_show`'s words: what was found instead, sayable where it is a kind of value."""
+    if value is None:
+        return Words.of("problem.value.nothing")
+    if isinstance(value, str):
+        return Words.of("problem.value.text", value=value)
+    if isinstance(value, dict):
+        return Words.of("problem.value.mapping")
+    if isinstance(value, list):
+        return Words.of("problem.value.list")
+    return _show(value)
 
 
 def _show(value: Any) -> str:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated
 
 from pydantic import Field, ValidationError
 
-from careergraph.errors import DataFileError, Problem
-from careergraph.load import _describe, _did_you_mean
+from careergraph.errors import DataFileError, Problem, Words
+from careergraph.load import _describe, _did_you_mean, describe_words, unknown_words
 from careergraph.load.schema import Name, Strict
 from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.model import CareerMap, Profile, normalize_name
@@ -33,16 +34,21 @@ def load_profile(path: str | os.PathLike[str], career_map: CareerMap) -> Profile
     try:
         raw = Path(name).read_bytes()
     except IsADirectoryError:
-        raise DataFileError([Problem(name, 0, 0, "is a folder, not a profile")]) from None
+        words = Words.of("problem.profile_folder")
+        raise DataFileError([Problem(name, 0, 0, "is a folder, not a profile", words)]) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DataFileError([Problem(name, 0, 0, f"cannot read the profile: {reason}")]) from None
+        words = Words.of("problem.profile_unreadable", reason=reason)
+        problem = Problem(name, 0, 0, f"cannot read the profile: {reason}", words)
+        raise DataFileError([problem]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise DataFileError([Problem(name, line, column, "the file is not UTF-8 text")]) from None
+        words = Words.of("problem.not_utf8")
+        problem = Problem(name, line, column, "the file is not UTF-8 text", words)
+        raise DataFileError([problem]) from None
     return parse_profile(text, career_map, name)
 
 
@@ -83,12 +89,14 @@ def _schema_problems(document: Document, error: ValidationError) -> list[Problem
             where = document.problem(loc[:-1], "")
         else:
             where = document.problem(loc, "", key=on_key)
+        words: Words | None = None
         if detail["type"] == "greater_than_equal":
             # pydantic reports the bound of a float field as 0.0; people wrote 0.
             message = f"{dotted(loc)}: must be 0 or more, got {detail['input']}"
         else:
             message = _describe(detail, loc, ProfileSpec)
-        problems.append(Problem(where.file, where.line, where.column, message))
+            words = describe_words(detail, loc, ProfileSpec)
+        problems.append(Problem(where.file, where.line, where.column, message, words))
     return problems
 
 
@@ -105,7 +113,10 @@ def _check_role(
     found = index.get(normalize_name(value))
     if found is None:
         hint = _did_you_mean(value, career_map.roles) or " (`careergraph roles` lists them)"
-        problems.append(document.problem(("role",), f"role: unknown role '{value}'{hint}"))
+        problem = document.problem(("role",), f"role: unknown role '{value}'{hint}")
+        otherwise = Words.of("problem.roles_listed")
+        words = unknown_words("role", "role", value, career_map.roles, otherwise)
+        problems.append(replace(problem, words=words))
     return found
 
 
@@ -117,4 +128,6 @@ def _check_skills(
             path = ("skills", skill)
             hint = _did_you_mean(skill, career_map.skills) or " (skill ids are listed in the map)"
             message = f"{dotted(path)}: unknown skill '{skill}'{hint}"
-            problems.append(document.problem(path, message, key=True))
+            otherwise = Words.of("problem.skills_listed")
+            words = unknown_words(dotted(path), "skill", skill, career_map.skills, otherwise)
+            problems.append(replace(document.problem(path, message, key=True), words=words))

@@ -12,7 +12,7 @@ import os
 import re
 from typing import BinaryIO
 
-from careergraph.errors import DataFileError, Problem
+from careergraph.errors import DataFileError, Problem, Words
 
 MAX_BYTES = 20 * 1024 * 1024
 """Far above any real career map (10,000 roles is about 3 MB) and far below a memory problem."""
@@ -39,10 +39,13 @@ def read_bytes(name: str) -> bytes:
                 raise DataFileError([Problem(name, 0, 0, too_large)])
             raw = _read_at_most(file, MAX_BYTES + 1)  # bounded even for devices and pipes
     except IsADirectoryError:
-        raise DataFileError([Problem(name, 0, 0, "is a folder, not a data file")]) from None
+        words = Words.of("problem.folder")
+        raise DataFileError([Problem(name, 0, 0, "is a folder, not a data file", words)]) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DataFileError([Problem(name, 0, 0, f"cannot read the file: {reason}")]) from None
+        words = Words.of("problem.unreadable", reason=reason)
+        problem = Problem(name, 0, 0, f"cannot read the file: {reason}", words)
+        raise DataFileError([problem]) from None
     if len(raw) > MAX_BYTES:
         raise DataFileError([Problem(name, 0, 0, too_large)])
     return raw

@@ -10,7 +10,8 @@ from typing import Any
 from careergraph.changes import MapChanges, SectionChanges
 from careergraph.model import CareerMap, Transition
 from careergraph.render.messages import say
-from careergraph.render.text import _kind, _pad, _width, _wrap_items, years
+from careergraph.render.messages import years as years_in
+from careergraph.render.text import _kind, _pad, _width, _wrap_items
 from careergraph.similar import Similarity
 
 
@@ -31,42 +32,59 @@ def similar_text(
     """`careergraph similar`: the most alike roles, then (with --suggest) the inferred moves."""
     name = career_map.roles[role_id].name.get(lang)
     if not found:
-        out = [f"No role shares a skill with {name}."]
+        out = [say(lang, "similar.none", name=name)]
     else:
         names = [career_map.roles[f.target].name.get(lang) for f in found]
-        width = max(_width(n) for n in [*names, "role"])
+        role_column, *columns = say(lang, "similar.columns").split("|")
+        width = max(_width(n) for n in [*names, role_column])
+        # The number columns are at least as wide as English's headings, so English keeps its
+        # layout whatever the other language's headings are.
+        widths = [max(_width(c), least) for c, least in zip(columns[:3], (7, 9, 8), strict=True)]
         out = [
-            f"Roles like {name}, by skill overlap weighted by level:",
-            f"  {_pad('role', width)}  overlap  gap there  gap back  move in data",
+            say(lang, "similar.heading", name=name),
+            f"  {_pad(role_column, width)}  "
+            + "  ".join(_right(c, w) for c, w in zip(columns[:3], widths, strict=True))
+            + f"  {columns[3]}",
         ]
         for role_name, f in zip(names, found, strict=True):
-            linked = "yes" if f.linked else "no"
+            linked = say(lang, "similar.yes" if f.linked else "similar.no")
+            cells = (f"{f.score:.0%}", f"+{f.gap_there}", f"+{f.gap_back}")
             out.append(
-                f"  {_pad(role_name, width)}  {f.score:>7.0%}  {'+' + str(f.gap_there):>9}"
-                f"  {'+' + str(f.gap_back):>8}  {linked}"
+                f"  {_pad(role_name, width)}  "
+                + "  ".join(_right(c, w) for c, w in zip(cells, widths, strict=True))
+                + f"  {linked}"
             )
-            out += _wrap_items("      shared: ", _shared(career_map, f, lang), lang)
+            lead = "      " + say(lang, "similar.shared")
+            out += _wrap_items(lead, _shared(career_map, f, lang), lang)
         out.append("")
-        out.append(f"shared: {name}'s level/the role's level. gap there: levels to build")
-        out.append(f"moving from {name} to the role; gap back: the other way.")
+        out += say(lang, "similar.legend", name=name).split("\n")
     if suggested is not None:
         out.append("")
         if not suggested:
-            out.append(f"No move to suggest from {name}: no similar role lacks one.")
+            out.append(say(lang, "similar.no_suggestion", name=name))
         else:
-            out.append(f"Suggested moves from {name} (inferred: not in the data):")
+            out.append(say(lang, "similar.suggested", name=name))
             rows = [
                 (career_map.roles[m.target].name.get(lang), say(lang, f"kind.{m.kind.value}"), m, f)
                 for m, f in suggested
             ]
             width = max(_width(r[0]) for r in rows)
-            kind_width = max(len(r[1]) for r in rows)
+            kind_width = max(_width(r[1]) for r in rows)
             out += [
-                f"  → {_pad(target, width)}  inferred {_pad(kind, kind_width)}"
-                f"  ~{years(m.years):>4}  {f.score:.0%} overlap  gap +{f.gap_there}"
+                f"  → {_pad(target, width)}  "
+                + say(lang, "similar.inferred", kind=_pad(kind, kind_width))
+                + f"  ~{_right(years_in(m.years, lang), 4)}  "
+                + say(lang, "similar.overlap", score=f"{f.score:.0%}")
+                + "  "
+                + say(lang, "moves.gap", size=f.gap_there)
                 for target, kind, m, f in rows
             ]
     return "\n".join(out)
+
+
+def _right(text: str, width: int) -> str:
+    """`text` right-aligned in `width` columns, counting wide characters as two."""
+    return " " * max(0, width - _width(text)) + text
 
 
 def _similarity_data(career_map: CareerMap, found: Similarity, lang: str) -> dict[str, Any]:
@@ -122,9 +140,9 @@ def similar_data(
 _SECTIONS = ("tracks", "skills", "roles", "transitions")
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, lang: str) -> str:
     if value is None:
-        return "(none)"
+        return say(lang, "diff.none")
     if isinstance(value, float | int) and not isinstance(value, bool):
         return f"{value:g}"
     return json.dumps(value, ensure_ascii=False)
@@ -134,7 +152,10 @@ def _record_name(career_map: CareerMap, section: str, key: tuple[str, ...], lang
     """What to call a record: its name in `lang` beside its id, or FROM → TO for a move."""
     if section == "transitions":
         move = next(t for t in career_map.transitions if (t.source, t.target) == key)
-        return f"{' → '.join(key)}  {_kind(move, lang)}, {years(move.years)}"
+        move_words = say(
+            lang, "diff.move", kind=_kind(move, lang), years=years_in(move.years, lang)
+        )
+        return f"{' → '.join(key)}  {move_words}"
     records: dict[str, Any] = {
         "tracks": career_map.tracks,
         "skills": career_map.skills,
@@ -143,9 +164,9 @@ def _record_name(career_map: CareerMap, section: str, key: tuple[str, ...], lang
     return f"{key[0]}  {records[section][key[0]].name.get(lang)}"
 
 
-def _counts(section: SectionChanges) -> str:
+def _counts(section: SectionChanges, lang: str) -> str:
     parts = [
-        f"{len(items)} {label}"
+        say(lang, f"diff.{label}", count=len(items))
         for items, label in (
             (section.added, "added"),
             (section.removed, "removed"),
@@ -153,28 +174,37 @@ def _counts(section: SectionChanges) -> str:
         )
         if items
     ]
-    return ", ".join(parts) or "no changes"
+    return say(lang, "diff.separator").join(parts) or say(lang, "diff.no_changes")
 
 
 def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, lang: str) -> str:
     """`careergraph diff`: each section's additions, removals and field changes, then routes."""
     if changes.same:
-        return f"No differences between {old.path} and {new.path}."
-    out = [f"Changes from {old.path} to {new.path}"]
+        return say(lang, "diff.same", old=old.path, new=new.path)
+    out = [say(lang, "diff.heading", old=old.path, new=new.path)]
     for label in _SECTIONS:
         section: SectionChanges = getattr(changes, label)
-        out += ["", f"{label.capitalize()}: {_counts(section)}"]
+        heading = say(lang, f"diff.section.{label}")
+        out += ["", say(lang, "diff.section", section=heading, counts=_counts(section, lang))]
         out += [f"  + {_record_name(new, label, key, lang)}" for key in section.added]
         out += [f"  - {_record_name(old, label, key, lang)}" for key in section.removed]
         for changed in section.changed:
             out.append(f"  ~ {_record_name(new, label, changed.key, lang)}")
-            out += [f"      {c.field}: {_value(c.old)} → {_value(c.new)}" for c in changed.changes]
+            out += [
+                f"      {c.field}: {_value(c.old, lang)} → {_value(c.new, lang)}"
+                for c in changed.changes
+            ]
     routes = changes.routes
-    tally = ", ".join(
-        f"{sum(1 for r in routes if r.kind == kind)} {kind}"
+    tally = say(lang, "diff.separator").join(
+        say(
+            lang,
+            "diff.tally",
+            count=sum(1 for r in routes if r.kind == kind),
+            kind=say(lang, f"diff.route.{kind}"),
+        )
         for kind in ("appeared", "disappeared", "longer", "shorter")
     )
-    out += ["", f"Quickest routes between roles in both maps: {len(routes)} changed ({tally})"]
+    out += ["", say(lang, "diff.routes", count=len(routes), tally=tally)]
     shown = routes[:limit]
     pairs = [
         f"{new.roles[r.source].name.get(lang)} → {new.roles[r.target].name.get(lang)}"
@@ -182,15 +212,17 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
     ]
     width = max((_width(p) for p in pairs), default=0)
     for pair, route in zip(pairs, shown, strict=True):
-        before = "none" if route.old_years is None else years(route.old_years)
-        after = "none" if route.new_years is None else years(route.new_years)
-        line = f"  {route.kind:<11}  {_pad(pair, width)}  {before:>5} → {after:<5}"
+        none = say(lang, "diff.no_route")
+        before = none if route.old_years is None else years_in(route.old_years, lang)
+        after = none if route.new_years is None else years_in(route.new_years, lang)
+        kind = _pad(say(lang, f"diff.route.{route.kind}"), 11)
+        line = f"  {kind}  {_pad(pair, width)}  {_right(before, 5)} → {_pad(after, 5)}"
         if math.isfinite(route.size):
             sign = "+" if route.kind == "longer" else "-"
-            line += f"  ({sign}{years(route.size)})"
+            line += f"  ({sign}{years_in(route.size, lang)})"
         out.append(line.rstrip())
     if len(routes) > limit:
-        out.append(f"  … and {len(routes) - limit} more (--limit to show more)")
+        out.append(say(lang, "diff.more", count=len(routes) - limit))
     return "\n".join(out)
 
 

@@ -115,9 +115,11 @@ def role_data(
                 "name": career_map.skills[skill].name.get(lang),
                 "category": career_map.skills[skill].category.value,
                 "level": level,
+                "resources": [_resource(r, lang) for r in career_map.skills[skill].resources],
             }
             for skill, level in sorted(role.skills.items(), key=lambda s: (-s[1], s[0]))
         ],
+        "interview": [q.get(lang) for q in role.interview],
         "next": [
             {
                 **_move(career_map, move, lang),

@@ -6,7 +6,12 @@ program's own headings, labels and messages. A key missing in a language falls b
 
 from __future__ import annotations
 
-from careergraph.model import DEFAULT_LANGUAGE
+from careergraph.errors import Words
+from careergraph.model import DEFAULT_LANGUAGE, Text
+
+# Values under these placeholders are terms the catalogue may know in the user's language
+# (the operating system's English reasons, such as "Permission denied").
+_TERMS = ("reason",)
 
 _CATALOGUE: dict[str, dict[str, str]] = {
     "en": {
@@ -89,6 +94,171 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "usage.me_and_from": "with --me, name only the goal role TO: the start is your role",
         "usage.reach_start": "name a starting ROLE or give --me FILE, not both",
         "usage.plan_suffix": "'{file}' should end in one of {known}",
+        "show.interview": "Interview questions",
+        "list.separator": "; ",
+        "error.line": "error: {message}",
+        "error.unknown_role": "unknown role '{name}'",
+        "error.unknown_role.suggest": "unknown role '{name}' — did you mean '{suggestion}'?",
+        "error.unknown_track": "unknown track '{name}'",
+        "error.unknown_track.suggest": "unknown track '{name}' — did you mean '{suggestion}'?",
+        "error.same_role": (
+            "'{role}' is both the start and the goal: name two different roles "
+            "(the moves open from it: careergraph next {role})"
+        ),
+        "error.avoid_on_route": "'{role}' cannot be both avoided and on the route",
+        "error.max_steps": "the maximum number of steps must be at least 1, got {steps}",
+        "error.alternatives": "the number of alternatives cannot be negative, got {alternatives}",
+        "error.within": "the number of years must be a finite number, zero or more, got {years}",
+        "error.no_route": "no route from '{source}' to '{target}'",
+        "error.no_route.when": "no route from '{source}' to '{target}' ({conditions})",
+        "error.no_route.via": "via {roles}",
+        "error.no_route.avoid": "avoiding {roles}",
+        "error.no_route.steps": "in at most {steps} steps",
+        "error.no_route.step": "in at most {steps} step",
+        "error.cannot_write": "cannot write {what} to '{file}': {reason}",
+        "error.not_ours": (
+            "'{file}' already exists and careergraph did not write it: "
+            "name another file, or add --force to replace it"
+        ),
+        "reason.it is a folder; name a file inside it instead": (
+            "it is a folder; name a file inside it instead"
+        ),
+        "problem.folder": "is a folder, not a data file",
+        "problem.unreadable": "cannot read the file: {reason}",
+        "problem.profile_folder": "is a folder, not a profile",
+        "problem.profile_unreadable": "cannot read the profile: {reason}",
+        "problem.not_utf8": "the file is not UTF-8 text",
+        "problem.unknown": "{place}: unknown {kind} '{value}'{hint}",
+        "problem.did_you_mean": " — did you mean '{suggestion}'?",
+        "problem.top_level": "the top level",
+        "problem.define": " (define it under '{section}')",
+        "problem.expected_keys": " (expected one of: {keys})",
+        "problem.roles_listed": " (`careergraph roles` lists them)",
+        "problem.skills_listed": " (skill ids are listed in the map)",
+        "problem.kind.key": "key",
+        "problem.kind.track": "track",
+        "problem.kind.skill": "skill",
+        "problem.kind.role": "role",
+        "problem.kind.source": "source",
+        "problem.missing_key": "{place}: missing required key '{key}'",
+        "problem.expected": "{place}: expected {expected}, got {value}",
+        "problem.at_least": "{place}: must be at least {bound}, got {value}",
+        "problem.at_most": "{place}: must be at most {bound}, got {value}",
+        "problem.type.whole_number": "a whole number",
+        "problem.type.number": "a number",
+        "problem.type.text": "text",
+        "problem.type.mapping": "a mapping (key: value)",
+        "problem.type.list": "a list",
+        "problem.value.nothing": "nothing",
+        "problem.value.text": "'{value}' (text)",
+        "problem.value.mapping": "a mapping",
+        "problem.value.list": "a list",
+        "export.table_not_csv": "--table is for --format csv only, not '{format}'",
+        "export.json_needs_output": "--json reports the files written: give -o as well",
+        "export.csv_two_tables": (
+            "csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
+            "or --table roles|transitions for one"
+        ),
+        "path.html_inferred": (
+            "the map cannot show inferred moves: drop --html or --include-inferred"
+        ),
+        "similar.none": "No role shares a skill with {name}.",
+        "similar.heading": "Roles like {name}, by skill overlap weighted by level:",
+        "similar.columns": "role|overlap|gap there|gap back|move in data",
+        "similar.yes": "yes",
+        "similar.no": "no",
+        "similar.shared": "shared: ",
+        "similar.legend": (
+            "shared: {name}'s level/the role's level. gap there: levels to build\n"
+            "moving from {name} to the role; gap back: the other way."
+        ),
+        "similar.no_suggestion": "No move to suggest from {name}: no similar role lacks one.",
+        "similar.suggested": "Suggested moves from {name} (inferred: not in the data):",
+        "similar.inferred": "inferred {kind}",
+        "similar.overlap": "{score} overlap",
+        "diff.same": "No differences between {old} and {new}.",
+        "diff.heading": "Changes from {old} to {new}",
+        "diff.section": "{section}: {counts}",
+        "diff.section.tracks": "Tracks",
+        "diff.section.skills": "Skills",
+        "diff.section.roles": "Roles",
+        "diff.section.transitions": "Transitions",
+        "diff.added": "{count} added",
+        "diff.removed": "{count} removed",
+        "diff.changed": "{count} changed",
+        "diff.separator": ", ",
+        "diff.no_changes": "no changes",
+        "diff.move": "{kind}, {years}",
+        "diff.none": "(none)",
+        "diff.routes": "Quickest routes between roles in both maps: {count} changed ({tally})",
+        "diff.route.appeared": "appeared",
+        "diff.route.disappeared": "disappeared",
+        "diff.route.longer": "longer",
+        "diff.route.shorter": "shorter",
+        "diff.tally": "{count} {kind}",
+        "diff.no_route": "none",
+        "diff.more": "  … and {count} more (--limit to show more)",
+        "lint.line": "{place}: {severity} [{code}] {message}",
+        "lint.severity.error": "error",
+        "lint.severity.warning": "warning",
+        "lint.explained": "  explained: {why}",
+        "lint.ok": "OK: no findings{explained}",
+        "lint.kept": " ({count} explained in the data)",
+        "lint.summary": "{errors}, {warnings}{explained}",
+        "lint.errors.one": "{count} error",
+        "lint.errors.other": "{count} errors",
+        "lint.warnings.one": "{count} warning",
+        "lint.warnings.other": "{count} warnings",
+        "lint.unreachable": (
+            "roles.{id}: no entry-level role (level 1, not promoted into) can reach '{role}'"
+        ),
+        "lint.dead_end": (
+            "roles.{id}: '{role}' has no move out, yet is not a top role "
+            "(track '{track}' goes up to level {top})"
+        ),
+        "lint.promotion_cycle": (
+            "transitions '{source}' -> '{target}': promotions lead in a loop: {cycle}; "
+            "one of them is not a promotion"
+        ),
+        "lint.promotion_not_up.same": (
+            "transitions '{source}' -> '{target}': a promotion to the same level "
+            "({level} -> {new_level}) in track '{track}'; make it lateral or fix the levels"
+        ),
+        "lint.promotion_not_up.lower": (
+            "transitions '{source}' -> '{target}': a promotion to a lower level "
+            "({level} -> {new_level}) in track '{track}'; make it lateral or fix the levels"
+        ),
+        "lint.promotion_skill_drop": (
+            "transitions '{source}' -> '{target}': the promotion asks less of {skills}"
+        ),
+        "lint.skill_drop": "{skill} {level} -> {new_level}",
+        "lint.unused_skill": "skills.{id}: no role asks for this skill",
+        "lint.role_without_skills": (
+            "roles.{id}: '{role}' asks for no skill, so no gap can be shown"
+        ),
+        "lint.empty_track": "tracks.{id}: no role is in this track",
+        "lint.similar_names": (
+            "roles.{id}: the name '{name}' differs from '{other_name}' of role '{other}' "
+            "({there}) only in punctuation or long-vowel marks"
+        ),
+        "lint.there.line": "line {line}",
+        "lint.there.file": "{file}:{line}",
+        "lint.alias_is_initials": (
+            "roles.{id}: the alias '{alias}' is also the initials of '{other_name}' "
+            "(role '{other}')"
+        ),
+        "lint.years_outlier": "{move}: {years} years{origin} is {how}",
+        "lint.years_outlier.origin": " (the years of role '{role}')",
+        "lint.years_outlier.over": (
+            "over {factor} times the moves' third quartile ({quartile} years)"
+        ),
+        "lint.years_outlier.under": "under a third of the moves' first quartile ({quartile} years)",
+        "lint.move": "transitions '{source}' -> '{target}'",
+        "lint.unknown_allow": "{entry}: lint allows '{code}', which is not a lint code",
+        "lint.unknown_allow.suggest": (
+            "{entry}: lint allows '{code}', which is not a lint code — did you mean '{suggestion}'?"
+        ),
+        "lint.unused_allow": "{entry}: lint allows '{code}', but there is no such finding here",
     },
     "ja": {
         "years": "{value}年",
@@ -172,11 +342,186 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "usage.reach_start": "出発点のROLEか--me FILEのどちらか一方を指定してください",
         "usage.plan_suffix": "'{file}'の拡張子は{known}のいずれかにしてください",
+        "show.interview": "面接でよく聞かれる質問",
+        "list.separator": "、",
+        "error.line": "エラー: {message}",
+        "error.unknown_role": "'{name}'というロールはありません",
+        "error.unknown_role.suggest": (
+            "'{name}'というロールはありません — '{suggestion}'のことですか?"
+        ),
+        "error.unknown_track": "'{name}'というトラックはありません",
+        "error.unknown_track.suggest": (
+            "'{name}'というトラックはありません — '{suggestion}'のことですか?"
+        ),
+        "error.same_role": (
+            "'{role}'が出発点と目標の両方になっています: 異なる2つのロールを指定してください"
+            "(そこから開いている移動: careergraph next {role})"
+        ),
+        "error.avoid_on_route": "'{role}'を避けつつルートに含めることはできません",
+        "error.max_steps": "移動の最大回数は1以上にしてください(指定: {steps})",
+        "error.alternatives": "別ルートの数は負にできません(指定: {alternatives})",
+        "error.within": "年数は0以上の有限の数にしてください(指定: {years})",
+        "error.no_route": "'{source}'から'{target}'へのルートはありません",
+        "error.no_route.when": "'{source}'から'{target}'へのルートはありません({conditions})",
+        "error.no_route.via": "経由: {roles}",
+        "error.no_route.avoid": "回避: {roles}",
+        "error.no_route.steps": "{steps}回以内の移動",
+        "error.no_route.step": "{steps}回以内の移動",
+        "error.cannot_write": "'{file}'に書き込めませんでした: {reason}",
+        "reason.No such file or directory": "ファイルまたはフォルダがありません",
+        "reason.Permission denied": "権限がありません",
+        "reason.Is a directory": "フォルダです",
+        "reason.it is a folder; name a file inside it instead": (
+            "フォルダです。その中のファイル名を指定してください"
+        ),
+        "error.not_ours": (
+            "'{file}'は既にあり、careergraphが書いたファイルではありません: "
+            "別のファイル名にするか、--forceで置き換えてください"
+        ),
+        "reason.Not a directory": "フォルダではありません",
+        "reason.Read-only file system": "読み取り専用のファイルシステムです",
+        "reason.No space left on device": "ディスクの空きがありません",
+        "problem.folder": "フォルダです。データファイルではありません",
+        "problem.unreadable": "ファイルを読めません: {reason}",
+        "problem.profile_folder": "フォルダです。プロフィールではありません",
+        "problem.profile_unreadable": "プロフィールを読めません: {reason}",
+        "problem.not_utf8": "ファイルがUTF-8のテキストではありません",
+        "problem.unknown": "{place}: '{value}'という{kind}はありません{hint}",
+        "problem.did_you_mean": " — '{suggestion}'のことですか?",
+        "problem.top_level": "最上位",
+        "problem.define": "('{section}'の下で定義してください)",
+        "problem.expected_keys": "(使えるキー: {keys})",
+        "problem.roles_listed": "(`careergraph roles`で一覧できます)",
+        "problem.skills_listed": "(スキルのIDはマップにあります)",
+        "problem.kind.key": "キー",
+        "problem.kind.track": "トラック",
+        "problem.kind.skill": "スキル",
+        "problem.kind.role": "ロール",
+        "problem.kind.source": "出典",
+        "problem.missing_key": "{place}: 必須のキー'{key}'がありません",
+        "problem.expected": "{place}: {expected}を書いてください(書かれていたのは{value})",
+        "problem.at_least": "{place}: {bound}以上にしてください(書かれていたのは{value})",
+        "problem.at_most": "{place}: {bound}以下にしてください(書かれていたのは{value})",
+        "problem.type.whole_number": "整数",
+        "problem.type.number": "数値",
+        "problem.type.text": "テキスト",
+        "problem.type.mapping": "マッピング(キー: 値)",
+        "problem.type.list": "リスト",
+        "problem.value.nothing": "空",
+        "problem.value.text": "テキスト'{value}'",
+        "problem.value.mapping": "マッピング",
+        "problem.value.list": "リスト",
+        "export.table_not_csv": "--tableは--format csvのときだけ使えます('{format}'では使えません)",
+        "export.json_needs_output": "--jsonは書き出したファイルを報告します: -oも指定してください",
+        "export.csv_two_tables": (
+            "csvは2つの表からなります: roles.csvとtransitions.csvを書くフォルダを"
+            "-o FOLDERで指定するか、"
+            "1つだけなら--table roles|transitionsを指定してください"
+        ),
+        "path.html_inferred": (
+            "マップには推定の移動を描けません: --htmlか--include-inferredのどちらかを外してください"
+        ),
+        "similar.none": "{name}とスキルを共有するロールはありません。",
+        "similar.heading": "{name}に近いロール(レベルで重み付けしたスキルの重なり順):",
+        "similar.columns": "ロール|重なり|行きの差|帰りの差|データの移動",
+        "similar.yes": "あり",
+        "similar.no": "なし",
+        "similar.shared": "共通: ",
+        "similar.legend": (
+            "共通: {name}のレベル/そのロールのレベル。\n"
+            "行きの差: {name}からそのロールへ移るときに伸ばすレベル。帰りの差: その逆。"
+        ),
+        "similar.no_suggestion": (
+            "{name}から提案する移動はありません: 近いロールへの移動はすべてデータにあります。"
+        ),
+        "similar.suggested": "{name}からの移動の提案(推定: データにはない移動):",
+        "similar.inferred": "推定の{kind}",
+        "similar.overlap": "重なり{score}",
+        "diff.same": "{old}と{new}に違いはありません。",
+        "diff.heading": "{old}から{new}への変更",
+        "diff.section": "{section}: {counts}",
+        "diff.section.tracks": "トラック",
+        "diff.section.skills": "スキル",
+        "diff.section.roles": "ロール",
+        "diff.section.transitions": "移動",
+        "diff.added": "追加{count}件",
+        "diff.removed": "削除{count}件",
+        "diff.changed": "変更{count}件",
+        "diff.separator": "、",
+        "diff.no_changes": "変更なし",
+        "diff.move": "{kind}、{years}",
+        "diff.none": "(なし)",
+        "diff.routes": "両方のマップにあるロール間の最短ルート: {count}件が変化({tally})",
+        "diff.route.appeared": "新規",
+        "diff.route.disappeared": "消滅",
+        "diff.route.longer": "延長",
+        "diff.route.shorter": "短縮",
+        "diff.tally": "{kind}{count}件",
+        "diff.no_route": "なし",
+        "diff.more": "  …ほか{count}件(--limitで表示する件数を変えられます)",
+        "lint.line": "{place}: {severity} [{code}] {message}",
+        "lint.severity.error": "エラー",
+        "lint.severity.warning": "警告",
+        "lint.explained": "  説明済み: {why}",
+        "lint.ok": "OK: 指摘なし{explained}",
+        "lint.kept": "(うち{count}件はデータで説明済み)",
+        "lint.summary": "{errors}、{warnings}{explained}",
+        "lint.errors.other": "エラー{count}件",
+        "lint.warnings.other": "警告{count}件",
+        "lint.unreachable": (
+            "roles.{id}: 入口のロール(レベル1で、昇進して就くのではないもの)から"
+            "'{role}'へ到達できません"
+        ),
+        "lint.dead_end": (
+            "roles.{id}: '{role}'から先への移動がありませんが、最上位のロールではありません"
+            "(トラック'{track}'はレベル{top}まであります)"
+        ),
+        "lint.promotion_cycle": (
+            "transitions '{source}' -> '{target}': 昇進が輪になっています: {cycle}。"
+            "どれかは昇進ではないはずです"
+        ),
+        "lint.promotion_not_up.same": (
+            "transitions '{source}' -> '{target}': トラック'{track}'の中で同じレベルへの昇進です"
+            "({level} -> {new_level})。横異動にするかレベルを直してください"
+        ),
+        "lint.promotion_not_up.lower": (
+            "transitions '{source}' -> '{target}': トラック'{track}'の中で低いレベルへの昇進です"
+            "({level} -> {new_level})。横異動にするかレベルを直してください"
+        ),
+        "lint.promotion_skill_drop": (
+            "transitions '{source}' -> '{target}': 昇進なのに求めるレベルが下がります: {skills}"
+        ),
+        "lint.skill_drop": "{skill} {level} -> {new_level}",
+        "lint.unused_skill": "skills.{id}: このスキルを求めるロールがありません",
+        "lint.role_without_skills": "roles.{id}: '{role}'が求めるスキルがないため、差を示せません",
+        "lint.empty_track": "tracks.{id}: このトラックにはロールがありません",
+        "lint.similar_names": (
+            "roles.{id}: 名前'{name}'は、ロール'{other}'の'{other_name}'({there})と"
+            "句読点や長音記号しか違いません"
+        ),
+        "lint.there.line": "{line}行目",
+        "lint.there.file": "{file}:{line}",
+        "lint.alias_is_initials": (
+            "roles.{id}: 別名'{alias}'は'{other_name}'(ロール'{other}')の頭文字でもあります"
+        ),
+        "lint.years_outlier": "{move}: {years}年{origin}は{how}",
+        "lint.years_outlier.origin": "(ロール'{role}'の年数)",
+        "lint.years_outlier.over": "移動の第3四分位数({quartile}年)の{factor}倍を超えています",
+        "lint.years_outlier.under": "移動の第1四分位数({quartile}年)の3分の1未満です",
+        "lint.move": "transitions '{source}' -> '{target}'",
+        "lint.unknown_allow": "{entry}: lintの許可にある'{code}'というコードはありません",
+        "lint.unknown_allow.suggest": (
+            "{entry}: lintの許可にある'{code}'というコードはありません"
+            " — '{suggestion}'のことですか?"
+        ),
+        "lint.unused_allow": (
+            "{entry}: lintが'{code}'を許可していますが、ここにその指摘はありません"
+        ),
     },
 }
 
 
-def say(lang: str, key: str, **values: object) -> str:
+def say(lang: str, key: str, /, **values: object) -> str:
     """The message `key` in `lang` (else English), with `values` filled in."""
     words = _CATALOGUE.get(lang, {})
     template = words.get(key, _CATALOGUE[DEFAULT_LANGUAGE][key])
@@ -194,3 +539,26 @@ def count(lang: str, key: str, number: int) -> str:
 def years(value: float, lang: str) -> str:
     """Years as people write them: 3y, 1.5y, or 3年 in Japanese."""
     return say(lang, "years", value=f"{round(value, 2):g}")
+
+
+def said(lang: str, words: Words) -> str:
+    """`words` from the library in `lang`: nested words said too, data texts in `lang`."""
+    values: dict[str, object] = {}
+    for name, value in words.values:
+        if isinstance(value, Words):
+            value = said(lang, value)
+        elif isinstance(value, Text):
+            value = value.get(lang)
+        elif isinstance(value, tuple):
+            value = say(lang, "list.separator").join(
+                said(lang, v) if isinstance(v, Words) else str(v) for v in value
+            )
+        elif isinstance(value, str) and name in _TERMS:
+            value = _CATALOGUE.get(lang, {}).get(f"{name}.{value}", value)
+        values[name] = value
+    return say(lang, words.key, **values)
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """Every message `lang` has, by key (for checking translations)."""
+    return dict(_CATALOGUE[lang])

@@ -193,6 +193,8 @@ def role_text(
     out += _moves_lines(career_map, next_moves, lang, forward=True) or [none]
     out += ["", say(lang, "show.previous")]
     out += _moves_lines(career_map, previous_moves, lang, forward=False) or [none]
+    if role.interview:
+        out += ["", say(lang, "show.interview")] + [f"  - {q.get(lang)}" for q in role.interview]
     titles = [career_map.sources[s].title for s in role.sources if s in career_map.sources]
     if titles:
         out += ["", say(lang, "show.sources")] + [f"  {t}" for t in titles]

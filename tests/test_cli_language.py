@@ -1,0 +1,375 @@
+"""Every command in Japanese: headings, lint findings and the errors users meet, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from careergraph.cli import cli
+from careergraph.errors import CareerGraphError, DataFileError
+from careergraph.files import write_file
+from careergraph.graph import build_graph
+from careergraph.lint import lint
+from careergraph.load import load_paths
+from careergraph.load.profile import load_profile
+from careergraph.query import find_role, find_routes
+from careergraph.render.messages import catalogue, said
+from tests.conftest import FIXTURES
+
+LANGUAGE = FIXTURES / "language"
+LADDER = str(FIXTURES / "plan" / "ladder.yaml")
+SMALL = str(FIXTURES / "small.yaml")
+SIMILAR = str(FIXTURES / "compare" / "similar.yaml")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def golden(name: str) -> str:
+    return (LANGUAGE / name).read_text(encoding="utf-8")
+
+
+# -- the catalogue ----------------------------------------------------------------------------
+
+
+def _placeholders(template: str) -> set[str]:
+    return set(re.findall(r"{(\w+)}", template))
+
+
+def test_catalogue_has_every_message_in_both_languages() -> None:
+    english, japanese = catalogue("en"), catalogue("ja")
+    # Japanese counts have no singular; the operating system's reasons are English already.
+    assert {k for k in english if not k.endswith(".one")} - set(japanese) == set()
+    assert {k for k in japanese if not k.startswith("reason.")} - set(english) == set()
+
+
+def test_catalogue_fills_the_same_placeholders_in_both_languages() -> None:
+    english, japanese = catalogue("en"), catalogue("ja")
+    different = {
+        key: (_placeholders(english[key]), _placeholders(text))
+        for key, text in japanese.items()
+        if key in english and _placeholders(english[key]) != _placeholders(text)
+    }
+    # Two on purpose: the Japanese write error names the file alone (the caller's `what` is an
+    # English phrase), and Japanese counts skills with a bare number where English says "2 skills".
+    assert different == {
+        "error.cannot_write": ({"what", "file", "reason"}, {"file", "reason"}),
+        "gap.some": ({"source", "target", "skills", "size"}, {"source", "target", "count", "size"}),
+    }
+
+
+@pytest.mark.parametrize("fixture", sorted((FIXTURES / "lint").glob("*.yaml")), ids=str)
+def test_lint_findings_say_in_english_exactly_their_message(fixture: Path) -> None:
+    career_map = load_paths(fixture)
+    for finding in lint(career_map, build_graph(career_map)):
+        assert finding.words is not None
+        assert said("en", finding.words) == finding.message
+
+
+def test_errors_say_in_english_exactly_their_message(tmp_path: Path) -> None:
+    career_map = load_paths(SMALL)
+    graph = build_graph(career_map)
+    blocker = tmp_path / "taken"
+    blocker.write_text("", encoding="utf-8")
+    attempts: list[Callable[[], object]] = [
+        lambda: find_role(career_map, "senoir"),
+        lambda: find_role(career_map, "zzz"),
+        lambda: find_routes(graph, "lead", "junior"),
+        lambda: find_routes(
+            graph, "junior", "lead", via=["manager"], avoid=["senior"], max_steps=1
+        ),
+        lambda: find_routes(graph, "junior", "junior"),
+        lambda: find_routes(graph, "junior", "lead", max_steps=0),
+        lambda: find_routes(graph, "junior", "lead", alternatives=-1),
+        lambda: write_file(blocker / "map.html", "", what="the map"),
+        lambda: write_file(tmp_path, ""),
+    ]
+    for attempt in attempts:
+        with pytest.raises(CareerGraphError) as caught:
+            attempt()
+        assert caught.value.words is not None
+        assert said("en", caught.value.words) == str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["nowhere.yaml", "folder"])
+def test_file_problems_say_in_english_exactly_their_message(tmp_path: Path, name: str) -> None:
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(DataFileError) as caught:
+        load_paths(tmp_path / name)
+    (problem,) = caught.value.problems
+    assert problem.words is not None
+    assert said("en", problem.words) == problem.message
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def test_show_in_japanese_lists_interview_questions() -> None:
+    result = run("--data", LADDER, "show", "manager", "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == golden("show-manager.ja.txt")
+
+
+def test_show_in_english_lists_interview_questions() -> None:
+    result = run("--data", LADDER, "show", "PMO manager")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == golden("show-manager.en.txt")
+
+
+def test_show_json_has_interview_questions_and_resources_in_the_language() -> None:
+    result = run("--data", LADDER, "show", "manager", "--json", "--lang", "ja")
+    data = json.loads(result.stdout)
+    assert data["interview"] == [
+        "遅れているプロジェクトをどう報告しますか?",
+        "How do you pick a tool for the office?",
+    ]
+    planning = data["skills"][0]
+    assert planning["skill"] == "planning"
+    assert planning["resources"] == [
+        {
+            "title": "アート・オブ・プロジェクトマネジメント",
+            "kind": "book",
+            "url": None,
+            "note": "計画は2〜4章",
+            "sources": ["guide"],
+        },
+        {
+            "title": "PMO community meetup",
+            "kind": "community",
+            "url": "https://example.org/pmo-meetup",
+            "note": None,
+            "sources": [],
+        },
+    ]
+
+
+def test_similar_in_japanese() -> None:
+    result = run("--data", SIMILAR, "similar", "engineer", "--suggest", "-n", "2", "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == golden("similar-engineer.ja.txt")
+
+
+def test_similar_in_japanese_with_nothing_to_suggest() -> None:
+    result = run("--data", SIMILAR, "similar", "Analyst", "--suggest", "-n", "1", "--lang", "ja")
+    assert result.exit_code == 0
+    assert result.stdout.endswith(
+        "\nAnalystから提案する移動はありません: 近いロールへの移動はすべてデータにあります。\n"
+    )
+
+
+def test_diff_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "compare")
+    result = run("diff", "old.yaml", "new.yaml", "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == golden("diff.ja.txt")
+
+
+def test_diff_follows_the_language_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "compare")
+    result = run("diff", "old.yaml", "old.yaml", env={"CAREERGRAPH_LANG": "ja"})
+    assert result.stdout == "old.yamlとold.yamlに違いはありません。\n"
+    result = run("diff", "old.yaml", "new.yaml", "--limit", "1", env={"LANG": "ja_JP.UTF-8"})
+    assert result.stdout.endswith("\n  …ほか6件(--limitで表示する件数を変えられます)\n")
+
+
+def test_lint_in_japanese() -> None:
+    fixture = "tests/fixtures/lint/explained.yaml"
+    result = run("lint", "--explained", "--lang", "ja", str(FIXTURES / "lint" / "explained.yaml"))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.replace(str(FIXTURES / "lint" / "explained.yaml"), fixture) == (
+        f"{fixture}:9:3: 警告 [dead-end] roles.senior: 'Senior developer'から先への移動が"
+        "ありませんが、最上位のロールではありません(トラック'dev'はレベル3まであります)\n"
+        "  説明済み: Senior is a career level: most people stay, and the lead role is hired "
+        "from outside.\n"
+        "OK: 指摘なし(うち1件はデータで説明済み)\n"
+    )
+
+
+def test_lint_error_and_years_outlier_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "lint")
+    result = run("lint", "unknown_allow.yaml", "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout == (
+        "unknown_allow.yaml:15:11: エラー [unknown-allow] roles.senior: lintの許可にある"
+        "'dead-ends'というコードはありません — 'dead-end'のことですか?\n"
+        "エラー1件、警告0件\n"
+    )
+    result = run("lint", "years_outlier.yaml", env={"CAREERGRAPH_LANG": "ja"})
+    assert result.stdout == (
+        "years_outlier.yaml:21:48: 警告 [years-outlier] transitions 'r4' -> 'r5': "
+        "30年は移動の第3四分位数(3.62年)の3倍を超えています\n"
+        "エラー0件、警告1件\n"
+    )
+
+
+# -- errors -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        (
+            ["show", "senoir"],
+            2,
+            "エラー: 'senoir'というロールはありません — 'senior'のことですか?\n",
+        ),
+        (["gap", "junior", "nobody"], 2, "エラー: 'nobody'というロールはありません\n"),
+        (
+            ["roles", "--track", "dve"],
+            2,
+            "エラー: 'dve'というトラックはありません — 'dev'のことですか?\n",
+        ),
+        (["path", "lead", "junior"], 1, "エラー: 'lead'から'junior'へのルートはありません\n"),
+        (
+            ["path", "junior", "lead", "--avoid", "senior", "--max-steps", "1"],
+            1,
+            "エラー: 'junior'から'lead'へのルートはありません(回避: senior、1回以内の移動)\n",
+        ),
+        (
+            ["path", "junior", "junior"],
+            2,
+            "エラー: 'junior'が出発点と目標の両方になっています: "
+            "異なる2つのロールを指定してください"
+            "(そこから開いている移動: careergraph next junior)\n",
+        ),
+        (
+            ["path", "junior", "lead", "--avoid", "junior"],
+            2,
+            "エラー: 'junior'を避けつつルートに含めることはできません\n",
+        ),
+        (
+            ["reach", "junior", "--within", "inf"],
+            2,
+            "エラー: 年数は0以上の有限の数にしてください(指定: inf)\n",
+        ),
+        (
+            ["export", "--format", "dot", "--table", "roles"],
+            2,
+            "エラー: --tableは--format csvのときだけ使えます('dot'では使えません)\n",
+        ),
+        (
+            ["export", "--format", "json", "--json"],
+            2,
+            "エラー: --jsonは書き出したファイルを報告します: -oも指定してください\n",
+        ),
+    ],
+)
+def test_errors_in_japanese(args: list[str], code: int, stderr: str) -> None:
+    result = run("--data", SMALL, *args, "--lang", "ja")
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", stderr)
+
+
+def test_the_same_errors_stay_english_without_a_language() -> None:
+    result = run("--data", SMALL, "path", "junior", "lead", "--avoid", "senior", "--max-steps", "1")
+    assert result.stderr == (
+        "error: no route from 'junior' to 'lead' (avoiding senior; in at most 1 step)\n"
+    )
+
+
+def test_a_missing_data_file_in_japanese(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.yaml"
+    result = run("roles", "--data", str(missing), "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{missing}: ファイルを読めません: ファイルまたはフォルダがありません\n",
+    )
+
+
+def test_a_missing_data_file_follows_a_japanese_locale(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.yaml"
+    result = run("validate", str(missing), env={"LC_ALL": "ja_JP.UTF-8"})
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{missing}: ファイルを読めません: ファイルまたはフォルダがありません\n",
+    )
+
+
+def test_a_missing_profile_in_japanese(tmp_path: Path) -> None:
+    missing = tmp_path / "me.yaml"
+    result = run("--data", LADDER, "reach", "--me", str(missing), "--within", "3", "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{missing}: プロフィールを読めません: ファイルまたはフォルダがありません\n",
+    )
+
+
+def test_an_output_error_in_japanese(tmp_path: Path) -> None:
+    result = run("--data", SMALL, "export", "--format", "json", "-o", str(tmp_path), "--lang", "ja")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"エラー: '{tmp_path}'に書き込めませんでした: "
+        "フォルダです。その中のファイル名を指定してください\n"
+    )
+
+
+# -- data-file problems -----------------------------------------------------------------------
+
+BROKEN = sorted((FIXTURES / "broken").glob("*.yaml")) + sorted(
+    (FIXTURES / "overlay").glob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("fixture", BROKEN, ids=str)
+def test_file_problems_with_words_say_in_english_exactly_their_message(fixture: Path) -> None:
+    try:
+        load_paths(fixture)
+    except DataFileError as error:
+        for problem in error.problems:
+            if problem.words is not None:
+                assert said("en", problem.words) == problem.message
+
+
+@pytest.mark.parametrize("name", ["unknown_key", "unknown_role", "unknown_skill"])
+def test_profile_problems_with_words_say_in_english_exactly_their_message(name: str) -> None:
+    with pytest.raises(DataFileError) as caught:
+        load_profile(FIXTURES / "profile" / f"{name}.yaml", load_paths(LADDER))
+    (problem,) = caught.value.problems
+    assert problem.words is not None
+    assert said("en", problem.words) == problem.message
+
+
+def test_common_data_file_problems_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "broken")
+    result = run("--data", "several.yaml", "roles", "--lang", "ja")
+    assert (result.exit_code, result.stdout) == (2, "")
+    # Translated where common; the rarer kinds stay English, like a compiler's messages.
+    assert result.stderr == (
+        "several.yaml:12:12: roles.junior.track: 'devv'というトラックはありません"
+        " — 'dev'のことですか?\n"
+        "several.yaml:19:12: roles.senior.level: 1以上にしてください(書かれていたのは0)\n"
+        "several.yaml:23:38: transitions[0].kind: 'jump' is not one of 'promotion', 'lateral'"
+        " or 'career_change'\n"
+    )
+    result = run("validate", "missing_key.yaml", "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "missing_key.yaml:11:5: roles.junior: 必須のキー'years'がありません\n",
+    )
+
+
+def test_profile_problems_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "profile")
+    expected = {
+        "unknown_key": "unknown_key.yaml:2:1: 最上位: 'years'というキーはありません"
+        "(使えるキー: role, years_in_role, skills)\n",
+        "unknown_role": "unknown_role.yaml:1:7: role: 'PMO manger'というロールはありません"
+        " — 'manager'のことですか?\n",
+        "unknown_skill": "unknown_skill.yaml:3:3: skills.stakeholder: 'stakeholder'という"
+        "スキルはありません — 'stakeholders'のことですか?\n",
+    }
+    for name, stderr in expected.items():
+        result = run(
+            "--data", LADDER, "reach", "--me", f"{name}.yaml", "--within", "2", "--lang", "ja"
+        )
+        assert (result.exit_code, result.stderr) == (2, stderr)
+
+
+def test_validate_says_ok_in_the_language_asked() -> None:
+    result = run("validate", SMALL, "--lang", "ja")
+    assert (result.exit_code, result.stdout) == (0, "OK: ロール5件、移動6件\n")
