@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated
 
@@ -12,6 +11,7 @@ from pydantic import Field, ValidationError
 from careergraph.errors import DataFileError, Problem
 from careergraph.load import _describe, _did_you_mean
 from careergraph.load.schema import Name, Strict
+from careergraph.load.text_file import read_text
 from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.model import CareerMap, Profile, normalize_name
 
@@ -30,19 +30,7 @@ class ProfileSpec(Strict):
 def load_profile(path: str | os.PathLike[str], career_map: CareerMap) -> Profile:
     """Read and check a profile file against `career_map`; DataFileError lists every problem."""
     name = os.fspath(path)
-    try:
-        raw = Path(name).read_bytes()
-    except IsADirectoryError:
-        raise DataFileError([Problem(name, 0, 0, "is a folder, not a profile")]) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise DataFileError([Problem(name, 0, 0, f"cannot read the profile: {reason}")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise DataFileError([Problem(name, line, column, "the file is not UTF-8 text")]) from None
+    text = read_text(name, what="profile", needs="a profile")
     return parse_profile(text, career_map, name)
 
 
@@ -59,7 +47,11 @@ def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> P
     try:
         spec = ProfileSpec.model_validate(data)
     except ValidationError as error:
-        problems += _schema_problems(document, error)
+        # A YAML problem (an ambiguous `010`, say) already speaks for its place.
+        reported = {(p.line, p.column) for p in problems}
+        problems += [
+            p for p in _schema_problems(document, error) if (p.line, p.column) not in reported
+        ]
     role = _check_role(document, data.get("role"), career_map, problems)
     _check_skills(document, data.get("skills"), career_map, problems)
     if problems or spec is None or role is None:
