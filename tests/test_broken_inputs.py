@@ -3,8 +3,9 @@
 A corpus is a folder of input files, each beside a `.expected` file whose first line is
 `exit: N` and whose other lines are exactly what careergraph prints on stderr, with `{file}`
 standing for the input's path. CORPORA names the commands each folder's files are given to,
-through the CLI. To cover another kind of input file (a profile for `--me`, say), add a folder
-of files with their `.expected` files and one entry to CORPORA naming the command that reads them.
+through the CLI: data files in `broken/`, profiles for `--me` in `broken_profiles/`. To cover
+another kind of input file, add a folder of files with their `.expected` files and one entry to
+CORPORA naming the commands that read them.
 """
 
 from __future__ import annotations
