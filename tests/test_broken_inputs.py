@@ -3,8 +3,9 @@
 A corpus is a folder of input files, each beside a `.expected` file whose first line is
 `exit: N` and whose other lines are exactly what careergraph prints on stderr, with `{file}`
 standing for the input's path. CORPORA names the commands each folder's files are given to,
-through the CLI. To cover another kind of input file (a profile for `--me`, say), add a folder
-of files with their `.expected` files and one entry to CORPORA naming the command that reads them.
+through the CLI: data files in `broken/`, profiles for `--me` in `broken_profiles/`. To cover
+another kind of input file, add a folder of files with their `.expected` files and one entry to
+CORPORA naming the commands that read them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import tracemalloc
 from pathlib import Path
+from typing import IO
 
 import pytest
 from click.testing import CliRunner, Result
@@ -19,6 +21,7 @@ from click.testing import CliRunner, Result
 from careergraph.cli import cli
 from careergraph.errors import DataFileError
 from careergraph.load import load_paths, text_file
+from careergraph.load.profile import load_profile
 from tests.conftest import FIXTURES
 
 SMALL = str(FIXTURES / "small.yaml")
@@ -26,7 +29,15 @@ SMALL = str(FIXTURES / "small.yaml")
 CORPORA: dict[str, list[list[str]]] = {
     # Data files: checked on their own, and as the map a question is asked of.
     "broken": [["validate", "{file}"], ["--data", "{file}", "path", "junior", "senior"]],
+    # Profiles: every command that reads one, against a map where the profile's role exists.
+    "broken_profiles": [
+        ["--data", SMALL, "gap", "--me", "{file}", "lead"],
+        ["--data", SMALL, "path", "--me", "{file}", "lead"],
+        ["--data", SMALL, "plan", "--me", "{file}", "lead"],
+        ["--data", SMALL, "reach", "--me", "{file}", "--within", "5"],
+    ],
 }
+ENOUGH = {"broken": 60, "broken_profiles": 25}
 
 
 def corpus() -> list[tuple[str, Path]]:
@@ -58,7 +69,7 @@ def test_every_corpus_file_has_its_expectation_and_there_are_enough() -> None:
         files = {p.stem for p in (FIXTURES / folder).iterdir() if p.suffix != ".expected"}
         expectations = {p.stem for p in (FIXTURES / folder).glob("*.expected")}
         assert files == expectations, folder
-    assert len(corpus()) >= 60
+        assert len(files) >= ENOUGH[folder], folder
 
 
 @pytest.mark.parametrize(("folder", "file"), corpus(), ids=[f"{f}/{p.name}" for f, p in corpus()])
@@ -75,6 +86,13 @@ def test_library_raises_the_same_problems(file: Path) -> None:
     assert caught.value.lines() == expected(file)[1]
 
 
+@pytest.mark.parametrize("file", sorted((FIXTURES / "broken_profiles").glob("*.yaml")), ids=str)
+def test_profile_library_raises_the_same_problems(file: Path) -> None:
+    with pytest.raises(DataFileError) as caught:
+        load_profile(file, load_paths(SMALL))
+    assert caught.value.lines() == expected(file)[1]
+
+
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     missing = tmp_path / "nope.yaml"
     assert_fails(
@@ -87,10 +105,8 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         run("--data", str(tmp_path), "roles"),
         2,
         [
-            "Usage: careergraph [OPTIONS] COMMAND [ARGS]...",
-            "Try 'careergraph --help' for help.",
-            "",
-            f"Error: Invalid value for '--data': File '{tmp_path}' is a directory.",
+            f"error: Invalid value for '--data': File '{tmp_path}' is a directory "
+            "(see 'careergraph --help')"
         ],
     )
     with pytest.raises(DataFileError) as caught:
@@ -188,20 +204,16 @@ ARGUMENTS = [
         ["path", "junior", "lead", "-k", "-1"],
         2,
         [
-            "Usage: careergraph path [OPTIONS] [FROM] TO",
-            "Try 'careergraph path --help' for help.",
-            "",
-            "Error: Invalid value for '-k' / '--alternatives': -1 is not in the range x>=0.",
+            "error: Invalid value for '-k' / '--alternatives': -1 is not in the range x>=0 "
+            "(see 'careergraph path --help')"
         ],
     ),
     (
         ["path", "junior", "lead", "--max-steps", "-1"],
         2,
         [
-            "Usage: careergraph path [OPTIONS] [FROM] TO",
-            "Try 'careergraph path --help' for help.",
-            "",
-            "Error: Invalid value for '--max-steps': -1 is not in the range x>=1.",
+            "error: Invalid value for '--max-steps': -1 is not in the range x>=1 "
+            "(see 'careergraph path --help')"
         ],
     ),
     (
@@ -241,6 +253,157 @@ ARGUMENTS = [
 @pytest.mark.parametrize(("args", "code", "lines"), ARGUMENTS, ids=lambda a: str(a))
 def test_bad_arguments_give_exact_messages(args: list[str], code: int, lines: list[str]) -> None:
     assert_fails(run("--data", SMALL, *args), code, lines)
+
+
+ME = str(FIXTURES / "profile" / "junior.yaml")
+
+# Arguments of the commands that read a profile: (arguments after --data SMALL, stderr line).
+# Every one is bad usage: exit code 2, one line, and nothing on stdout.
+PROFILE_ARGUMENTS = [
+    *(
+        (
+            [command, "--me", ME, "junior", "lead"],
+            "error: with --me, name only the goal role TO: the start is your role "
+            f"(see 'careergraph {command} --help')",
+        )
+        for command in ("gap", "path", "plan")
+    ),
+    (
+        ["reach", "junior", "--me", ME, "--within", "5"],
+        "error: name a starting ROLE or give --me FILE, not both (see 'careergraph reach --help')",
+    ),
+    (
+        ["gap", "lead"],
+        "error: name two roles, FROM and TO, or give --me FILE and TO "
+        "(see 'careergraph gap --help')",
+    ),
+    (["gap"], "error: Missing argument '[FROM]' (see 'careergraph gap --help')"),
+    (["gap", "--me", ME], "error: Missing argument '[FROM]' (see 'careergraph gap --help')"),
+    (
+        ["gap", "--me"],
+        "error: Option '--me' requires an argument (see 'careergraph gap --help')",
+    ),
+    (["reach", "--me", ME], "error: Missing option '--within' (see 'careergraph reach --help')"),
+    (
+        ["reach", "--me", ME, "--within", "-1"],
+        "error: Invalid value for '--within': -1.0 is not in the range x>=0 "
+        "(see 'careergraph reach --help')",
+    ),
+    (
+        ["reach", "--me", ME, "--within", "inf"],
+        "error: Invalid value for '--within': inf is not a finite number of years "
+        "(see 'careergraph reach --help')",
+    ),
+    (
+        ["reach", "--me", ME, "--within", "nan"],
+        "error: Invalid value for '--within': nan is not a finite number of years "
+        "(see 'careergraph reach --help')",
+    ),
+    (
+        ["reach", "--me", ME, "--within", "five"],
+        "error: Invalid value for '--within': 'five' is not a valid float range "
+        "(see 'careergraph reach --help')",
+    ),
+    (
+        ["me", "init", "juniorr", "-o", "-"],
+        "error: unknown role 'juniorr' — did you mean 'junior'?",
+    ),
+    (["me", "init"], "error: Missing argument 'ROLE' (see 'careergraph me init --help')"),
+    (
+        ["plan", "--me", ME, "lead", "-o", "plan.xyz"],
+        "error: Invalid value for '-o' / '--output': 'plan.xyz' should end in one of "
+        ".md, .markdown, .html, .htm (see 'careergraph plan --help')",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "line"), PROFILE_ARGUMENTS, ids=lambda a: str(a))
+def test_bad_profile_command_arguments_give_one_line(args: list[str], line: str) -> None:
+    assert_fails(run("--data", SMALL, *args), 2, [line])
+
+
+def test_me_init_refuses_an_existing_file_and_a_folder(tmp_path: Path) -> None:
+    mine = tmp_path / "me.yaml"
+    mine.write_text("role: lead\n", encoding="utf-8")
+    assert_fails(
+        run("--data", SMALL, "me", "init", "junior", "-o", str(mine)),
+        2,
+        [f"error: '{mine}' already exists: pass --force to replace it, or -o to write elsewhere"],
+    )
+    assert mine.read_text(encoding="utf-8") == "role: lead\n"
+    for force in ([], ["--force"]):
+        assert_fails(
+            run("--data", SMALL, "me", "init", "junior", "-o", str(tmp_path), *force),
+            2,
+            [
+                f"error: cannot write the profile to '{tmp_path}': it is a folder; "
+                "name a file inside it instead"
+            ],
+        )
+
+
+@pytest.mark.parametrize("name", ["plans", "plans.md"])
+def test_plan_into_a_folder_is_refused(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / name
+    folder.mkdir()
+    assert_fails(
+        run("--data", SMALL, "plan", "--me", ME, "lead", "-o", str(folder)),
+        2,
+        [
+            f"error: cannot write the plan to '{folder}': it is a folder; "
+            "name a file inside it instead"
+        ],
+    )
+    assert list(folder.iterdir()) == []
+
+
+def test_missing_profile_and_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "nobody.yaml"
+    for command in CORPORA["broken_profiles"]:
+        args = [part.format(file=missing) for part in command]
+        lines = [f"{missing}: cannot read the file: No such file or directory"]
+        assert_fails(run(*args), 2, lines)
+        # A folder is caught by click before careergraph reads anything, as for --data.
+        args = [part.format(file=tmp_path) for part in command]
+        line = (
+            f"error: Invalid value for '--me': File '{tmp_path}' is a directory "
+            f"(see 'careergraph {command[2]} --help')"
+        )
+        assert_fails(run(*args), 2, [line])
+
+
+def test_profile_without_read_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file = tmp_path / "locked.yaml"
+    file.write_text("role: junior\n", encoding="utf-8")
+    file.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make the open fail as it would for a user
+
+        def refuse(name: str, mode: str) -> IO[bytes]:
+            if name != str(file):
+                return open(name, mode)  # the map is read as usual
+            raise PermissionError(13, "Permission denied", name)
+
+        monkeypatch.setattr(text_file, "open", refuse, raising=False)
+    for command in CORPORA["broken_profiles"]:
+        args = [part.format(file=file) for part in command]
+        assert_fails(run(*args), 2, [f"{file}: cannot read the file: Permission denied"])
+
+
+def test_profile_with_bom_and_crlf_is_accepted(tmp_path: Path) -> None:
+    file = tmp_path / "windows.yaml"
+    text = (FIXTURES / "profile" / "junior.yaml").read_text(encoding="utf-8")
+    file.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    for command in CORPORA["broken_profiles"]:
+        with_bom = run(*(part.format(file=file) for part in command))
+        plain = run(*(part.format(file=ME) for part in command))
+        assert (with_bom.exit_code, with_bom.stderr) == (0, "")
+        assert with_bom.stdout == plain.stdout.replace("junior.yaml", "windows.yaml")
+
+
+def test_profile_levels_of_zero_are_accepted() -> None:
+    result = run("--data", SMALL, "gap", "--me", ME, "lead")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Planning  0 → 3  (+3)" in result.stdout
 
 
 def test_zero_alternatives_is_just_the_best_route() -> None:

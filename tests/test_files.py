@@ -205,9 +205,11 @@ def test_a_folder_is_refused_even_when_forced(tmp_path: Path) -> None:
             "name a file inside it instead\n",
         )
     result = run("render", "-o", str(folder), "--force")  # click's own check, as for --data
-    assert result.exit_code == 2
-    assert result.stderr.endswith(f"Error: Invalid value for '-o' / '--output': "
-                                  f"File '{folder}' is a directory.\n")  # fmt: skip
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: Invalid value for '-o' / '--output': File '{folder}' is a directory "
+        "(see 'cli render --help')\n",
+    )
     assert written(folder) == {"keep.txt": b"keep"}
 
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -63,18 +63,23 @@ class Commands(click.Group):
                 stream.reconfigure(errors="backslashreplace")
         return super().main(*args, **kwargs)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as error:  # a mistake in the options before the command
+            fail_in_one_line(error)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a closed pipe surfaces here, not in the interpreter's exit
             return result
-        except DataFileError as error:
-            click.echo(_message(error, _language(ctx)), err=True)
-            ctx.exit(error.exit_code)
         except CareerGraphError as error:
             click.echo(_message(error, _language(ctx)), err=True)
             ctx.exit(error.exit_code)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.ClickException as error:
+            fail_in_one_line(error, ctx)
+        except (click.exceptions.Exit, click.Abort):
             raise
         except BrokenPipeError:
             # The reader (`| head -1`) has what it wanted; later writes go nowhere, quietly.
@@ -139,6 +144,23 @@ def language_option(command: _F) -> _F:
         show_default=f"${LANG_ENV}, else ja for a Japanese locale, else en",
         help="Language of names, headings and messages.",
     )(command)
+
+
+def fail_in_one_line(error: click.ClickException, group: click.Context | None = None) -> NoReturn:
+    """Print click's error as one line naming the command's help, and exit with its code."""
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):
+        raise error  # no arguments at all: the help is the answer
+    message = " ".join(error.format_message().split()).removesuffix(".")
+    hint = ""
+    if isinstance(error, click.UsageError):
+        # Parser errors ("requires an argument") carry no context: name the command being run.
+        if error.ctx is not None:
+            hint = f" (see '{error.ctx.command_path} --help')"
+        elif group is not None:
+            command = " ".join(filter(None, [group.command_path, group.invoked_subcommand]))
+            hint = f" (see '{command} --help')"
+    click.echo(f"error: {message}{hint}", err=True)
+    raise click.exceptions.Exit(error.exit_code)
 
 
 def common(command: _F) -> _F:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,13 @@ _PLAN_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".
 @cli.group()
 def me() -> None:
     """Your profile: the role you hold, your own skill levels, the years you have served."""
+
+
+def _finite_years(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """--within as given, unless it is infinite or not a number (FloatRange lets both through)."""
+    if not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number of years")
+    return value
 
 
 @me.command(name="init")
@@ -58,7 +66,7 @@ def me_init(
         click.echo(text, nl=False)
         return
     target = Path(output)
-    if target.exists() and not force:
+    if target.exists() and not target.is_dir() and not force:  # write_file refuses a folder
         raise CareerGraphError(say(lang, "me.exists", file=target))
     write_file(target, text, what="the profile")
     if as_json_output:
@@ -72,6 +80,7 @@ def me_init(
 @click.option(
     "--within",
     type=click.FloatRange(min=0),
+    callback=_finite_years,
     required=True,
     metavar="YEARS",
     help="Only roles whose quickest route takes at most YEARS.",
@@ -164,10 +173,10 @@ def plan(
     from careergraph.render.messages import say
 
     kind = "markdown" if output == "-" else _PLAN_FORMATS.get(Path(output).suffix.lower())
-    if kind is None:
+    if kind is None and not Path(output).is_dir():  # write_file says what is wrong with a folder
         known = ", ".join(_PLAN_FORMATS)
         message = say(lang, "usage.plan_suffix", file=output, known=known)
-        raise click.BadParameter(message, param_hint="-o")
+        raise click.BadParameter(message, param_hint="'-o' / '--output'")
     career_map, graph = load(data_file)
     start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
     (route,) = find_routes(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from pydantic import Field, ValidationError
 from careergraph.errors import DataFileError, Problem, Words
 from careergraph.load import _describe, _did_you_mean, describe_words, unknown_words
 from careergraph.load.schema import Name, Strict
+from careergraph.load.text_file import read_text
 from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.model import CareerMap, Profile, normalize_name
 
@@ -31,24 +31,7 @@ class ProfileSpec(Strict):
 def load_profile(path: str | os.PathLike[str], career_map: CareerMap) -> Profile:
     """Read and check a profile file against `career_map`; DataFileError lists every problem."""
     name = os.fspath(path)
-    try:
-        raw = Path(name).read_bytes()
-    except IsADirectoryError:
-        words = Words.of("problem.profile_folder")
-        raise DataFileError([Problem(name, 0, 0, "is a folder, not a profile", words)]) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        words = Words.of("problem.profile_unreadable", reason=reason)
-        problem = Problem(name, 0, 0, f"cannot read the profile: {reason}", words)
-        raise DataFileError([problem]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        words = Words.of("problem.not_utf8")
-        problem = Problem(name, line, column, "the file is not UTF-8 text", words)
-        raise DataFileError([problem]) from None
+    text = read_text(name, what="profile", needs="a profile")
     return parse_profile(text, career_map, name)
 
 
@@ -65,7 +48,11 @@ def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> P
     try:
         spec = ProfileSpec.model_validate(data)
     except ValidationError as error:
-        problems += _schema_problems(document, error)
+        # A YAML problem (an ambiguous `010`, say) already speaks for its place.
+        reported = {(p.line, p.column) for p in problems}
+        problems += [
+            p for p in _schema_problems(document, error) if (p.line, p.column) not in reported
+        ]
     role = _check_role(document, data.get("role"), career_map, problems)
     _check_skills(document, data.get("skills"), career_map, problems)
     if problems or spec is None or role is None:

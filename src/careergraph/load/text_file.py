@@ -22,15 +22,19 @@ _JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 
-def read_text(name: str) -> str:
-    """The text of the file `name`; DataFileError if it cannot be read or is not UTF-8."""
-    return decode(read_bytes(name), name)
+def read_text(name: str, *, what: str = "data file", needs: str = "a career map") -> str:
+    """The text of the file `name`; DataFileError if it cannot be read or is not UTF-8.
+
+    `what` the file is and what it `needs` to hold name it in the messages for a folder and a
+    file too large.
+    """
+    return decode(read_bytes(name, what=what, needs=needs), name)
 
 
-def read_bytes(name: str) -> bytes:
+def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map") -> bytes:
     """The file's bytes, refusing folders, unreadable files and files over MAX_BYTES."""
     too_large = (
-        f"the file is larger than {MAX_BYTES // 2**20} MB, far more than a career map needs:"
+        f"the file is larger than {MAX_BYTES // 2**20} MB, far more than {needs} needs:"
         " is it the right file?"
     )
     try:
@@ -39,8 +43,9 @@ def read_bytes(name: str) -> bytes:
                 raise DataFileError([Problem(name, 0, 0, too_large)])
             raw = _read_at_most(file, MAX_BYTES + 1)  # bounded even for devices and pipes
     except IsADirectoryError:
-        words = Words.of("problem.folder")
-        raise DataFileError([Problem(name, 0, 0, "is a folder, not a data file", words)]) from None
+        key = "problem.folder" if what == "data file" else f"problem.{what}_folder"
+        problem = Problem(name, 0, 0, f"is a folder, not a {what}", Words.of(key))
+        raise DataFileError([problem]) from None
     except OSError as error:
         reason = error.strerror or str(error)
         words = Words.of("problem.unreadable", reason=reason)

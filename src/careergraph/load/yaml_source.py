@@ -158,6 +158,14 @@ def read_yaml(text: str, file: str) -> tuple[Document, list[Problem]]:
     if node is None:
         message = "the file holds only comments, no data" if text.strip() else "the file is empty"
         return document, [Problem(file, 1, 1, message)]
+    colon = -1
+    if isinstance(node, ScalarNode) and not node.style:
+        colon = text.find("\uff1a", node.start_mark.index, node.end_mark.index)
+    if colon >= 0:
+        # `role\uff1amanager` is one plain word to YAML, and so the whole file is one word.
+        line, column = _offset_place(text, colon)
+        key = _LINE_BREAK.split(text)[line - 1][: column - 1].strip(" \t\u3000")
+        return document, [Problem(file, line, column, _full_width_colon(key))]
     document.data = _convert(node, (), document, problems)
     return document, problems
 
@@ -192,12 +200,12 @@ def _likely_cause(text: str, error_line: int) -> tuple[int, int, str] | None:
             )
         colon = _FULL_WIDTH_COLON.match(line)
         if colon:
-            key = colon.group(1)
-            message = (
-                f"'{key}' is followed by a full-width colon '\uff1a': write an ASCII colon ':'"
-            )
-            return number, colon.start(2) + 1, message
+            return number, colon.start(2) + 1, _full_width_colon(colon.group(1))
     return None
+
+
+def _full_width_colon(key: str) -> str:
+    return f"'{key}' is followed by a full-width colon '\uff1a': write an ASCII colon ':'"
 
 
 def _offset_place(text: str, offset: int) -> tuple[int, int]:
@@ -222,6 +230,14 @@ def _convert(node: Node, path: Path, doc: Document, problems: list[Problem]) -> 
             if key == "<<" and not key_node.style:
                 line, column = _at(key_node.start_mark)
                 message = "YAML merge keys (<<) are not supported: write the keys out"
+                problems.append(Problem(doc.file, line, column, message))
+                continue
+            if key.startswith("\u3000") and not key_node.style:
+                # YAML sees no indentation here, only a key that starts with a strange letter.
+                line, column = _at(key_node.start_mark)
+                message = (
+                    "a full-width space (U+3000) is used for indentation: indent with ASCII spaces"
+                )
                 problems.append(Problem(doc.file, line, column, message))
                 continue
             if key in result:
