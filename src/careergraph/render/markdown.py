@@ -7,7 +7,7 @@ from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
-from careergraph.render.messages import count, say, years
+from careergraph.render.messages import count, profile_line, say, years
 
 # Characters that would turn data into Markdown markup (or HTML, which Markdown passes through).
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#!~&])")
@@ -37,15 +37,7 @@ def plan_markdown(career_map: CareerMap, plan: Plan, lang: str) -> str:
         ),
     ]
     if plan.profile is not None:
-        profile = plan.profile
-        line = say(
-            lang,
-            "plan.profile",
-            file=Path(profile.path).name,
-            count=len(profile.skills),
-            years=years(profile.years_in_role, lang),
-        )
-        out += ["", escape(line)]
+        out += ["", escape(profile_line(plan.profile, lang))]
     out += ["", "## " + say(lang, "plan.route"), ""]
     out += _route_table(career_map, plan, lang)
     for number, planned in enumerate(plan.steps, start=1):

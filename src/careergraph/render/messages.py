@@ -6,8 +6,10 @@ program's own headings, labels and messages. A key missing in a language falls b
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from careergraph.errors import Words
-from careergraph.model import DEFAULT_LANGUAGE, Text
+from careergraph.model import DEFAULT_LANGUAGE, Profile, Text
 
 # Values under these placeholders are terms the catalogue may know in the user's language
 # (the operating system's English reasons, such as "Permission denied").
@@ -560,3 +562,14 @@ def said(lang: str, words: Words) -> str:
 def catalogue(lang: str) -> dict[str, str]:
     """Every message `lang` has, by key (for checking translations)."""
     return dict(_CATALOGUE[lang])
+
+
+def profile_line(profile: Profile, lang: str) -> str:
+    """The plan's line naming the profile it starts from: file, own skills, years served."""
+    return say(
+        lang,
+        "plan.profile",
+        file=Path(profile.path).name,
+        count=len(profile.skills),
+        years=years(profile.years_in_role, lang),
+    )

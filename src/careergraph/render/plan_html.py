@@ -9,7 +9,7 @@ from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
-from careergraph.render.messages import count, say, years
+from careergraph.render.messages import count, profile_line, say, years
 
 _SLOT = re.compile(r"<!--careergraph:(\w+)-->")
 
@@ -24,15 +24,7 @@ def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
     summary = say(lang, "plan.summary", years=years(route.years, lang), moves=moves, source=source)
     body = [f"<h1>{escape(title)}</h1>", f'<p class="summary">{escape(summary)}</p>']
     if plan.profile is not None:
-        profile = plan.profile
-        line = say(
-            lang,
-            "plan.profile",
-            file=Path(profile.path).name,
-            count=len(profile.skills),
-            years=years(profile.years_in_role, lang),
-        )
-        body.append(f'<p class="meta">{escape(line)}</p>')
+        body.append(f'<p class="meta">{escape(profile_line(plan.profile, lang))}</p>')
     body += [f"<h2>{escape(say(lang, 'plan.route'))}</h2>", _route_table(career_map, plan, lang)]
     for number, planned in enumerate(plan.steps, start=1):
         body.append(_step(career_map, number, planned, lang))
