@@ -73,7 +73,7 @@ def similar_text(
             out += [
                 f"  → {_pad(target, width)}  "
                 + say(lang, "similar.inferred", kind=_pad(kind, kind_width))
-                + f"  ~{_right(years_in(m.years, lang), 4)}  "
+                + f"  {_right('~' + years_in(m.years, lang), 5)}  "
                 + say(lang, "similar.overlap", score=f"{f.score:.0%}")
                 + "  "
                 + say(lang, "moves.gap", size=f.gap_there)
