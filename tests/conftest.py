@@ -14,3 +14,14 @@ DEFAULT_DATA = ROOT / "data" / "paths.yaml"
 @pytest.fixture
 def small_map_file() -> Path:
     return FIXTURES / "small.yaml"
+
+
+@pytest.fixture(autouse=True)
+def private_load_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own empty load cache, never the user's."""
+    folder = tmp_path_factory.mktemp("cache") / "careergraph"
+    monkeypatch.setenv("CAREERGRAPH_CACHE_DIR", str(folder))
+    monkeypatch.delenv("CAREERGRAPH_NO_CACHE", raising=False)
+    return folder
