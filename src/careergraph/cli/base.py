@@ -107,9 +107,16 @@ def write_map(
     lang: str,
 ) -> Path:
     """Write the HTML map to `output` and return where it went."""
-    from careergraph.render.html import render_html, write_html  # pyvis only when a map is asked
+    from careergraph.render.html import (  # pyvis only when a map is asked
+        choose_drawing,
+        render_html,
+        write_html,
+    )
 
-    write_html(output, render_html(career_map, graph, routes=routes, tracks=tracks, lang=lang))
+    drawing = choose_drawing(career_map, graph, routes=routes, tracks=tracks)
+    if drawing.notice:
+        click.echo(f"note: {drawing.notice}", err=True)
+    write_html(output, render_html(career_map, graph, routes=routes, lang=lang, drawing=drawing))
     return output
 
 
