@@ -108,7 +108,10 @@ def generate(roles: int, seed: int = 2024) -> dict[str, Any]:
                 role_id = f"{family}_l{level}_{index:06d}"
                 wanted = rng.randint(10, 20)
                 chosen = rng.sample(core, min(wanted - 3, len(core)))
-                chosen += rng.sample(skill_ids, 3)
+                while len(chosen) < wanted:  # a few from anywhere in the pool
+                    extra = rng.choice(skill_ids)
+                    if extra not in chosen:
+                        chosen.append(extra)
                 role_data[role_id] = {
                     "name": {
                         "en": f"{rung_en} {spec_en} {family_en} {index}",

@@ -229,12 +229,18 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", help="map sizes instead of the default")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "output" / "benchmarks.json")
+    parser.add_argument(
+        "--maps", type=Path, default=ROOT / "output" / "bench", help="where generated maps go"
+    )
     args = parser.parse_args()
     sizes = args.sizes or [100, 1_000, 10_000, *([100_000] if args.large else [])]
-    folder = ROOT / "output" / "bench"
+    folder = args.maps
     cache = Path(tempfile.mkdtemp(prefix="cg-bench-cache-"))
     env = {**os.environ, "CAREERGRAPH_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     env.pop("CAREERGRAPH_DATA", None)
+    # Let Python keep compiled modules, as it does on users' machines: with this set, every
+    # process would compile careergraph's modules from source again (but not its dependencies').
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     rows = startup_rows(max(args.runs, 5), env)
     for size in sizes:

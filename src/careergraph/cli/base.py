@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from careergraph import DATA_ENV, __version__
-from careergraph.errors import CareerGraphError, DataFileError
-from careergraph.model import LANGUAGES, CareerMap
+from careergraph import DATA_ENV, LANGUAGES, __version__
 
 if TYPE_CHECKING:
     from careergraph.graph import CareerGraph
+    from careergraph.model import CareerMap
     from careergraph.query import Route
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -27,6 +26,9 @@ class Commands(click.Group):
     """Turns every user mistake into one line per problem on stderr and its exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        # Imported here, not at the top, so that --help (answered before this) imports less.
+        from careergraph.errors import CareerGraphError, DataFileError
+
         try:
             return super().invoke(ctx)
         except DataFileError as error:

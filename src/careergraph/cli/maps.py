@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import click
 
 from careergraph.cli.base import cli, common, data_file, emit, load, open_file, track_ids, write_map
-from careergraph.errors import EXIT_BAD_INPUT, DataFileError
 
 if TYPE_CHECKING:
     from careergraph.query import Route
@@ -22,6 +21,7 @@ DEFAULT_MAP = Path("output") / "careergraph.html"
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON for scripts.")
 def validate(file: Path | None, as_json_output: bool) -> None:
     """Check a career-map file: `OK: N roles, M transitions`, or every mistake with its line."""
+    from careergraph.errors import EXIT_BAD_INPUT, DataFileError
     from careergraph.load import load_paths
     from careergraph.render.json import validation_data
 
