@@ -72,6 +72,10 @@ class Route:
 
 def find_role(career_map: CareerMap, name: str) -> Role:
     """The role called `name` (id, any name in any language, or alias), ignoring case and width."""
+    if name in career_map.roles:
+        # An id is never another role's name (the loader checks), so this is the answer, found
+        # without normalising every name on a large map.
+        return career_map.roles[name]
     names = {role.id: role.names() for role in career_map.roles.values()}
     found, suggestion = _match(name, names)
     if found is None:
