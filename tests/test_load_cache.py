@@ -186,3 +186,20 @@ def test_a_cache_hit_imports_neither_the_parser_nor_pydantic(
         check=True,
     )
     assert result.stdout == "[]\n"
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    data_file = _copy(tmp_path)
+    assert gc.isenabled()
+    load_paths(data_file)  # a miss
+    assert gc.isenabled()
+    load_paths(data_file)  # a hit
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_paths(data_file)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
