@@ -92,6 +92,7 @@ def test_an_entry_with_a_valid_header_but_foreign_data_is_not_trusted(
     header = {
         "format": cache.FORMAT,
         "careergraph": __import__("careergraph").__version__,
+        "code": cache.code_fingerprint(),
         "file": cache.file_key(data_file.read_bytes()),
         "length": len(payload),
         "payload": hashlib.sha256(payload).hexdigest(),
@@ -203,3 +204,13 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> 
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_changed_loader_does_not_trust_older_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_file = _copy(tmp_path)
+    load_paths(data_file)
+    assert cache.recall(data_file.read_bytes()) is not None
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another loader")
+    assert cache.recall(data_file.read_bytes()) is None

@@ -1,7 +1,9 @@
 """The load cache: a checked file's plain data, kept so an unchanged file loads without parsing.
 
 An entry is named by the SHA-256 of the file's bytes and holds a header line (format, careergraph
-version, the file's hash, the payload's length and hash) and the plain data in `marshal` form.
+version, a hash of the loader's own source, the file's hash, the payload's length and hash) and the
+plain data in `marshal` form. The loader's hash means a changed check (in a development copy, where
+the version stays the same) never trusts what an older one accepted.
 Anything that does not match to the byte (another version, a truncated or corrupt or foreign
 file) is ignored and rebuilt. Entries are written whole through `careergraph.files.write_file`
 (temp file and rename), so two processes writing at once each leave a complete entry. The folder
@@ -28,7 +30,7 @@ from careergraph.errors import CareerGraphError
 CACHE_DIR_ENV = "CAREERGRAPH_CACHE_DIR"
 NO_CACHE_ENV = "CAREERGRAPH_NO_CACHE"
 FORMAT = 1
-"""Raised whenever the cached data's shape or the header changes."""
+"""The entries' format: raise it whenever the cached data's shape or the header changes."""
 MAGIC = b"careergraph-load-cache\n"
 KEEP = 32
 """Entries kept; older ones are removed when a new one is written."""
@@ -95,10 +97,21 @@ def remember(raw: bytes, data: Any) -> None:
         return
 
 
+def code_fingerprint() -> str:
+    """A hash of the source of the modules that check and build a map."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for source in sorted([*here.glob("*.py"), here.parent / "model.py"]):
+        with suppress(OSError):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
 def _header(key: str, payload: bytes) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "careergraph": __version__,
+        "code": code_fingerprint(),
         "file": key,
         "length": len(payload),
         "payload": hashlib.sha256(payload).hexdigest(),
