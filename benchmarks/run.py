@@ -47,6 +47,8 @@ COMMANDS = [
     Command("path", ("path", "{a}", "{b}")),
     Command("show", ("show", "{a}")),
     Command("gap", ("gap", "{a}", "{b}")),
+    Command("reach", ("reach", "{a}", "--within", "10")),
+    Command("similar", ("similar", "{a}")),
 ]
 BASELINE = "naive: CSafeLoader + pydantic + networkx"
 COMMAND_TARGET = 1.0
