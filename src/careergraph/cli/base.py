@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from careergraph import DATA_ENV, __version__
+from careergraph import DATA_ENV, LANGUAGES, __version__
 from careergraph.errors import CareerGraphError, DataFileError
-from careergraph.model import LANGUAGES, CareerMap, Profile
 
 if TYPE_CHECKING:
     from careergraph.graph import CareerGraph
-    from careergraph.model import CareerMap
+    from careergraph.model import CareerMap, Profile
     from careergraph.query import Route
 
 _F = TypeVar("_F", bound=Callable[..., Any])
