@@ -51,27 +51,26 @@ def load_paths(path: str | os.PathLike[str]) -> CareerMap:
 def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
     """Read a base map and the overlays given after it, and check them as one map."""
     names = [os.fspath(path) for path in paths]
-    raws = []
-    texts = []
-    problems: list[Problem] = []
+    read: list[bytes | DataFileError] = []
     for name in names:
         try:
-            raw = read_bytes(name)
-            texts.append((decode(raw, name), name))
+            read.append(read_bytes(name))
         except DataFileError as error:
-            problems += error.problems
-        else:
-            raws.append(raw)
-    if problems:
-        raise DataFileError(problems)
+            read.append(error)
+    raws = [got for got in read if isinstance(got, bytes)]
     with _collector_paused():
-        data = cache.recall(raws)
-        if data is not None:
-            try:
-                return build_map(data, names[0], lambda: parse_layers(texts).places)
-            except (KeyError, TypeError, ValueError, AttributeError):
-                pass  # an entry of the right form but foreign content: check the files again
-        career_map = parse_layers(texts)
+        if len(raws) == len(names):
+            data = cache.recall(raws)
+            if data is not None:
+                # Only valid files are cached, so the bytes need no decoding until lint asks
+                # where things are.
+                try:
+                    return build_map(
+                        data, names[0], lambda: parse_layers(_texts(read, names)).places
+                    )
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    pass  # an entry of the right form but foreign content: check the files again
+        career_map = parse_layers(_texts(read, names))
         cache.remember(raws, plain_form(career_map))
         return career_map
 
@@ -90,6 +89,22 @@ def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
 
     with _collector_paused():
         return checked(texts)
+
+
+def _texts(read: Sequence[bytes | DataFileError], names: Sequence[str]) -> list[tuple[str, str]]:
+    """Each file's text and name; `DataFileError` with every file's problems, in order, if any."""
+    texts = []
+    problems: list[Problem] = []
+    for got, name in zip(read, names, strict=True):
+        try:
+            if isinstance(got, DataFileError):
+                raise got
+            texts.append((decode(got, name), name))
+        except DataFileError as error:
+            problems += error.problems
+    if problems:
+        raise DataFileError(problems)
+    return texts
 
 
 @contextmanager
