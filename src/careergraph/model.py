@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
+from careergraph import LANGUAGES as LANGUAGES  # defined there for the command line's sake
+
 DEFAULT_LANGUAGE = "en"
-LANGUAGES = ("en", "ja")
 
 _IGNORED_IN_NAMES = re.compile("[\\s_\\-\u2010-\u2015\u30fb]+")
 

@@ -71,14 +71,31 @@ def similar_roles(
     career_map: CareerMap, graph: CareerGraph, role: Role, *, limit: int | None = None
 ) -> list[Similarity]:
     """Roles sharing any skill with `role`, most similar first (ties: smaller gap there, id)."""
-    found = [
-        compare_roles(graph, role, other)
-        for other in career_map.roles.values()
-        if other.id != role.id
-    ]
-    found = [f for f in found if f.score > 0]
+    # Scores first, which are cheap; the shared skills and gaps only for the roles that can make
+    # the list (on 10,000 roles comparing every one in full took over a second).
+    scored = []
+    for other in career_map.roles.values():
+        score = _overlap(role, other)
+        if other.id != role.id and score > 0:
+            scored.append((round(score, 9), other))
+    if limit is not None and len(scored) > limit:
+        # Every role tied with the last one kept, since the gap there breaks ties.
+        cut = sorted((rounded for rounded, _ in scored), reverse=True)[limit - 1]
+        scored = [(rounded, other) for rounded, other in scored if rounded >= cut]
+    found = [compare_roles(graph, role, other) for _, other in scored]
     found.sort(key=lambda f: (-round(f.score, 9), f.gap_there, f.target))
     return found[:limit] if limit is not None else found
+
+
+def _overlap(first: Role, second: Role) -> float:
+    """`similarity` summed over the shared skills only, so the same value exactly."""
+    # Over all skills, max + min = both levels: the larger sum is both totals less the smaller sum.
+    mine, theirs = first.skills, second.skills
+    if len(theirs) < len(mine):
+        mine, theirs = theirs, mine
+    smaller = sum(min(level, theirs[s]) for s, level in mine.items() if s in theirs)
+    larger = sum(mine.values()) + sum(theirs.values()) - smaller
+    return smaller / larger if larger else 0.0
 
 
 def inferred_years(source: Role, score: float) -> float:
@@ -116,7 +133,7 @@ def suggested_moves(
         for end in career_map.roles.values():
             if end.id == start.id or graph.has_edge(start.id, end.id):
                 continue
-            if not _plausible(start, end):
+            if not _plausible(start, end) or _overlap(start, end) + 1e-9 < at_least:
                 continue
             compared = compare_roles(graph, start, end)
             if compared.score + 1e-9 < at_least:

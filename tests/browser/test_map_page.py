@@ -355,3 +355,23 @@ def test_japanese_falls_back_to_english_where_a_name_has_no_japanese(
     labels = {n["id"]: n["label"] for n in shown.js("() => window.careergraph.nodes.get()")}
     assert labels["ceo"] == "CEO"
     assert labels["cto"] == "最高技術責任者"
+
+
+def test_a_large_map_draws_in_part_and_says_so(tmp_path: Path, open_map: Open) -> None:
+    from benchmarks.generate import write_map as write_generated
+
+    from careergraph.render.html import render_html, write_html
+
+    career_map = load_paths(write_generated(2_300, tmp_path / "large.yaml"))
+    target = tmp_path / "large.html"
+    write_html(target, render_html(career_map, build_graph(career_map)))
+    shown = open_map(target)
+    notice = shown.page.locator("#notice")
+    assert notice.is_visible()
+    assert notice.text_content() == (
+        page_data(target)["notice"][0].upper() + page_data(target)["notice"][1:] + "."
+    )
+    assert notice.text_content().startswith("This map has 2,300 roles")
+    drawn = shown.js("() => window.careergraph.nodes.length")
+    assert drawn == len(page_data(target)["roles"]) <= 2_000
+    assert shown.errors == []

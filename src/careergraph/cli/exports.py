@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from careergraph.cli.base import cli, common, emit, load, track_ids
 from careergraph.errors import CareerGraphError
-from careergraph.model import CareerMap
+
+if TYPE_CHECKING:
+    from careergraph.model import CareerMap
 
 FORMATS = ("json", "graphml", "gexf", "mermaid", "dot", "csv")
 TABLES = ("roles", "transitions")

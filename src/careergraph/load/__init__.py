@@ -1,55 +1,26 @@
-"""Load a career-map YAML file strictly into a `CareerMap`, reporting every mistake's place."""
+"""Load career-map files (YAML, or JSON by their suffix) strictly into one `CareerMap`.
+
+A base map and the overlays after it are checked as one map (`careergraph.load.check`), every
+mistake reported with its place. Files loaded before with the same bytes, in the same order, come
+from the load cache (`careergraph.load.cache`) without parsing or pydantic; the parser and the
+schema are imported only on a miss, so a warm start stays quick.
+"""
 
 from __future__ import annotations
 
-import difflib
-import math
+import gc
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, TypeVar, get_args
-
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from careergraph import DATA_ENV
-from careergraph.errors import DataFileError, Problem, Words
-from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
-from careergraph.load.schema import (
-    AllowanceSpec,
-    FileSpec,
-    OverlaySpec,
-    ResourceSpec,
-    RoleSpec,
-    SkillSpec,
-    SourceSpec,
-    TrackSpec,
-    TransitionSpec,
-    field_names,
-)
-from careergraph.load.text_file import read_text
-from careergraph.load.yaml_source import Document, dotted, read_yaml
-from careergraph.load.yaml_source import Path as NodePath
-from careergraph.model import (
-    Allowance,
-    CareerMap,
-    MapPath,
-    Place,
-    Resource,
-    ResourceKind,
-    Role,
-    Skill,
-    SkillCategory,
-    Source,
-    Text,
-    Track,
-    Transition,
-    TransitionKind,
-    normalize_name,
-)
+from careergraph.errors import DataFileError, Problem
+from careergraph.load import cache
+from careergraph.load.build import build_map, plain_form
+from careergraph.load.text_file import decode, read_bytes
+from careergraph.model import CareerMap
 
 __all__ = [
     "DATA_ENV",
@@ -59,11 +30,6 @@ __all__ = [
     "parse_layers",
     "parse_paths",
 ]
-
-
-_Spec = TypeVar("_Spec", bound=BaseModel)
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 
 def default_data_path() -> Path:
@@ -84,525 +50,74 @@ def load_paths(path: str | os.PathLike[str]) -> CareerMap:
 
 def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
     """Read a base map and the overlays given after it, and check them as one map."""
-    texts = []
-    problems: list[Problem] = []
-    for path in paths:
+    names = [os.fspath(path) for path in paths]
+    read: list[bytes | DataFileError] = []
+    for name in names:
         try:
-            texts.append((read_text(os.fspath(path)), os.fspath(path)))
+            read.append(read_bytes(name))
         except DataFileError as error:
-            problems += error.problems
-    if problems:
-        raise DataFileError(problems)
-    return parse_layers(texts)
+            read.append(error)
+    raws = [got for got in read if isinstance(got, bytes)]
+    with _collector_paused():
+        if len(raws) == len(names):
+            data = cache.recall(raws)
+            if data is not None:
+                # Only valid files are cached, so the bytes need no decoding until lint asks
+                # where things are.
+                try:
+                    return build_map(
+                        data, names[0], lambda: parse_layers(_texts(read, names)).places
+                    )
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    pass  # an entry of the right form but foreign content: check the files again
+        career_map = parse_layers(_texts(read, names))
+        cache.remember(raws, plain_form(career_map))
+        return career_map
 
 
 def parse_paths(text: str, file: str = "<string>") -> CareerMap:
-    """Check YAML text as a career map; `file` names it in error messages."""
+    """Check the text of a data file as a career map; `file` names it in error messages.
+
+    The text is read as JSON when `file` ends in `.json`, else as YAML. No cache is used.
+    """
     return parse_layers([(text, file)])
 
 
 def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
-    """Check YAML texts, each `(text, file)`, as a base map and the overlays that follow it."""
-    documents: list[Document] = []
+    """Check texts, each `(text, file)`, as a base map and the overlays that follow it."""
+    from careergraph.load.check import parse_layers as checked
+
+    with _collector_paused():
+        return checked(texts)
+
+
+def _texts(read: Sequence[bytes | DataFileError], names: Sequence[str]) -> list[tuple[str, str]]:
+    """Each file's text and name; `DataFileError` with every file's problems, in order, if any."""
+    texts = []
     problems: list[Problem] = []
-    for text, file in texts:
-        document, found = read_yaml(text, file)
-        documents.append(document)
-        problems += found
-    if any(d.data is None for d in documents) and problems:
+    for got, name in zip(read, names, strict=True):
+        try:
+            if isinstance(got, DataFileError):
+                raise got
+            texts.append((decode(got, name), name))
+        except DataFileError as error:
+            problems += error.problems
+    if problems:
         raise DataFileError(problems)
-    # Reported after the builder is made: only YAML problems silence later ones at their place.
-    later: list[Problem] = []
-    for index, document in enumerate(documents):
-        later += _top_level(document, FileSpec if index == 0 else OverlaySpec, problems)
-    if not isinstance(documents[0].data, dict):
-        raise DataFileError(problems + later)
-    layers, conflicts = merge(documents)
-    later += conflicts
-    builder = _Builder(layers, problems)
-    builder.problems += later
-    career_map = builder.build()
-    if builder.problems or career_map is None:
-        raise DataFileError(builder.problems)
-    return career_map
+    return texts
 
 
-def _top_level(document: Document, spec: type[BaseModel], known: list[Problem]) -> list[Problem]:
-    """Problems with a file's top level (its version and sections) not already in `known`."""
-    layers = single(document)
-    if not isinstance(document.data, dict):
-        message = "the top level must be a mapping with version, tracks, skills, roles"
-        return [layers.problem((), message)]
-    builder = _Builder(layers, list(known))
-    try:
-        spec.model_validate(document.data)
-    except ValidationError as error:
-        builder._add_errors(error.errors(), (), spec)
-    return builder.problems[len(known) :]
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a map is read.
 
-
-class _Builder:
-    """Validates a document entry by entry, so one run reports every mistake it can find."""
-
-    def __init__(self, document: Layers, problems: list[Problem]) -> None:
-        self.doc = document
-        self.problems = problems
-        self.reported = {(p.file, p.line, p.column) for p in problems}
-
-    def build(self) -> CareerMap | None:
-        sources = self._entries("sources", SourceSpec)
-        tracks = self._entries("tracks", TrackSpec)
-        skills = self._entries("skills", SkillSpec)
-        roles = self._entries("roles", RoleSpec)
-        transitions = self._transitions()
-
-        self._check_roles()
-        self._check_skills()
-        self._check_transitions()
-        if self.problems:
-            return None
-        moves = sorted(
-            ((_transition(t, roles), i) for i, t in transitions),
-            key=lambda m: (m[0].source, m[0].target),
-        )
-        return CareerMap(
-            path=self.doc.file,
-            sources=_frozen({k: Source(k, s.title) for k, s in sources.items()}),
-            tracks=_frozen(
-                {k: Track(k, _text(t.name), _maybe_text(t.description)) for k, t in tracks.items()}
-            ),
-            skills=_frozen({k: _skill(k, s) for k, s in skills.items()}),
-            roles=_frozen({k: _role(k, r) for k, r in roles.items()}),
-            transitions=tuple(move for move, _ in moves),
-            allowances=_frozen(self._allowances(tracks, skills, roles, transitions)),
-            places=_frozen(self._places(moves)),
-        )
-
-    # -- what lint needs: allowances, and where every entry and value was written --------------
-
-    def _allowances(
-        self,
-        tracks: Mapping[str, TrackSpec],
-        skills: Mapping[str, SkillSpec],
-        roles: Mapping[str, RoleSpec],
-        transitions: Sequence[tuple[int, TransitionSpec]],
-    ) -> dict[MapPath, Allowance]:
-        specs: list[tuple[MapPath, AllowanceSpec | None]] = [
-            *((("tracks", k), t.lint) for k, t in tracks.items()),
-            *((("skills", k), s.lint) for k, s in skills.items()),
-            *((("roles", k), r.lint) for k, r in roles.items()),
-            *((("transitions", t.source, t.target), t.lint) for _, t in transitions),
-        ]
-        return {path: Allowance(tuple(a.allow), a.why) for path, a in specs if a is not None}
-
-    def _places(self, moves: Sequence[tuple[Transition, int]]) -> dict[MapPath, Place]:
-        places: dict[MapPath, Place] = {}
-        for section in KEYED_SECTIONS:
-            for key, entry in self._raw(section).items():
-                places[(section, key)] = Place(*self.doc.where((section, key), key=True))
-                for name, value in entry.items() if isinstance(entry, dict) else ():
-                    here: NodePath = (section, key, name)
-                    places[(section, key, name)] = Place(*self.doc.where(here))
-                    parts: Iterable[tuple[Any, Any]] = ()
-                    if isinstance(value, dict | list):
-                        parts = value.items() if isinstance(value, dict) else enumerate(value)
-                    for part, item in parts:
-                        # Skills are named by their key; aliases and texts by themselves.
-                        label = str(part) if isinstance(value, dict) else str(item)
-                        at = self.doc.where((*here, part), key=name == "skills")
-                        places.setdefault((section, key, name, label), Place(*at))
-        raw = self.doc.data.get("transitions")
-        for move, index in moves:
-            path: MapPath = ("transitions", move.source, move.target)
-            places[path] = Place(*self.doc.where(("transitions", index)))
-            for name in raw[index]:
-                places[(*path, name)] = Place(*self.doc.where(("transitions", index, name)))
-        return places
-
-    # -- sections ---------------------------------------------------------------------------
-
-    def _entries(self, section: str, model: type[_Spec]) -> dict[str, _Spec]:
-        valid: dict[str, _Spec] = {}
-        for key, value in self._raw(section).items():
-            try:
-                valid[key] = model.model_validate(value)
-            except ValidationError as error:
-                self._add_errors(error.errors(), (section, key), model)
-        return dict(sorted(valid.items()))
-
-    def _transitions(self) -> list[tuple[int, TransitionSpec]]:
-        raw = self.doc.data.get("transitions", [])
-        valid = []
-        for index, value in enumerate(raw if isinstance(raw, list) else ()):
-            try:
-                valid.append((index, TransitionSpec.model_validate(value)))
-            except ValidationError as error:
-                self._add_errors(error.errors(), ("transitions", index), TransitionSpec)
-        return valid
-
-    # -- cross-references -------------------------------------------------------------------
-    # These read the raw data, not only the entries that validated, so that one entry's type
-    # error does not hide its unknown track, and a bad entry does not cascade into others.
-
-    def _raw(self, section: str) -> dict[str, Any]:
-        raw = self.doc.data.get(section)
-        return raw if isinstance(raw, dict) else {}
-
-    def _check_roles(self) -> None:
-        declared = {name: set(self._raw(name)) for name in ("tracks", "skills", "sources")}
-        owners: dict[str, str] = {}
-        for key, role in self._raw("roles").items():
-            if not isinstance(role, dict):
-                continue
-            path: NodePath = ("roles", key)
-            track = role.get("track")
-            if isinstance(track, str) and track not in declared["tracks"]:
-                self._unknown((*path, "track"), "track", track, declared["tracks"])
-            skills = role.get("skills")
-            for skill in skills if isinstance(skills, dict) else ():
-                if skill not in declared["skills"]:
-                    here = (*path, "skills", skill)
-                    self._unknown(here, "skill", skill, declared["skills"], key=True)
-            self._check_sources(path, role.get("sources"), declared["sources"])
-            for name in _raw_names(key, role):
-                other = owners.setdefault(normalize_name(name), key)
-                if other != key:
-                    there = self.doc.reference(("roles", other), self.doc.where(path)[0])
-                    self._add(
-                        path,
-                        f"roles.{key}: the name '{name}' is also a name of role '{other}' "
-                        f"({there}); every name and alias must point at one role",
-                        key=True,
-                    )
-
-    def _check_skills(self) -> None:
-        declared = set(self._raw("sources"))
-        for key, skill in self._raw("skills").items():
-            resources = skill.get("resources") if isinstance(skill, dict) else None
-            for index, resource in enumerate(resources if isinstance(resources, list) else ()):
-                if isinstance(resource, dict):
-                    path: NodePath = ("skills", key, "resources", index)
-                    self._check_sources(path, resource.get("sources"), declared)
-
-    def _check_sources(self, path: NodePath, cited: Any, declared: set[str]) -> None:
-        for position, source in enumerate(cited if isinstance(cited, list) else ()):
-            if isinstance(source, str) and source not in declared:
-                self._unknown((*path, "sources", position), "source", source, declared)
-
-    def _check_transitions(self) -> None:
-        raw = self.doc.data.get("transitions")
-        declared = set(self._raw("roles"))
-        sources = set(self._raw("sources"))
-        first_seen: dict[tuple[str, str], int] = {}
-        for index, move in enumerate(raw if isinstance(raw, list) else ()):
-            if not isinstance(move, dict):
-                continue
-            path: NodePath = ("transitions", index)
-            label = self.doc.label(path)
-            source, target = move.get("from"), move.get("to")
-            for end, role in (("from", source), ("to", target)):
-                if isinstance(role, str) and role not in declared:
-                    self._unknown((*path, end), "role", role, declared)
-            self._check_sources(path, move.get("sources"), sources)
-            if not (isinstance(source, str) and isinstance(target, str)):
-                continue
-            if source == target:
-                self._add(path, f"{label}: a move from '{source}' to itself")
-            elif (source, target) in first_seen:
-                first = ("transitions", first_seen[source, target])
-                there = self.doc.reference(first, self.doc.where(path)[0])
-                self._add(
-                    path, f"{label}: duplicate move '{source}' -> '{target}' (first at {there})"
-                )
-            else:
-                first_seen[source, target] = index
-
-    # -- reporting --------------------------------------------------------------------------
-
-    def _add(
-        self, path: NodePath, message: str, *, key: bool = False, words: Words | None = None
-    ) -> None:
-        problem = replace(self.doc.problem(path, message, key=key), words=words)
-        if (problem.file, problem.line, problem.column) in self.reported:
-            return  # one message per place: the first is the most specific
-        self.problems.append(problem)
-        self.reported.add((problem.file, problem.line, problem.column))
-
-    def _unknown(
-        self,
-        path: NodePath,
-        kind: str,
-        value: str,
-        known: Iterable[str],
-        *,
-        key: bool = False,
-    ) -> None:
-        hint = _did_you_mean(value, known) or f" (define it under '{kind}s')"
-        place = self.doc.label(path)
-        words = unknown_words(
-            place, kind, value, known, Words.of("problem.define", section=f"{kind}s")
-        )
-        self._add(path, f"{place}: unknown {kind} '{value}'{hint}", key=key, words=words)
-
-    def _add_errors(
-        self, errors: list[ErrorDetails], prefix: NodePath, model: type[BaseModel]
-    ) -> None:
-        for error in _without_misspelt_keys(errors):
-            loc: NodePath = (*prefix, *error["loc"])
-            on_key = error["type"] == "extra_forbidden" or (bool(loc) and loc[-1] == "[key]")
-            if loc and loc[-1] == "[key]":
-                loc = loc[:-1]
-            if error["type"] == "missing":
-                where = self.doc.problem(loc[:-1], "")
-            else:
-                where = self.doc.problem(loc, "", key=on_key)
-            if (where.file, where.line, where.column) in self.reported:
-                continue  # already said, more precisely, while reading the YAML
-            there = self.doc.source(loc)[1]
-            checked_by = _model_at(model, error["loc"][:-1])
-            message = _describe(error, there, checked_by)
-            words = describe_words(error, there, checked_by)
-            self.problems.append(Problem(where.file, where.line, where.column, message, words))
-
-
-def _without_misspelt_keys(errors: list[ErrorDetails]) -> list[ErrorDetails]:
-    """Skip "missing key" when an unknown key beside it is its misspelling (one line a mistake)."""
-    unknown = {(e["loc"][:-1], str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
-    return [
-        error
-        for error in errors
-        if error["type"] != "missing"
-        or not any(
-            parent == error["loc"][:-1] and _did_you_mean(key, [str(error["loc"][-1])])
-            for parent, key in unknown
-        )
-    ]
-
-
-def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel]:
-    """The model checking the part of the data at `loc` inside `model` (a resource in a skill)."""
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = {info.alias or name: info for name, info in model.model_fields.items()}
-        inner = _model_in(fields[part].annotation) if part in fields else None
-        if inner is None:
-            break
-        model = inner
-    return model
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The pydantic model inside a field's type, such as ResourceSpec in list[ResourceSpec]."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in get_args(annotation):
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    return None
-
-
-def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str:
-    """One clear sentence for a pydantic error, naming the place in dotted form."""
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    place = dotted(loc)
-    parent = dotted(loc[:-1]) or "the top level"
-    last = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        allowed = field_names(model)
-        hint = _did_you_mean(str(last), allowed) or f" (expected one of: {', '.join(allowed)})"
-        return f"{parent}: unknown key '{last}'{hint}"
-    if kind == "missing":
-        return f"{parent}: missing required key '{last}'"
-    if kind == "string_pattern_mismatch":
-        return f"{place}: '{value}' is not a valid id (use lowercase snake_case like 'senior_tpm')"
-    if kind == "literal_error" and loc == ("version",):
-        return f"version: {_show(value)} is not supported; this careergraph reads version 1"
-    if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        choices = [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")]
-        hint = _did_you_mean(str(value), choices)
-        return f"{place}: '{value}' is not one of {expected}{hint}"
-    simple = {
-        "int_type": "a whole number",
-        "float_type": "a number",
-        "string_type": "text",
-        "dict_type": "a mapping (key: value)",
-        "list_type": "a list",
-        "model_type": "a mapping (key: value)",
-    }
-    if kind == "string_type" and last == "track" and isinstance(value, list):
-        return f"{place}: a role belongs to one track, got a list; make one role per track"
-    if kind in simple:
-        return f"{place}: expected {simple[kind]}, got {_show(value)}"
-    if kind == "greater_than":
-        return f"{place}: must be greater than {ctx['gt']:g}, got {_show(value)}"
-    if kind == "greater_than_equal":
-        return f"{place}: must be at least {ctx['ge']}, got {_show(value)}"
-    if kind == "less_than_equal":
-        return f"{place}: must be at most {ctx['le']}, got {_show(value)}"
-    if kind == "finite_number":
-        return f"{place}: must be a finite number, got {_show(value)}"
-    if kind == "string_too_short":
-        return f"{place}: must not be empty"
-    return f"{place}: {error['msg']}"
-
-
-_TYPES = {
-    "int_type": "whole_number",
-    "float_type": "number",
-    "string_type": "text",
-    "dict_type": "mapping",
-    "list_type": "list",
-    "model_type": "mapping",
-}
-
-
-def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> Words | None:
-    """The common pydantic errors as Words the CLI can say in the user's language (else None).
-
-    Each says the same English sentence as `_describe`; the rest stay English.
+    Reading builds millions of small containers and none of them forms a cycle; with the collector
+    running, its passes over them cost more than the parsing (10,000 roles: about 3 times as long).
     """
-    kind = error["type"]
-    parent: Words | str = dotted(loc[:-1]) or Words.of("problem.top_level")
-    last = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        allowed = field_names(model)
-        choices = Words.of("problem.expected_keys", keys=", ".join(allowed))
-        return unknown_words(parent, "key", str(last), allowed, choices)
-    if kind == "missing":
-        return Words.of("problem.missing_key", place=parent, key=last)
-    got = _show_words(error.get("input"))
-    if kind == "string_type" and last == "track" and isinstance(error.get("input"), list):
-        return None  # its own sentence in `_describe`, English only
-    if kind in _TYPES:
-        expected = Words.of(f"problem.type.{_TYPES[kind]}")
-        return Words.of("problem.expected", place=dotted(loc), expected=expected, value=got)
-    ctx = error.get("ctx") or {}
-    if kind == "greater_than_equal":
-        return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
-    if kind == "less_than_equal":
-        return Words.of("problem.at_most", place=dotted(loc), bound=ctx["le"], value=got)
-    return None
-
-
-def unknown_words(
-    place: str | Words, kind: str, value: str, known: Iterable[str], otherwise: Words
-) -> Words:
-    """'PLACE: unknown KIND 'VALUE'' with a did-you-mean, else `otherwise` as the hint."""
-    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = Words.of("problem.did_you_mean", suggestion=match[0]) if match else otherwise
-    what = Words.of(f"problem.kind.{kind}")
-    return Words.of("problem.unknown", place=place, kind=what, value=value, hint=hint)
-
-
-def _show_words(value: Any) -> Words | str:
-    """`_show`'s words: what was found instead, sayable where it is a kind of value."""
-    if value is None:
-        return Words.of("problem.value.nothing")
-    if isinstance(value, str):
-        return Words.of("problem.value.text", value=value)
-    if isinstance(value, dict):
-        return Words.of("problem.value.mapping")
-    if isinstance(value, list):
-        return Words.of("problem.value.list")
-    return _show(value)
-
-
-def _show(value: Any) -> str:
-    """A value as the user would have written it in YAML."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"'{value}' (text)"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ".nan"
-        if math.isinf(value):
-            return ".inf" if value > 0 else "-.inf"
-        return f"{value:.1f}" if value.is_integer() and abs(value) < 1e16 else f"{value:g}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return str(value)
-
-
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
-    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f" — did you mean '{match[0]}'?" if match else ""
-
-
-def _raw_names(key: str, role: dict[str, Any]) -> list[str]:
-    """A role's id, names and aliases as written, skipping any that are not text."""
-    name, aliases = role.get("name"), role.get("aliases")
-    names = list(name.values()) if isinstance(name, dict) else [name]
-    names += aliases if isinstance(aliases, list) else []
-    return [key, *(n for n in names if isinstance(n, str))]
-
-
-def _text(value: str | dict[str, str]) -> Text:
-    if isinstance(value, str):
-        return Text.plain(value)
-    return Text(MappingProxyType(dict(value)))
-
-
-def _maybe_text(value: str | dict[str, str] | None) -> Text | None:
-    return None if value is None else _text(value)
-
-
-def _skill(key: str, spec: SkillSpec) -> Skill:
-    return Skill(
-        id=key,
-        name=_text(spec.name),
-        category=SkillCategory(spec.category),
-        description=_maybe_text(spec.description),
-        resources=tuple(_resource(r) for r in spec.resources),
-    )
-
-
-def _resource(spec: ResourceSpec) -> Resource:
-    return Resource(
-        title=_text(spec.title),
-        kind=ResourceKind(spec.kind),
-        url=spec.url,
-        note=_maybe_text(spec.note),
-        sources=tuple(spec.sources),
-    )
-
-
-def _role(key: str, spec: RoleSpec) -> Role:
-    return Role(
-        id=key,
-        name=_text(spec.name),
-        track=spec.track,
-        level=spec.level,
-        years=spec.years,
-        skills=_frozen(dict(sorted(spec.skills.items()))),
-        aliases=tuple(spec.aliases),
-        summary=_maybe_text(spec.summary),
-        responsibilities=tuple(_text(r) for r in spec.responsibilities),
-        interview=tuple(_text(q) for q in spec.interview),
-        sources=tuple(spec.sources),
-    )
-
-
-def _transition(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> Transition:
-    years = spec.years if spec.years is not None else roles[spec.source].years
-    return Transition(
-        source=spec.source,
-        target=spec.target,
-        kind=TransitionKind(spec.kind),
-        years=years,
-        note=_maybe_text(spec.note),
-        sources=tuple(spec.sources),
-    )
-
-
-def _frozen(mapping: dict[_K, _V]) -> Mapping[_K, _V]:
-    return MappingProxyType(mapping)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

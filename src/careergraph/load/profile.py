@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import Field, ValidationError
 
 from careergraph.errors import DataFileError, Problem, Words
-from careergraph.load import _describe, _did_you_mean, describe_words, unknown_words
+from careergraph.load.check import _describe, _did_you_mean, describe_words, unknown_words
 from careergraph.load.schema import Name, Strict
 from careergraph.load.text_file import read_text
 from careergraph.load.yaml_source import Document, dotted, read_yaml

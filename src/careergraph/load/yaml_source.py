@@ -4,59 +4,54 @@ PyYAML's loaders are too forgiving for a file people edit by hand: duplicate key
 overwrite, aliases can expand into a memory bomb, and YAML 1.1 turns `no` into False and `010`
 into 8. Here the file is only *composed* into nodes, and each scalar is given YAML 1.2 core
 meaning by hand, so nothing changes meaning behind the user's back.
+
+A valid file is read fast, straight from libyaml's event stream into plain data, without recording
+where anything stands (most of the cost at scale); places are found by a second pass only when
+something asks for one (a mistake, or `careergraph lint`). Anything the fast pass would have to
+report sends the file through the Python composer, whose messages are the ones users see.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from careergraph.errors import Problem
+from careergraph.load.document import Document, Marks, Path, dotted
 
-Path = tuple[str | int, ...]
+# libyaml's parser when PyYAML was built with it; else the same events from Python.
+_EventParser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+__all__ = ["Document", "Path", "dotted", "read_yaml"]
 
 _NULL = re.compile(r"^(~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_WORDS = {"null", "Null", "NULL", *_BOOL}
 _SPECIAL_FLOATS = {
     ".inf": math.inf, ".Inf": math.inf, ".INF": math.inf,
     "+.inf": math.inf, "+.Inf": math.inf, "+.INF": math.inf,
     "-.inf": -math.inf, "-.Inf": -math.inf, "-.INF": -math.inf,
     ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan,
 }  # fmt: skip
-
-
-@dataclass
-class Document:
-    """A YAML document as plain data, with where each part of it stands in the file."""
-
-    file: str
-    data: Any
-    value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
-
-    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
-        """Line and column of the value (or key) at `path`, else of its nearest parent."""
-        marks = self.key_marks if key else self.value_marks
-        if path in marks:
-            return marks[path]
-        while path:
-            path = path[:-1]
-            if path in self.value_marks:
-                return self.value_marks[path]
-        return (1, 1)
-
-    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
-        """A problem located at `path`."""
-        line, column = self.where(path, key=key)
-        return Problem(self.file, line, column, message)
 
 
 class _Refused(Exception):
@@ -104,14 +99,6 @@ class _StrictComposer(yaml.SafeLoader):
             self.depth -= 1
 
 
-def dotted(path: Path) -> str:
-    """A path as people read it: roles.cto.years, transitions[3].to."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def _tag(tag: str) -> str:
     """A tag as it was written: !!float rather than tag:yaml.org,2002:float."""
     return tag.replace("tag:yaml.org,2002:", "!!")
@@ -123,6 +110,18 @@ def _at(mark: Any) -> tuple[int, int]:
 
 def read_yaml(text: str, file: str) -> tuple[Document, list[Problem]]:
     """Parse `text` strictly; syntax errors raise nothing but come back as problems."""
+    if not _NON_PRINTABLE.search(text):
+        try:
+            data = _Fast(text).document()
+        except (_Mistake, yaml.YAMLError, RecursionError):
+            pass  # something to report: the composer says what, and where
+        else:
+            return Document(file, data, locate=lambda: _Marked(text).marks()), []
+    return _read_composed(text, file)
+
+
+def _read_composed(text: str, file: str) -> tuple[Document, list[Problem]]:
+    """Read with PyYAML's Python composer: slower, but every place and its messages for mistakes."""
     document = Document(file, None)
     problems: list[Problem] = []
     loader = None
@@ -280,3 +279,124 @@ def _plain_scalar(value: str, path: Path, doc: Document, problems: list[Problem]
     if value in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[value]
     return value
+
+
+# -- the fast pass: libyaml's events straight into plain data --------------------------------
+
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+
+
+class _Mistake(Exception):
+    """The fast pass met something to report (or to refuse): the composer reads the file again."""
+
+
+class _Fast:
+    """Events into plain data, giving up (`_Mistake`) at anything the composer would report."""
+
+    def __init__(self, text: str) -> None:
+        self.next_event = _EventParser(text).get_event
+        self.depth = 0
+
+    def document(self) -> dict[str, Any]:
+        next_event = self.next_event
+        next_event()  # the stream's start
+        if type(next_event()) is StreamEndEvent:
+            raise _Mistake  # empty, or only comments
+        first = next_event()
+        if type(first) is not MappingStartEvent:
+            raise _Mistake  # the top level is not a mapping: the checks say so, in place
+        root = self.node(first)
+        next_event()  # the document's end
+        if type(next_event()) is not StreamEndEvent:
+            raise _Mistake  # a second document
+        assert isinstance(root, dict)
+        return root
+
+    def node(self, event: Event) -> Any:
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag not in (None, "!"):  # type: ignore[attr-defined]
+                raise _Mistake
+            value: str = event.value  # type: ignore[attr-defined]
+            if event.style:  # type: ignore[attr-defined]
+                return value  # quoted or block scalars are always text
+            first = value[:1]
+            if first.isalpha() and value not in _WORDS:
+                return value  # the common case, a word: no pattern can match
+            if value.isdigit() and value.isascii() and (first != "0" or len(value) == 1):
+                return int(value)
+            if _INT.match(value) and len(value.lstrip("+-")) > 1 and value.lstrip("+-")[0] == "0":
+                raise _Mistake  # ambiguous with YAML 1.1's octal
+            return _plain_meaning(value)
+        if event.anchor is not None or kind is AliasEvent or event.tag not in (None, "!"):  # type: ignore[attr-defined]
+            raise _Mistake
+        self.depth += 1
+        if self.depth >= MAX_DEPTH:
+            raise _Mistake
+        next_event = self.next_event
+        node = self.node
+        if kind is MappingStartEvent:
+            mapping: dict[str, Any] = {}
+            key = next_event()
+            while type(key) is not MappingEndEvent:
+                if type(key) is not ScalarEvent or key.anchor is not None:
+                    raise _Mistake
+                name = key.value
+                if key.tag not in (None, "!") or name in mapping:
+                    raise _Mistake
+                if name == "<<" or name.startswith("\u3000"):
+                    raise _Mistake
+                # Interned keys are shared, and the cache stores each only once.
+                mapping[intern(name)] = node(next_event())
+                key = next_event()
+            self.depth -= 1
+            return mapping
+        sequence: list[Any] = []
+        item = next_event()
+        while type(item) is not SequenceEndEvent:
+            sequence.append(node(item))
+            item = next_event()
+        self.depth -= 1
+        return sequence
+
+
+def _plain_meaning(value: str) -> Any:
+    """YAML 1.2 core meaning of an unquoted scalar with no leading zero."""
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return _SPECIAL_FLOATS.get(value, value)
+
+
+class _Marked:
+    """A second pass over a file the fast pass read: where every value and key stands."""
+
+    def __init__(self, text: str) -> None:
+        self.next_event = _EventParser(text).get_event
+        self.values: Marks = {}
+        self.keys: Marks = {}
+
+    def marks(self) -> tuple[Marks, Marks]:
+        """Every value's and key's line and column."""
+        self.next_event()  # the stream's start
+        self.next_event()  # the document's start
+        self.node(self.next_event(), ())
+        return self.values, self.keys
+
+    def node(self, event: Event, path: Path) -> None:
+        self.values[path] = _at(event.start_mark)
+        if isinstance(event, MappingStartEvent):
+            while not isinstance(key := self.next_event(), MappingEndEvent):
+                child = (*path, intern(str(key.value)))
+                self.keys[child] = _at(key.start_mark)
+                self.node(self.next_event(), child)
+        elif isinstance(event, SequenceStartEvent):
+            index = 0
+            while not isinstance(item := self.next_event(), SequenceEndEvent):
+                self.node(item, (*path, index))
+                index += 1

@@ -7,7 +7,7 @@ import json
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -171,6 +171,74 @@ class _Moves:
             self.into[move.target].append(move)
 
 
+DRAW_LIMIT = 2_000
+"""The most roles a page draws: beyond this the browser takes seconds to draw and to pan."""
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """What a page draws: tracks in column order, the roles among them (None: every one), and
+    what it leaves out (None: nothing)."""
+
+    tracks: tuple[str, ...]
+    roles: frozenset[str] | None = None
+    notice: str | None = None
+
+
+def choose_drawing(
+    career_map: CareerMap,
+    graph: CareerGraph,
+    *,
+    routes: Sequence[Route] = (),
+    tracks: Sequence[str] | None = None,
+    limit: int = DRAW_LIMIT,
+) -> Drawing:
+    """The chosen tracks, cut down when they hold more than `limit` roles.
+
+    With routes, a large map is drawn as the routes' roles and the roles one move from them;
+    without, as the first tracks that fit. The notice says what was left out and how to choose.
+    """
+    track_ids = list(dict.fromkeys(tracks)) if tracks is not None else sorted(career_map.tracks)
+    per_track = Counter(role.track for role in career_map.roles.values())
+    total = sum(per_track[t] for t in track_ids)
+    if total <= limit:
+        return Drawing(tuple(track_ids))
+    if routes:
+        on_routes = sorted({role for route in routes for role in route.roles})
+        keep = set(on_routes)
+        shown = set(track_ids)
+        for role in on_routes:
+            around = set(graph.successors(role)) | set(graph.predecessors(role))
+            for other in sorted(around - keep):
+                if len(keep) < limit and career_map.roles[other].track in shown:
+                    keep.add(other)
+        # A route's roles are drawn even on a track not chosen: the route is the question.
+        kept_tracks = {career_map.roles[r].track for r in keep}
+        order = [t for t in track_ids if t in kept_tracks]
+        order += sorted(kept_tracks - set(order))
+        notice = (
+            f"this map has {total:,} roles, more than the {limit:,} a page draws smoothly, so "
+            f"the page shows the {len(keep):,} on the routes and one move from them and leaves "
+            f"out the other {total - len(keep):,}; use --track to draw whole ladders"
+        )
+        return Drawing(tuple(order), frozenset(keep), notice)
+    chosen: list[str] = []
+    count = 0
+    for track in track_ids:
+        if chosen and count + per_track[track] > limit:
+            break
+        chosen.append(track)
+        count += per_track[track]
+    skipped = len(track_ids) - len(chosen)
+    notice = (
+        f"this map has {total:,} roles, more than the {limit:,} a page draws smoothly, so the "
+        f"page shows the first {len(chosen):,} of {len(track_ids):,} tracks ({count:,} roles) "
+        f"and leaves out {skipped:,} tracks ({total - count:,} roles); use --track to choose "
+        "tracks, or --route to draw a route and the roles around it"
+    )
+    return Drawing(tuple(chosen), None, notice)
+
+
 def render_html(
     career_map: CareerMap,
     graph: CareerGraph,
@@ -178,12 +246,20 @@ def render_html(
     routes: Sequence[Route] = (),
     tracks: Sequence[str] | None = None,
     lang: str = "en",
+    drawing: Drawing | None = None,
 ) -> str:
-    """The whole page as one self-contained HTML string."""
-    track_ids = list(dict.fromkeys(tracks)) if tracks is not None else sorted(career_map.tracks)
+    """The whole page as one self-contained HTML string.
+
+    `drawing` says what to draw; by default `choose_drawing` decides, so a large map is cut down.
+    """
+    if drawing is None:
+        drawing = choose_drawing(career_map, graph, routes=routes, tracks=tracks)
+    track_ids = list(drawing.tracks)
     shown = set(track_ids)
     roles = [
-        graph.nodes[r]["role"] for r in sorted(graph.nodes) if graph.nodes[r]["role"].track in shown
+        graph.nodes[r]["role"]
+        for r in sorted(graph.nodes)
+        if graph.nodes[r]["role"].track in shown and (drawing.roles is None or r in drawing.roles)
     ]
     role_ids = {role.id for role in roles}
     moves = _Moves(
@@ -213,6 +289,7 @@ def render_html(
         "nodes": nodes,
         "edges": edges,
         "options": _options(),
+        "notice": drawing.notice,
     }
     return _page(_through_pyvis(data))
 

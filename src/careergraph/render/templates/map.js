@@ -34,6 +34,12 @@
 
   document.documentElement.lang = data.lang;
   document.title = data.title;
+  if (data.notice) {
+    // A large map is drawn in part: say so where the reader looks first.
+    const notice = document.getElementById("notice");
+    notice.textContent = data.notice.charAt(0).toUpperCase() + data.notice.slice(1) + ".";
+    notice.hidden = false;
+  }
 
   // -- DOM building: text only -------------------------------------------------------------
 

@@ -1,0 +1,127 @@
+"""Time careergraph inside one fresh process and print the figures as JSON.
+
+`python -m benchmarks.probe FILE` loads FILE through `load_paths` (the cache as the environment
+leaves it), builds the graph, picks a start on a bottom rung and the most senior role within six
+moves of it, and times one route and five routes. With `--naive`, it times the straightforward
+pipeline instead: PyYAML's C loader, pydantic over every entry, networkx, and networkx's own
+Dijkstra and Yen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def timed(action: Callable[[], object], runs: int = 5) -> float:
+    """Median seconds of `action` over `runs` calls."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def route_pair(graph: Any) -> tuple[str, str]:
+    """A question people ask: from a bottom rung to the most senior role within six moves.
+
+    (Ties go to the farther role, then the lowest id.)
+    """
+    import networkx as nx
+
+    start = min(graph, key=lambda n: (graph.nodes[n]["role"].level, n))
+    depth = nx.single_source_shortest_path_length(graph, start, cutoff=6)
+    goal = max(sorted(depth), key=lambda n: (graph.nodes[n]["role"].level, depth[n]))
+    return start, goal
+
+
+def probe(path: str) -> dict[str, Any]:
+    """careergraph's own figures for one file."""
+    # Imported before the clock starts, as the naive pipeline's are: this times the load alone.
+    import careergraph.load.check
+    import careergraph.load.json_source
+    import careergraph.load.yaml_source  # noqa: F401
+    from careergraph.graph import build_graph
+    from careergraph.load import load_paths
+    from careergraph.query import find_routes
+
+    start = time.perf_counter()
+    career_map = load_paths(path)
+    load = time.perf_counter() - start
+    gc.freeze()  # as the command line does once the map is loaded
+    start = time.perf_counter()
+    graph = build_graph(career_map)
+    build = time.perf_counter() - start
+    a, b = route_pair(graph)
+    return {
+        "load": load,
+        "graph": build,
+        "route": timed(lambda: find_routes(graph, a, b)),
+        "routes5": timed(lambda: find_routes(graph, a, b, alternatives=4)),
+        "from": a,
+        "to": b,
+        "roles": len(career_map.roles),
+    }
+
+
+def naive(path: str) -> dict[str, Any]:
+    """The pipeline without careergraph's loader: C loader, pydantic, networkx."""
+    import itertools
+
+    import networkx as nx
+    import yaml
+
+    from careergraph.load.schema import FileSpec, RoleSpec, SkillSpec, TrackSpec, TransitionSpec
+
+    start = time.perf_counter()
+    with open(path, encoding="utf-8") as file:
+        data = yaml.load(file, Loader=yaml.CSafeLoader)
+    FileSpec.model_validate(data)
+    tracks = {k: TrackSpec.model_validate(v) for k, v in data["tracks"].items()}
+    skills = {k: SkillSpec.model_validate(v) for k, v in data["skills"].items()}
+    roles = {k: RoleSpec.model_validate(v) for k, v in data["roles"].items()}
+    moves = [TransitionSpec.model_validate(m) for m in data.get("transitions", [])]
+    graph: Any = nx.DiGraph()
+    for key, role in roles.items():
+        graph.add_node(key, role=role)
+    for move in moves:
+        graph.add_edge(move.source, move.target, years=move.years or roles[move.source].years)
+    load = time.perf_counter() - start
+    assert tracks and skills
+    a, b = route_pair(graph)
+    return {
+        "load": load,
+        "route": timed(lambda: nx.dijkstra_path(graph, a, b, weight="years")),
+        "routes5": timed(
+            lambda: list(itertools.islice(nx.shortest_simple_paths(graph, a, b, "years"), 5))
+        ),
+        "from": a,
+        "to": b,
+        "roles": len(roles),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file")
+    parser.add_argument("--naive", action="store_true", help="time the straightforward pipeline")
+    args = parser.parse_args()
+    gc.collect()
+    figures = naive(args.file) if args.naive else probe(args.file)
+    # Peak resident memory of this whole process, in bytes (Linux reports KiB).
+    figures["peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    json.dump(figures, sys.stdout)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

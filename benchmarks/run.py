@@ -1,0 +1,270 @@
+"""Run every benchmark case and print one table: case, median, min, max, baseline, ratio, target.
+
+`.venv/bin/python -m benchmarks.run` generates the maps it needs under output/bench/ (100, 1,000
+and 10,000 roles, YAML and JSON; `--large` adds 100,000), times whole `careergraph` processes as
+people run them and, in fresh processes, the load and the route search alone, each next to a
+baseline measured in the same run, and writes the table to output/benchmarks.json.
+
+To time another command, add one line to COMMANDS: its name and its arguments, where {a} and {b}
+are a role on a bottom rung and the most senior role within six moves of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.generate import write_map
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CAREERGRAPH = str(BIN / "careergraph") if (BIN / "careergraph").exists() else "careergraph"
+
+
+@dataclass(frozen=True)
+class Command:
+    """A careergraph command timed as a whole process on every generated map."""
+
+    name: str
+    args: tuple[str, ...]
+
+
+# One line per CLI command. {a}: a role on a bottom rung; {b}: the most senior role within six
+# moves of it (see benchmarks/probe.py).
+COMMANDS = [
+    Command("next", ("next", "{a}")),
+    Command("path", ("path", "{a}", "{b}")),
+    Command("show", ("show", "{a}")),
+    Command("gap", ("gap", "{a}", "{b}")),
+    Command("reach", ("reach", "{a}", "--within", "10")),
+    Command("similar", ("similar", "{a}")),
+]
+BASELINE = "naive: CSafeLoader + pydantic + networkx"
+COMMAND_TARGET = 1.0
+"""Seconds a command may take as a whole process on 10,000 roles, the cache warm."""
+
+# Targets by map size: first load, later load, one route, five routes, peak memory (seconds, bytes).
+TARGETS: dict[int, dict[str, float]] = {
+    10_000: {"first": 4.0, "later": 0.3, "route": 0.010, "routes5": 0.100, "peak": 1e9},
+    100_000: {"first": 60.0, "later": 3.0, "peak": 4e9},
+}
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    case: str
+    median: float
+    min: float
+    max: float
+    unit: str = "s"
+    baseline: float | None = None
+    baseline_name: str = ""
+    target: str = ""
+    passed: bool | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.median / self.baseline if self.baseline else None
+
+
+def run_process(argv: list[str], env: dict[str, str]) -> float:
+    """Seconds one process takes, start to exit; it must succeed."""
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def probe(file: Path, env: dict[str, str], *, naive: bool = False) -> dict[str, Any]:
+    """In-process figures from a fresh process (see benchmarks/probe.py)."""
+    argv = [sys.executable, "-m", "benchmarks.probe", str(file), *(["--naive"] if naive else [])]
+    out = subprocess.run(argv, env=env, check=True, capture_output=True, text=True, cwd=ROOT)
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
+
+
+def row(case: str, times: list[float], **extra: Any) -> Row:
+    return Row(case, statistics.median(times), min(times), max(times), **extra)
+
+
+def judged(item: Row, limit: float | None = None, ratio: float | None = None) -> Row:
+    """Fill in the target and whether the median meets it."""
+    if limit is not None:
+        shown = f"{limit / 1e9:g} GB" if item.unit == "B" else f"{limit:g} s"
+        item.target, item.passed = f"<= {shown}", item.median <= limit
+    elif ratio is not None and item.ratio is not None:
+        item.target, item.passed = f"<= {ratio:g}x", item.ratio <= ratio
+    return item
+
+
+def startup_rows(runs: int, env: dict[str, str]) -> list[Row]:
+    python = [sys.executable, "-c"]
+    click = [run_process([*python, "import click"], env) for _ in range(runs)]
+    networkx = [run_process([*python, "import networkx"], env) for _ in range(runs)]
+    helps = [run_process([CAREERGRAPH, "--help"], env) for _ in range(runs)]
+    default_route = [CAREERGRAPH, "path", "pmo_coordinator", "cto"]
+    run_process(default_route, env)  # fills the cache: the figure is for the second run on
+    paths = [run_process(default_route, env) for _ in range(runs)]
+    base = {"baseline_name": "python -c 'import click'"}
+    return [
+        judged(
+            row("careergraph --help", helps, baseline=statistics.median(click), **base), None, 1.3
+        ),
+        judged(
+            row(
+                "careergraph path pmo_coordinator cto (cache warm)",
+                paths,
+                baseline=statistics.median(networkx),
+                baseline_name="python -c 'import networkx'",
+            ),
+            None,
+            1.5,
+        ),
+    ]
+
+
+def size_rows(size: int, runs: int, env: dict[str, str], folder: Path, naive: bool) -> list[Row]:
+    """Load, route and command figures for the generated maps of one size."""
+    rows: list[Row] = []
+    targets = TARGETS.get(size, {})
+    for suffix in ("yaml", "json"):
+        file = folder / f"roles-{size}.{suffix}"
+        if not file.exists():
+            write_map(size, file)
+        label = f"{size:,} roles {suffix.upper()}"
+        firsts, laters = [], []
+        for _ in range(runs):
+            cold = {**env, "CAREERGRAPH_CACHE_DIR": tempfile.mkdtemp(prefix="cg-bench-")}
+            firsts.append(probe(file, cold))
+            laters.append(probe(file, cold))
+            shutil.rmtree(cold["CAREERGRAPH_CACHE_DIR"], ignore_errors=True)
+        base: dict[str, float] = {}
+        if naive and suffix == "yaml":
+            naives = [probe(file, env, naive=True) for _ in range(runs)]
+            base = {k: statistics.median(n[k] for n in naives) for k in naives[0] if k != "from"}
+        for key, case, source, unit in (
+            ("load", "first load", firsts, "s"),
+            ("load", "later load (cache)", laters, "s"),
+            ("route", "one route", laters, "s"),
+            ("routes5", "5 routes", laters, "s"),
+            ("peak", "peak memory, first load", firsts, "B"),
+        ):
+            if suffix == "json" and key in ("route", "routes5", "peak"):
+                continue  # the same map as the YAML file once loaded
+            target_key = {"load": "first" if source is firsts else "later"}.get(key, key)
+            baseline = base.get(key) if source is firsts or key != "load" else None
+            item = row(
+                f"{label}: {case}",
+                [f[key] for f in source],
+                unit=unit,
+                baseline=baseline,
+                baseline_name=BASELINE if baseline is not None else "",
+            )
+            rows.append(judged(item, targets.get(target_key)))
+        if suffix == "json":
+            continue
+        pair = {"a": firsts[0]["from"], "b": firsts[0]["to"]}
+        for command in COMMANDS:
+            argv = [CAREERGRAPH, "--data", str(file), *(a.format(**pair) for a in command.args)]
+            run_process(argv, env)  # the cache is warm for every timed run
+            times = [run_process(argv, env) for _ in range(runs)]
+            limit = COMMAND_TARGET if size <= 10_000 else None
+            rows.append(judged(row(f"{label}: careergraph {command.name} (process)", times), limit))
+    return rows
+
+
+def show(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "B":
+        return f"{value / 1e6:,.0f} MB"
+    return f"{value * 1000:,.1f} ms" if value < 1 else f"{value:,.2f} s"
+
+
+def table(rows: list[Row]) -> str:
+    header = ("case", "median", "min", "max", "baseline", "ratio", "target", "pass")
+    lines = [header]
+    for item in rows:
+        ratio = f"{item.ratio:.2f}x" if item.ratio is not None else "-"
+        verdict = {True: "pass", False: "FAIL", None: ""}[item.passed]
+        lines.append(
+            (
+                item.case,
+                show(item.median, item.unit),
+                show(item.min, item.unit),
+                show(item.max, item.unit),
+                show(item.baseline, item.unit),
+                ratio,
+                item.target,
+                verdict,
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = []
+    for number, line in enumerate(lines):
+        cells = [
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ]
+        out.append("  ".join(cells).rstrip())
+        if number == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="repetitions of every case")
+    parser.add_argument("--large", action="store_true", help="also 100,000 roles (minutes)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="map sizes instead of the default")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "output" / "benchmarks.json")
+    parser.add_argument(
+        "--maps", type=Path, default=ROOT / "output" / "bench", help="where generated maps go"
+    )
+    args = parser.parse_args()
+    sizes = args.sizes or [100, 1_000, 10_000, *([100_000] if args.large else [])]
+    folder = args.maps
+    cache = Path(tempfile.mkdtemp(prefix="cg-bench-cache-"))
+    env = {**os.environ, "CAREERGRAPH_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    env.pop("CAREERGRAPH_DATA", None)
+    # Let Python keep compiled modules, as it does on users' machines: with this set, every
+    # process would compile careergraph's modules from source again (but not its dependencies').
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    started = time.perf_counter()
+    rows = startup_rows(max(args.runs, 5), env)
+    for size in sizes:
+        rows += size_rows(size, args.runs, env, folder, naive=not args.no_naive)
+    shutil.rmtree(cache, ignore_errors=True)
+    print(table(rows))
+    elapsed = time.perf_counter() - started
+    print(f"\n(median of {args.runs} runs, startup of {max(args.runs, 5)}; {elapsed:.0f} s in all)")
+    report = {
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "system": platform.platform(),
+        },
+        "runs": args.runs,
+        "rows": [{**asdict(r), "ratio": r.ratio} for r in rows],
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""A checked `CareerMap` as plain data for the load cache, and back, without pydantic or YAML.
+
+The plain form holds what the map says (entries in their canonical order, lint allowances) and
+leaves out where each part was written: `places` are found again, by reading the files, only when
+something asks for them (`careergraph lint`), through `LazyPlaces`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from careergraph.model import (
+    Allowance,
+    CareerMap,
+    MapPath,
+    Place,
+    Resource,
+    ResourceKind,
+    Role,
+    Skill,
+    SkillCategory,
+    Source,
+    Text,
+    Track,
+    Transition,
+    TransitionKind,
+)
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+# Looked up rather than called: the enum call costs more than the rest of building a move.
+_CATEGORIES = {c.value: c for c in SkillCategory}
+_RESOURCE_KINDS = {k.value: k for k in ResourceKind}
+_MOVE_KINDS = {k.value: k for k in TransitionKind}
+
+
+class LazyPlaces(Mapping[MapPath, Place]):
+    """Where each part of a map was written, found on the first question about a place."""
+
+    def __init__(self, find: Callable[[], Mapping[MapPath, Place]]) -> None:
+        self._find: Callable[[], Mapping[MapPath, Place]] | None = find
+        self._places: Mapping[MapPath, Place] = {}
+
+    def _found(self) -> Mapping[MapPath, Place]:
+        if self._find is not None:
+            self._places, self._find = self._find(), None
+        return self._places
+
+    def __getitem__(self, path: MapPath) -> Place:
+        return self._found()[path]
+
+    def __iter__(self) -> Iterator[MapPath]:
+        return iter(self._found())
+
+    def __len__(self) -> int:
+        return len(self._found())
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._found()
+
+
+def plain_form(career_map: CareerMap) -> dict[str, Any]:
+    """What `career_map` says, as dicts, lists and scalars that `marshal` can keep."""
+    return {
+        "sources": {k: s.title for k, s in career_map.sources.items()},
+        "tracks": {
+            k: [_plain_text(t.name), _maybe_plain(t.description)]
+            for k, t in career_map.tracks.items()
+        },
+        "skills": {
+            k: [
+                _plain_text(s.name),
+                s.category.value,
+                _maybe_plain(s.description),
+                [
+                    [_plain_text(r.title), r.kind.value, r.url, _maybe_plain(r.note), r.sources]
+                    for r in s.resources
+                ],
+            ]
+            for k, s in career_map.skills.items()
+        },
+        "roles": {
+            k: [
+                _plain_text(r.name),
+                r.track,
+                r.level,
+                r.years,
+                dict(r.skills),
+                r.aliases,
+                _maybe_plain(r.summary),
+                tuple(_plain_text(t) for t in r.responsibilities),
+                tuple(_plain_text(t) for t in r.interview),
+                r.sources,
+            ]
+            for k, r in career_map.roles.items()
+        },
+        "transitions": [
+            [t.source, t.target, t.kind.value, t.years, _maybe_plain(t.note), t.sources, t.inferred]
+            for t in career_map.transitions
+        ],
+        "allowances": [[list(p), a.codes, a.why] for p, a in career_map.allowances.items()],
+    }
+
+
+def build_map(
+    data: Mapping[str, Any], path: str, places: Callable[[], Mapping[MapPath, Place]]
+) -> CareerMap:
+    """The career map `plain_form` gave `data`, read from `path`; `places` finds its places."""
+    return CareerMap(
+        path=path,
+        sources=_frozen({k: Source(k, title) for k, title in data["sources"].items()}),
+        tracks=_frozen(
+            {
+                k: Track(k, _text(name), _maybe_text(about))
+                for k, (name, about) in data["tracks"].items()
+            }
+        ),
+        skills=_frozen({k: _skill(k, *raw) for k, raw in data["skills"].items()}),
+        roles=_frozen({k: _role(k, *raw) for k, raw in data["roles"].items()}),
+        transitions=tuple(_transition(*raw) for raw in data["transitions"]),
+        allowances=_frozen(
+            {tuple(p): Allowance(tuple(codes), why) for p, codes, why in data["allowances"]}
+        ),
+        places=LazyPlaces(places),
+    )
+
+
+def _plain_text(text: Text) -> dict[str, str]:
+    return dict(text.translations)
+
+
+def _maybe_plain(text: Text | None) -> dict[str, str] | None:
+    return None if text is None else _plain_text(text)
+
+
+def _text(value: dict[str, str]) -> Text:
+    # The plain data is read fresh for each map, so its dicts can be wrapped without a copy.
+    return Text(MappingProxyType(value))
+
+
+def _maybe_text(value: dict[str, str] | None) -> Text | None:
+    return None if value is None else Text(MappingProxyType(value))
+
+
+def _skill(
+    key: str, name: Any, category: str, description: Any, resources: list[list[Any]]
+) -> Skill:
+    return Skill(
+        key,
+        _text(name),
+        _CATEGORIES[category],
+        _maybe_text(description),
+        tuple(
+            Resource(_text(title), _RESOURCE_KINDS[kind], url, _maybe_text(note), tuple(sources))
+            for title, kind, url, note, sources in resources
+        ),
+    )
+
+
+def _role(
+    key: str,
+    name: Any,
+    track: str,
+    level: int,
+    years: float,
+    skills: dict[str, int],
+    aliases: tuple[str, ...],
+    summary: Any,
+    responsibilities: tuple[Any, ...],
+    interview: tuple[Any, ...],
+    sources: tuple[str, ...],
+) -> Role:
+    return Role(
+        key,
+        _text(name),
+        track,
+        level,
+        years,
+        MappingProxyType(skills),
+        tuple(aliases),
+        _maybe_text(summary),
+        tuple(map(_text, responsibilities)),
+        tuple(map(_text, interview)),
+        tuple(sources),
+    )
+
+
+def _transition(
+    source: str,
+    target: str,
+    kind: str,
+    years: float,
+    note: Any,
+    sources: tuple[str, ...],
+    inferred: bool,
+) -> Transition:
+    return Transition(
+        source, target, _MOVE_KINDS[kind], years, _maybe_text(note), tuple(sources), inferred
+    )
+
+
+def _frozen(mapping: dict[_K, _V]) -> Mapping[_K, _V]:
+    return MappingProxyType(mapping)

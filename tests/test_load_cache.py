@@ -1,0 +1,216 @@
+"""The load cache: used when it matches to the byte, ignored and rebuilt when it does not."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careergraph.load import cache, load_paths
+from tests.conftest import FIXTURES, ROOT
+
+
+def _entry(folder: Path, data_file: Path) -> Path:
+    return folder / f"{cache.file_key(data_file.read_bytes())}.map"
+
+
+def _copy(tmp_path: Path, name: str = "map.yaml") -> Path:
+    target = tmp_path / name
+    target.write_bytes((FIXTURES / "small.yaml").read_bytes())
+    return target
+
+
+def test_a_loaded_file_is_cached_privately_and_reused(
+    tmp_path: Path, private_load_cache: Path
+) -> None:
+    data_file = _copy(tmp_path)
+    first = load_paths(data_file)
+    entry = _entry(private_load_cache, data_file)
+    assert entry.is_file()
+    assert private_load_cache.stat().st_mode & 0o777 == 0o700
+    again = load_paths(data_file)
+    assert again == first
+    assert cache.recall(data_file.read_bytes()) is not None
+
+
+def test_the_cache_follows_the_bytes_not_the_name(tmp_path: Path) -> None:
+    data_file = _copy(tmp_path)
+    load_paths(data_file)
+    data_file.write_text(
+        data_file.read_text(encoding="utf-8").replace("years: 2\n", "years: 7\n", 1),
+        encoding="utf-8",
+    )
+    changed = load_paths(data_file)
+    assert 7.0 in {role.years for role in changed.roles.values()}
+
+
+def test_a_cached_map_keeps_the_name_it_was_loaded_by(tmp_path: Path) -> None:
+    one, two = _copy(tmp_path, "one.yaml"), _copy(tmp_path, "two.yaml")
+    assert load_paths(one).path == str(one)
+    assert load_paths(two).path == str(two)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda blob: blob[: len(blob) // 2], id="truncated"),
+        pytest.param(lambda blob: blob[:-10] + b"\x00" * 10, id="corrupt-payload"),
+        pytest.param(lambda blob: b"", id="empty"),
+        pytest.param(lambda blob: b"\x80\x04\x95 not a cache at all", id="foreign"),
+        pytest.param(
+            lambda blob: blob.replace(b'"careergraph": "', b'"careergraph": "0.0.0-', 1),
+            id="other-version",
+        ),
+        pytest.param(lambda blob: blob.replace(b'"format": ', b'"format": 9', 1), id="format"),
+    ],
+)
+def test_a_damaged_or_stale_entry_is_ignored_and_rebuilt(
+    tmp_path: Path, private_load_cache: Path, damage: object
+) -> None:
+    data_file = _copy(tmp_path)
+    expected = load_paths(data_file)
+    entry = _entry(private_load_cache, data_file)
+    entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
+    assert cache.recall(data_file.read_bytes()) is None
+    assert load_paths(data_file) == expected
+    assert cache.recall(data_file.read_bytes()) is not None  # written again, whole
+
+
+def test_an_entry_with_a_valid_header_but_foreign_data_is_not_trusted(
+    tmp_path: Path, private_load_cache: Path
+) -> None:
+    import hashlib
+    import json
+    import marshal
+
+    data_file = _copy(tmp_path)
+    expected = load_paths(data_file)
+    payload = marshal.dumps({"roles": {"x": 1}})
+    header = {
+        "format": cache.FORMAT,
+        "careergraph": __import__("careergraph").__version__,
+        "code": cache.code_fingerprint(),
+        "file": cache.file_key(data_file.read_bytes()),
+        "length": len(payload),
+        "payload": hashlib.sha256(payload).hexdigest(),
+    }
+    blob = cache.MAGIC + json.dumps(header).encode() + b"\n" + payload
+    _entry(private_load_cache, data_file).write_bytes(blob)
+    assert load_paths(data_file) == expected
+
+
+def test_no_cache_when_turned_off(
+    tmp_path: Path, private_load_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERGRAPH_NO_CACHE", "1")
+    load_paths(_copy(tmp_path))
+    assert not private_load_cache.exists()
+
+
+def test_default_folder_is_the_xdg_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CAREERGRAPH_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "careergraph"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "careergraph"
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go", encoding="utf-8")
+    monkeypatch.setenv("CAREERGRAPH_CACHE_DIR", str(blocker / "careergraph"))
+    data_file = _copy(tmp_path)
+    assert len(load_paths(data_file).roles) == len(load_paths(data_file).roles) > 0
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder")
+def test_a_read_only_cache_folder_is_no_error(tmp_path: Path, private_load_cache: Path) -> None:
+    private_load_cache.mkdir(mode=0o500, parents=True)
+    try:
+        assert len(load_paths(_copy(tmp_path)).roles) > 0
+    finally:
+        private_load_cache.chmod(0o700)
+
+
+def test_a_folder_open_to_others_is_closed_before_use(
+    tmp_path: Path, private_load_cache: Path
+) -> None:
+    private_load_cache.mkdir(mode=0o777, parents=True)
+    private_load_cache.chmod(0o777)
+    load_paths(_copy(tmp_path))
+    assert private_load_cache.stat().st_mode & 0o777 == 0o700
+
+
+def test_processes_writing_at_once_leave_one_whole_entry(
+    tmp_path: Path, private_load_cache: Path
+) -> None:
+    data_file = tmp_path / "big.yaml"
+    sys.path.insert(0, str(ROOT))
+    try:
+        from benchmarks.generate import write_map
+    finally:
+        sys.path.remove(str(ROOT))
+    write_map(300, data_file)
+    script = "import sys; from careergraph.load import load_paths; load_paths(sys.argv[1])"
+    env = {**os.environ, "CAREERGRAPH_CACHE_DIR": str(private_load_cache)}
+    workers = [
+        subprocess.Popen([sys.executable, "-c", script, str(data_file)], env=env) for _ in range(4)
+    ]
+    assert [w.wait(timeout=120) for w in workers] == [0, 0, 0, 0]
+    assert sorted(p.name for p in private_load_cache.iterdir()) == [
+        _entry(private_load_cache, data_file).name
+    ]  # no temp file left behind
+    assert cache.recall(data_file.read_bytes()) is not None
+
+
+def test_a_cache_hit_imports_neither_the_parser_nor_pydantic(
+    tmp_path: Path, private_load_cache: Path
+) -> None:
+    data_file = _copy(tmp_path)
+    load_paths(data_file)
+    script = (
+        "import sys; from careergraph.load import load_paths; load_paths(sys.argv[1]); "
+        "print(sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))"
+    )
+    env = {**os.environ, "CAREERGRAPH_CACHE_DIR": str(private_load_cache)}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(data_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == "[]\n"
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    data_file = _copy(tmp_path)
+    assert gc.isenabled()
+    load_paths(data_file)  # a miss
+    assert gc.isenabled()
+    load_paths(data_file)  # a hit
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_paths(data_file)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_changed_loader_does_not_trust_older_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_file = _copy(tmp_path)
+    load_paths(data_file)
+    assert cache.recall(data_file.read_bytes()) is not None
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another loader")
+    assert cache.recall(data_file.read_bytes()) is None
