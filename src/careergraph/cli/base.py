@@ -10,16 +10,16 @@ import io
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from careergraph import DATA_ENV, LANGUAGES, __version__
-from careergraph.errors import CareerGraphError, DataFileError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from careergraph.errors import CareerGraphError
     from careergraph.graph import CareerGraph
     from careergraph.model import CareerMap, Profile
     from careergraph.query import Route
@@ -36,6 +36,8 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     chosen = env.get(LANG_ENV, "").strip()
     if chosen:
         if chosen not in LANGUAGES:
+            from careergraph.errors import CareerGraphError
+
             raise CareerGraphError(
                 f"{LANG_ENV} is '{chosen}', which careergraph does not speak: "
                 f"use {' or '.join(LANGUAGES)}"
@@ -70,6 +72,8 @@ class Commands(click.Group):
             fail_in_one_line(error)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from careergraph.errors import CareerGraphError
+
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a closed pipe surfaces here, not in the interpreter's exit
@@ -113,6 +117,8 @@ def remember_language(ctx: click.Context, _param: click.Parameter, lang: str) ->
 
 def _language(ctx: click.Context) -> str:
     """The language of the command that failed: its --lang, else the default, else English."""
+    from careergraph.errors import CareerGraphError
+
     if _LANG_KEY in ctx.meta:
         return str(ctx.meta[_LANG_KEY])
     try:
@@ -123,6 +129,9 @@ def _language(ctx: click.Context) -> str:
 
 def _message(error: CareerGraphError, lang: str) -> str:
     """What the user reads on stderr: one line per problem, in `lang` where the words allow."""
+    from dataclasses import replace
+
+    from careergraph.errors import DataFileError
     from careergraph.render.messages import said, say
 
     if isinstance(error, DataFileError):
@@ -172,18 +181,30 @@ def common(command: _F) -> _F:
     return click.option(
         "--data",
         "data_file",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=FilePath(dir_okay=False),
         multiple=True,
         help=f"Career-map YAML file; repeat to overlay later files on earlier ones "
         f"[default: ${DATA_ENV}, else the bundled data/paths.yaml].",
     )(command)
 
 
-DataFiles = Sequence[Path] | Path | None
+if TYPE_CHECKING:
+    DataFiles = Sequence[Path] | Path | None
+
+
+class FilePath(click.Path):
+    """click's Path giving pathlib values, with pathlib imported only once a path is given."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pathlib import Path
+
+        return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
 def data_files(given: DataFiles) -> list[Path]:
     """The command's --data files, else those given before the command, else the default."""
+    from pathlib import Path
+
     from careergraph.load import default_data_path
 
     for files in (given, click.get_current_context().find_root().params.get("data_file")):
@@ -218,7 +239,7 @@ def me_option(command: _F) -> _F:
     return click.option(
         "--me",
         "me_file",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=FilePath(dir_okay=False),
         default=None,
         metavar="FILE",
         help="Start from your profile (see `careergraph me init`) instead of FROM.",
@@ -325,7 +346,7 @@ def open_file(file: Path) -> None:
 @click.option(
     "--data",
     "data_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FilePath(dir_okay=False),
     multiple=True,
     help=f"Career-map YAML file for every command; repeat to overlay "
     f"[default: ${DATA_ENV}, else data/paths.yaml].",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, common, emit, language_option, load
+from careergraph.cli.base import FilePath, cli, common, emit, language_option, load
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @cli.command()
@@ -40,8 +43,8 @@ def similar(
 
 
 @cli.command()
-@click.argument("old_file", metavar="OLD", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("new_file", metavar="NEW", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("old_file", metavar="OLD", type=FilePath(dir_okay=False))
+@click.argument("new_file", metavar="NEW", type=FilePath(dir_okay=False))
 @click.option(
     "--limit",
     default=20,

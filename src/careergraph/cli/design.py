@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, data_files, emit, language_option
-from careergraph.errors import EXIT_NO_ANSWER, EXIT_OK
+from careergraph.cli.base import FilePath, cli, data_files, emit, language_option
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from careergraph.lint import Finding
 
 
 @cli.command(name="lint")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=FilePath(dir_okay=False))
 @click.option("--json", "as_json_output", is_flag=True, help="Print the findings as a JSON list.")
 @click.option(
     "--explained", is_flag=True, help="Also list the findings the data explains (lint: allow)."
@@ -28,6 +28,7 @@ def lint_command(files: tuple[Path, ...], as_json_output: bool, explained: bool,
     Exit codes: 0 no error (warnings allowed); 1 findings at error severity; 2 the file
     cannot be read or is not a valid map.
     """
+    from careergraph.errors import EXIT_NO_ANSWER, EXIT_OK
     from careergraph.graph import build_graph
     from careergraph.lint import Severity, lint
     from careergraph.load import load_layers

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -20,9 +19,10 @@ from careergraph.cli.base import (
     track_ids,
     write_map,
 )
-from careergraph.errors import CareerGraphError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from careergraph.query import RouteCost
 
 
@@ -84,6 +84,7 @@ def path(
     With --me, each step's skills start from your own levels, and the first move is shortened
     by the years you have already served in your role.
     """
+    from careergraph.errors import CareerGraphError
     from careergraph.query import find_role, find_routes
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
@@ -115,6 +116,8 @@ def path(
     )
     written = None
     if html_file is not None:
+        from pathlib import Path
+
         target_file = (
             Path(html_file) if html_file else Path("output") / f"route-{start}-{goal}.html"
         )

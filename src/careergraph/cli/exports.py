@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, common, emit, load, track_ids
-from careergraph.errors import CareerGraphError
+from careergraph.cli.base import FilePath, cli, common, emit, load, track_ids
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from careergraph.model import CareerMap
 
 FORMATS = ("json", "graphml", "gexf", "mermaid", "dot", "csv")
@@ -23,7 +23,7 @@ TABLES = ("roles", "transitions")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=FilePath(),
     default=None,
     help="Write to FILE (for csv without --table: a folder for roles.csv and transitions.csv) "
     "[default: stdout].",
@@ -57,6 +57,7 @@ def export(
 
     With -o, prints the files written (--json: a summary of them); without, prints the export.
     """
+    from careergraph.errors import CareerGraphError
     from careergraph.files import write_file
     from careergraph.query import find_role, find_routes, map_section
     from careergraph.render.messages import say

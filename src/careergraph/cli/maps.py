@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from careergraph.cli.base import (
+    FilePath,
     cli,
     common,
     data_files,
@@ -20,20 +20,22 @@ from careergraph.cli.base import (
     track_ids,
     write_map,
 )
-from careergraph.errors import EXIT_BAD_INPUT, DataFileError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from careergraph.query import Route
 
-DEFAULT_MAP = Path("output") / "careergraph.html"
+DEFAULT_MAP = "output/careergraph.html"
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=FilePath(dir_okay=False))
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON for scripts.")
 @language_option
 def validate(files: tuple[Path, ...], as_json_output: bool, lang: str) -> None:
     """Check a career-map file (FILES: a base map and overlays): `OK: N roles, M transitions`."""
+    from careergraph.errors import EXIT_BAD_INPUT, DataFileError
     from careergraph.load import load_layers
     from careergraph.render.json import validation_data
 
@@ -63,7 +65,7 @@ def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FilePath(dir_okay=False),
     default=DEFAULT_MAP,
     show_default=True,
     help="Where to write the HTML map.",

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from careergraph.cli.base import cli, common, emit, load, me_option, profile_data, start_and_goal
-from careergraph.errors import CareerGraphError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from careergraph.model import Profile
 
-DEFAULT_PROFILE = Path("me.yaml")
+DEFAULT_PROFILE = "me.yaml"
 _PLAN_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
@@ -35,7 +35,7 @@ def _finite_years(ctx: click.Context, param: click.Parameter, value: float) -> f
 @click.option(
     "-o",
     "--output",
-    default=str(DEFAULT_PROFILE),
+    default=DEFAULT_PROFILE,
     show_default=True,
     metavar="FILE",
     help="Where to write the profile; '-' prints it instead.",
@@ -51,6 +51,7 @@ def me_init(
     as_json_output: bool,
 ) -> None:
     """Write a commented starter profile for someone in ROLE, with the role's skill levels."""
+    from careergraph.errors import CareerGraphError
     from careergraph.files import write_file
     from careergraph.load.profile import parse_profile
     from careergraph.query import find_role
@@ -65,6 +66,8 @@ def me_init(
     if output == "-":
         click.echo(text, nl=False)
         return
+    from pathlib import Path
+
     target = Path(output)
     if target.exists() and not target.is_dir() and not force:  # write_file refuses a folder
         raise CareerGraphError(say(lang, "me.exists", file=target))
@@ -167,6 +170,8 @@ def plan(
     resources and certifications that build them, the typical years, and the interview
     questions of the role it leads to. Markdown unless FILE ends in .html.
     """
+    from pathlib import Path
+
     from careergraph.files import write_file
     from careergraph.query import find_routes, promotion_plan
     from careergraph.render import json as as_json
