@@ -239,6 +239,7 @@ def main() -> int:
     folder = args.maps
     cache = Path(tempfile.mkdtemp(prefix="cg-bench-cache-"))
     env = {**os.environ, "CAREERGRAPH_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    env["CAREERGRAPH_MAX_MB"] = "1024"  # 100,000 roles is about 90 MB, above the 20 MB guard
     env.pop("CAREERGRAPH_DATA", None)
     # Let Python keep compiled modules, as it does on users' machines: with this set, every
     # process would compile careergraph's modules from source again (but not its dependencies').

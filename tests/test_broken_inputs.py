@@ -137,7 +137,7 @@ def test_fifty_megabytes_of_junk_are_refused_unread(tmp_path: Path) -> None:
     assert junk.stat().st_size > 50 * 10**6
     lines = [
         f"{junk}: the file is larger than 20 MB, far more than a career map needs: "
-        "is it the right file?"
+        "is it the right file? (CAREERGRAPH_MAX_MB raises the limit)"
     ]
     assert_fails(run("validate", str(junk)), 2, lines)
     tracemalloc.start()
@@ -148,6 +148,33 @@ def test_fifty_megabytes_of_junk_are_refused_unread(tmp_path: Path) -> None:
     finally:
         tracemalloc.stop()
     assert peak < 2 * 2**20  # the file is never read whole (it would take 50 MB)
+
+
+def test_the_size_limit_can_be_raised_or_lowered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A taxonomy-sized map (100,000 roles is about 90 MB) is read once the limit allows it.
+    padded = tmp_path / "padded.yaml"
+    padded.write_bytes(Path(SMALL).read_bytes() + b"#" * (2 * 2**20) + b"\n")
+    monkeypatch.setenv("CAREERGRAPH_MAX_MB", "1")
+    lines = [
+        f"{padded}: the file is larger than 1 MB, far more than a career map needs: "
+        "is it the right file? (CAREERGRAPH_MAX_MB raises the limit)"
+    ]
+    assert_fails(run("validate", str(padded)), 2, lines)
+    monkeypatch.setenv("CAREERGRAPH_MAX_MB", "3")
+    result = run("validate", str(padded))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "OK: 5 roles, 6 transitions\n",
+        "",
+    )
+    monkeypatch.setenv("CAREERGRAPH_MAX_MB", "lots")
+    lines = [
+        f"{padded}: CAREERGRAPH_MAX_MB is 'lots': give the size limit as a whole number of "
+        "megabytes"
+    ]
+    assert_fails(run("validate", str(padded)), 2, lines)
 
 
 def test_two_million_brackets_are_refused_at_the_forty_first(tmp_path: Path) -> None:

@@ -74,5 +74,5 @@ def test_unreadable_profiles_are_reported_as_data_files_are(
         load_profile(huge, ladder)
     assert caught.value.lines() == [
         f"{huge}: the file is larger than 20 MB, far more than a profile needs: "
-        "is it the right file?"
+        "is it the right file? (CAREERGRAPH_MAX_MB raises the limit)"
     ]

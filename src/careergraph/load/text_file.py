@@ -15,7 +15,10 @@ from typing import BinaryIO
 from careergraph.errors import DataFileError, Problem, Words
 
 MAX_BYTES = 20 * 1024 * 1024
-"""Far above any real career map (10,000 roles is about 3 MB) and far below a memory problem."""
+"""Far above a company's map (10,000 roles is about 8 MB of YAML) and far below a memory problem."""
+
+MAX_MB_ENV = "CAREERGRAPH_MAX_MB"
+"""Raises the size limit for taxonomy-sized maps (100,000 roles is about 90 MB of YAML)."""
 
 _SAMPLE = 4096
 _JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff9f]")
@@ -32,16 +35,17 @@ def read_text(name: str, *, what: str = "data file", needs: str = "a career map"
 
 
 def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map") -> bytes:
-    """The file's bytes, refusing folders, unreadable files and files over MAX_BYTES."""
+    """The file's bytes, refusing folders, unreadable files and files over the size limit."""
+    limit = _limit(name)
     too_large = (
-        f"the file is larger than {MAX_BYTES // 2**20} MB, far more than {needs} needs:"
-        " is it the right file?"
+        f"the file is larger than {limit // 2**20} MB, far more than {needs} needs:"
+        f" is it the right file? ({MAX_MB_ENV} raises the limit)"
     )
     try:
         with open(name, "rb") as file:
-            if os.fstat(file.fileno()).st_size > MAX_BYTES:
+            if os.fstat(file.fileno()).st_size > limit:
                 raise DataFileError([Problem(name, 0, 0, too_large)])
-            raw = _read_at_most(file, MAX_BYTES + 1)  # bounded even for devices and pipes
+            raw = _read_at_most(file, limit + 1)  # bounded even for devices and pipes
     except IsADirectoryError:
         key = "problem.folder" if what == "data file" else f"problem.{what}_folder"
         problem = Problem(name, 0, 0, f"is a folder, not a {what}", Words.of(key))
@@ -51,9 +55,20 @@ def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map
         words = Words.of("problem.unreadable", reason=reason)
         problem = Problem(name, 0, 0, f"cannot read the file: {reason}", words)
         raise DataFileError([problem]) from None
-    if len(raw) > MAX_BYTES:
+    if len(raw) > limit:
         raise DataFileError([Problem(name, 0, 0, too_large)])
     return raw
+
+
+def _limit(name: str) -> int:
+    """MAX_BYTES, or the number of megabytes $CAREERGRAPH_MAX_MB names."""
+    given = os.environ.get(MAX_MB_ENV, "").strip()
+    if not given:
+        return MAX_BYTES
+    if not given.isdigit() or int(given) == 0:
+        message = f"{MAX_MB_ENV} is '{given}': give the size limit as a whole number of megabytes"
+        raise DataFileError([Problem(name, 0, 0, message)])
+    return int(given) * 2**20
 
 
 def _read_at_most(file: BinaryIO, limit: int) -> bytes:
