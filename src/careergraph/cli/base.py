@@ -66,6 +66,9 @@ class Commands(click.Group):
         return super().main(*args, **kwargs)
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        # Given a width, click's help formatter does not import shutil (and with it bz2 and
+        # lzma) to ask the terminal: a third of what `careergraph --help` spends beyond click.
+        kwargs.setdefault("terminal_width", _terminal_width())
         try:
             return super().make_context(*args, **kwargs)
         except click.ClickException as error:  # a mistake in the options before the command
@@ -104,6 +107,20 @@ class Commands(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_BUG)
+
+
+def _terminal_width() -> int:
+    """The terminal's width as shutil.get_terminal_size gives it: $COLUMNS, the terminal, or 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80  # no terminal (a pipe, a file) or no stdout at all
 
 
 _LANG_KEY = "careergraph.lang"
