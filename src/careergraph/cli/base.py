@@ -195,14 +195,17 @@ def common(command: _F) -> _F:
         "--json", "as_json_output", is_flag=True, help="Print JSON for scripts instead of text."
     )(command)
     command = language_option(command)
-    return click.option(
-        "--data",
-        "data_file",
-        type=FilePath(dir_okay=False),
-        multiple=True,
-        help=f"Career-map YAML file; repeat to overlay later files on earlier ones "
-        f"[default: ${DATA_ENV}, else the bundled data/paths.yaml].",
+    return data_option(
+        f"Career-map YAML file; repeat to overlay later files on earlier ones "
+        f"[default: ${DATA_ENV}, else the bundled data/paths.yaml]."
     )(command)
+
+
+def data_option(help: str) -> Callable[[_F], _F]:
+    """--data, repeatable: the map's files, later ones overlaid on earlier ones."""
+    return click.option(
+        "--data", "data_file", type=FilePath(dir_okay=False), multiple=True, help=help
+    )
 
 
 if TYPE_CHECKING:
@@ -360,13 +363,9 @@ def open_file(file: Path) -> None:
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="careergraph")
-@click.option(
-    "--data",
-    "data_file",
-    type=FilePath(dir_okay=False),
-    multiple=True,
-    help=f"Career-map YAML file for every command; repeat to overlay "
-    f"[default: ${DATA_ENV}, else data/paths.yaml].",
+@data_option(
+    f"Career-map YAML file for every command; repeat to overlay "
+    f"[default: ${DATA_ENV}, else data/paths.yaml]."
 )
 @click.option(
     "--debug",
