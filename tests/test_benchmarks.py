@@ -61,5 +61,6 @@ def test_the_suite_runs_and_writes_its_table(tmp_path: Path) -> None:
     assert "careergraph --help" in cases
     assert "100 roles YAML: careergraph path (process)" in cases
     assert "100 roles JSON: later load (cache)" in cases
+    assert "100 roles YAML: later load, every role built" in cases
     assert all(row["median"] > 0 for row in report["rows"])
     assert "100 roles YAML: first load" in result.stdout

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from careergraph.load import cache, load_paths
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import DEFAULT_DATA, FIXTURES, ROOT
 
 
 def _entry(folder: Path, data_file: Path) -> Path:
@@ -214,3 +214,116 @@ def test_a_changed_loader_does_not_trust_older_entries(
     assert cache.recall(data_file.read_bytes()) is not None
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "another loader")
     assert cache.recall(data_file.read_bytes()) is None
+
+
+def _write_entry(folder: Path, data_file: Path, data: object) -> None:
+    """A cache entry for `data_file` holding `data`, with a header that matches it."""
+    import hashlib
+    import json
+    import marshal
+
+    payload = marshal.dumps(data)
+    header = {
+        "format": cache.FORMAT,
+        "careergraph": __import__("careergraph").__version__,
+        "code": cache.code_fingerprint(),
+        "file": cache.file_key(data_file.read_bytes()),
+        "length": len(payload),
+        "payload": hashlib.sha256(payload).hexdigest(),
+    }
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    blob = cache.MAGIC + json.dumps(header).encode() + b"\n" + payload
+    _entry(folder, data_file).write_bytes(blob)
+
+
+def test_a_cached_map_is_the_checked_map_record_by_record(tmp_path: Path) -> None:
+    from dataclasses import fields
+
+    from careergraph.load import parse_paths
+    from careergraph.load.build import LazyRoles
+
+    data_file = tmp_path / "paths.yaml"
+    data_file.write_bytes(DEFAULT_DATA.read_bytes())
+    checked = parse_paths(data_file.read_text(encoding="utf-8"), str(data_file))
+    load_paths(data_file)  # a miss: checks the file and writes the entry
+    cached = load_paths(data_file)
+    assert isinstance(cached.roles, LazyRoles)
+    assert cached == checked
+    records = [*cached.roles.values(), *cached.transitions, *cached.skills.values()]
+    for record in records:  # built without __init__ where it is quicker: same fields, no more
+        assert sorted(vars(record)) == sorted(f.name for f in fields(record))
+    assert any(role.interview for role in cached.roles.values())
+    assert any(skill.resources for skill in cached.skills.values())
+    assert any(move.note for move in cached.transitions)
+
+
+def test_a_route_on_a_cached_map_builds_only_the_roles_it_looks_at(tmp_path: Path) -> None:
+    from careergraph.graph import build_graph
+    from careergraph.load.build import LazyRoles
+    from careergraph.query import find_routes
+
+    data_file = tmp_path / "paths.yaml"
+    data_file.write_bytes(DEFAULT_DATA.read_bytes())
+    load_paths(data_file)
+    cached = load_paths(data_file)
+    roles = cached.roles
+    assert isinstance(roles, LazyRoles)
+    (route,) = find_routes(build_graph(cached), "pmo_coordinator", "cto")
+    assert len(route.roles) <= roles.built < len(roles) // 4  # the tie check may see one more
+    assert list(roles) == sorted(roles)  # the map's order, built or not
+    assert [r.id for r in roles.values()] == list(roles)
+    assert roles.built == len(roles)
+
+
+def test_a_hand_written_role_record_is_a_one_line_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from careergraph.cli import cli
+    from careergraph.load.build import plain_form
+
+    data_file = _copy(tmp_path)
+    data = plain_form(load_paths(data_file))
+    first = next(iter(data["roles"]))
+    data["roles"][first] = b"not a marshal record"
+    _write_entry(cache.cache_dir() or tmp_path, data_file, data)
+    result = CliRunner().invoke(cli, ["--data", str(data_file), "show", first])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: the load cache's record of role '{first}' is not one careergraph wrote;"
+        " remove the cache folder or set CAREERGRAPH_NO_CACHE=1\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["path", "pmo_coordinator", "cto", "-k", "3", "--json"],
+        ["path", "pmo_coordinator", "cto"],
+        ["gap", "tpm", "vpoe", "--json"],
+        ["show", "tpm", "--json"],
+        ["show", "vpoe", "--lang", "ja"],
+        ["next", "tpm", "--json"],
+        ["roles", "--json"],
+        ["reach", "pmo_coordinator", "--within", "10", "--json"],
+        ["similar", "tpm", "--suggest", "--json"],
+        ["plan", "pmo_coordinator", "cto"],
+        ["lint", "--json"],
+        ["export", "--format", "json"],
+        ["export", "--format", "mermaid"],
+        ["path", "ctoo", "cto"],  # did-you-mean looks at every role's names
+    ],
+    ids=lambda args: "-".join(args[:2]),
+)
+def test_every_command_says_the_same_from_the_cache(tmp_path: Path, args: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from careergraph.cli import cli
+
+    data_file = tmp_path / "paths.yaml"
+    data_file.write_bytes(DEFAULT_DATA.read_bytes())
+    argv = ["--data", str(data_file), *args]
+    checked = CliRunner().invoke(cli, argv)
+    assert cache.recall(data_file.read_bytes()) is not None
+    cached = CliRunner().invoke(cli, argv)
+    assert (cached.exit_code, cached.output) == (checked.exit_code, checked.output)
+    assert checked.output

@@ -6,17 +6,26 @@ from typing import TypeAlias
 
 import networkx as nx
 
-from careergraph.model import CareerMap
+from careergraph.model import CareerMap, Role
 
-# Nodes are role ids with the `Role` under "role"; edges carry "transition" and "years".
+# Nodes are role ids; edges carry the `Transition` under "transition" and its "years". The map
+# itself is kept under graph.graph["map"]: `role_of` finds a node's `Role` there, so building the
+# graph never asks a lazily loaded map (`careergraph.load.build`) to build every role.
 CareerGraph: TypeAlias = "nx.DiGraph[str]"
 
 
 def build_graph(career_map: CareerMap) -> CareerGraph:
     """A new graph of the map, built in id order so ties break the same whatever the file order."""
-    graph: CareerGraph = nx.DiGraph()
-    for role_id in sorted(career_map.roles):
-        graph.add_node(role_id, role=career_map.roles[role_id])
-    for move in sorted(career_map.transitions, key=lambda t: (t.source, t.target)):
-        graph.add_edge(move.source, move.target, transition=move, years=move.years)
+    graph: CareerGraph = nx.DiGraph(map=career_map)
+    graph.add_nodes_from(sorted(career_map.roles))
+    graph.add_edges_from(
+        (move.source, move.target, {"transition": move, "years": move.years})
+        for move in sorted(career_map.transitions, key=lambda t: (t.source, t.target))
+    )
     return graph
+
+
+def role_of(graph: CareerGraph, role_id: str) -> Role:
+    """The role a node stands for."""
+    career_map: CareerMap = graph.graph["map"]
+    return career_map.roles[role_id]

@@ -20,7 +20,7 @@ from careergraph.errors import (
     UnknownTrackError,
     Words,
 )
-from careergraph.graph import CareerGraph
+from careergraph.graph import CareerGraph, role_of
 from careergraph.model import (
     CareerMap,
     Profile,
@@ -167,9 +167,8 @@ def moves_into(graph: CareerGraph, role_id: str) -> list[tuple[Transition, Skill
 def _moves(
     graph: CareerGraph, edges: Iterable[tuple[str, str, Transition]]
 ) -> list[tuple[Transition, SkillGap]]:
-    roles = graph.nodes
     moves = [
-        (move, skill_gap(roles[move.source]["role"], roles[move.target]["role"]))
+        (move, skill_gap(role_of(graph, move.source), role_of(graph, move.target)))
         for _, _, move in edges
     ]
     moves.sort(key=lambda m: (m[0].years, m[1].size, m[0].source, m[0].target))
@@ -509,14 +508,14 @@ def _route(
 ) -> Route:
     steps = []
     spent: list[float] = []
-    start = graph.nodes[path[0]]["role"].skills if start_levels is None else start_levels
+    start = role_of(graph, path[0]).skills if start_levels is None else start_levels
     built: dict[str, int] = dict(start)
     for here, there in itertools.pairwise(path):
         move: Transition = graph.edges[here, there]["transition"]
         left = max(0.0, move.years - years_done) if not spent else move.years
         spent.append(left)
-        target: Role = graph.nodes[there]["role"]
-        gap = skill_gap(graph.nodes[here]["role"], target, known=built)
+        target: Role = role_of(graph, there)
+        gap = skill_gap(role_of(graph, here), target, known=built)
         for skill, level in target.skills.items():
             built[skill] = max(level, built.get(skill, 0))
         steps.append(Step(move, gap, math.fsum(spent), left))
@@ -572,7 +571,7 @@ def reachable_roles(
         )
     weight = _years_left(source, years_done)
     paths = nx.single_source_dijkstra_path(graph, source, cutoff=within + _EPSILON, weight=weight)
-    start: Role = graph.nodes[source]["role"]
+    start: Role = role_of(graph, source)
     have = start.skills if start_levels is None else start_levels
     found = []
     for target, path in paths.items():
@@ -581,9 +580,7 @@ def reachable_roles(
         route = _route(graph, path, start_levels, years_done)
         if route.years > within + _EPSILON:
             continue
-        found.append(
-            Reachable(target, route, skill_gap(start, graph.nodes[target]["role"], known=have))
-        )
+        found.append(Reachable(target, route, skill_gap(start, role_of(graph, target), known=have)))
     found.sort(key=lambda r: (round(r.route.years, 9), len(r.route.steps), r.gap.size, r.role))
     return found
 

@@ -3,14 +3,21 @@
 The plain form holds what the map says (entries in their canonical order, lint allowances) and
 leaves out where each part was written: `places` are found again, by reading the files, only when
 something asks for them (`careergraph lint`), through `LazyPlaces`.
+
+Each role is kept as its own `marshal` record and built the first time it is asked for
+(`LazyRoles`): a route on a map of 100,000 roles looks at a few dozen of them, and reading every
+role's skills and texts is most of the cost of a load.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import gc
+import marshal
+from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from careergraph.errors import CareerGraphError
 from careergraph.model import (
     Allowance,
     CareerMap,
@@ -35,6 +42,8 @@ _V = TypeVar("_V")
 _CATEGORIES = {c.value: c for c in SkillCategory}
 _RESOURCE_KINDS = {k.value: k for k in ResourceKind}
 _MOVE_KINDS = {k.value: k for k in TransitionKind}
+_new = object.__new__
+_set = object.__setattr__
 
 
 class LazyPlaces(Mapping[MapPath, Place]):
@@ -62,6 +71,73 @@ class LazyPlaces(Mapping[MapPath, Place]):
         return path in self._found()
 
 
+class LazyRoles(Mapping[str, Role]):
+    """Roles by id, in the map's order, each built from its cached record when first asked for."""
+
+    __slots__ = ("_built", "_records")
+
+    def __init__(self, records: dict[str, bytes]) -> None:
+        self._records = records
+        self._built: dict[str, Role] = {}
+
+    def __getitem__(self, role_id: str) -> Role:
+        try:
+            return self._built[role_id]
+        except KeyError:
+            role = self._built[role_id] = self._build(role_id, self._records[role_id])
+            return role
+
+    def values(self) -> ValuesView[Role]:
+        return self._every_role().values()
+
+    def items(self) -> ItemsView[str, Role]:
+        return self._every_role().items()
+
+    @property
+    def built(self) -> int:
+        """How many roles have been built so far."""
+        return len(self._built)
+
+    def _every_role(self) -> dict[str, Role]:
+        """Every role, in the map's order: what a command that looks at them all asks for."""
+        if len(self._built) < len(self._records):
+            was_enabled = gc.isenabled()
+            gc.disable()  # as while loading: many new containers, no cycles
+            try:
+                built = self._built
+                self._built = {
+                    k: built[k] if k in built else self._build(k, record)
+                    for k, record in self._records.items()
+                }
+            finally:
+                if was_enabled:
+                    gc.enable()
+        return self._built
+
+    @staticmethod
+    def _build(role_id: str, record: bytes) -> Role:
+        try:
+            return _role(role_id, *marshal.loads(record))
+        except (EOFError, KeyError, TypeError, ValueError) as error:
+            # Only an entry written by hand gets here: the payload matched the hash in its header.
+            raise CareerGraphError(
+                f"the load cache's record of role '{role_id}' is not one careergraph wrote;"
+                " remove the cache folder or set CAREERGRAPH_NO_CACHE=1"
+            ) from error
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, role_id: object) -> bool:
+        return role_id in self._records
+
+    def __repr__(self) -> str:
+        return f"<LazyRoles: {len(self._records)} roles, {len(self._built)} built>"
+
+
 def plain_form(career_map: CareerMap) -> dict[str, Any]:
     """What `career_map` says, as dicts, lists and scalars that `marshal` can keep."""
     return {
@@ -83,18 +159,20 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
             for k, s in career_map.skills.items()
         },
         "roles": {
-            k: [
-                _plain_text(r.name),
-                r.track,
-                r.level,
-                r.years,
-                dict(r.skills),
-                r.aliases,
-                _maybe_plain(r.summary),
-                tuple(_plain_text(t) for t in r.responsibilities),
-                tuple(_plain_text(t) for t in r.interview),
-                r.sources,
-            ]
+            k: marshal.dumps(
+                (
+                    _plain_text(r.name),
+                    r.track,
+                    r.level,
+                    r.years,
+                    dict(r.skills),
+                    r.aliases,
+                    _maybe_plain(r.summary),
+                    tuple(_plain_text(t) for t in r.responsibilities),
+                    tuple(_plain_text(t) for t in r.interview),
+                    r.sources,
+                )
+            )
             for k, r in career_map.roles.items()
         },
         "transitions": [
@@ -119,7 +197,7 @@ def build_map(
             }
         ),
         skills=_frozen({k: _skill(k, *raw) for k, raw in data["skills"].items()}),
-        roles=_frozen({k: _role(k, *raw) for k, raw in data["roles"].items()}),
+        roles=_roles(data["roles"]),
         transitions=tuple(_transition(*raw) for raw in data["transitions"]),
         allowances=_frozen(
             {tuple(p): Allowance(tuple(codes), why) for p, codes, why in data["allowances"]}
@@ -197,9 +275,29 @@ def _transition(
     sources: tuple[str, ...],
     inferred: bool,
 ) -> Transition:
-    return Transition(
-        source, target, _MOVE_KINDS[kind], years, _maybe_text(note), tuple(sources), inferred
+    # Made as pickle makes an object, without the frozen dataclass's __init__ and its seven
+    # guarded setattr calls: a map of 100,000 roles has 176,000 moves, and this halves their cost.
+    move = _new(Transition)
+    _set(
+        move,
+        "__dict__",
+        {
+            "source": source,
+            "target": target,
+            "kind": _MOVE_KINDS[kind],
+            "years": years,
+            "note": None if note is None else Text(MappingProxyType(note)),
+            "sources": tuple(sources),
+            "inferred": inferred,
+        },
     )
+    return move
+
+
+def _roles(records: dict[str, bytes]) -> LazyRoles:
+    if not all(type(record) is bytes for record in records.values()):
+        raise TypeError("a role's record is not bytes")
+    return LazyRoles(records)
 
 
 def _frozen(mapping: dict[_K, _V]) -> Mapping[_K, _V]:

@@ -43,9 +43,10 @@ def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map
     )
     try:
         with open(name, "rb") as file:
-            if os.fstat(file.fileno()).st_size > limit:
+            size = os.fstat(file.fileno()).st_size
+            if size > limit:
                 raise DataFileError([Problem(name, 0, 0, too_large)])
-            raw = _read_at_most(file, limit + 1)  # bounded even for devices and pipes
+            raw = _read_at_most(file, limit + 1, size)  # bounded even for devices and pipes
     except IsADirectoryError:
         key = "problem.folder" if what == "data file" else f"problem.{what}_folder"
         problem = Problem(name, 0, 0, f"is a folder, not a {what}", Words.of(key))
@@ -71,12 +72,15 @@ def _limit(name: str) -> int:
     return int(given) * 2**20
 
 
-def _read_at_most(file: BinaryIO, limit: int) -> bytes:
-    """Up to `limit` bytes, in pieces: read(limit) would set aside `limit` bytes at once."""
+def _read_at_most(file: BinaryIO, limit: int, size: int = 0) -> bytes:
+    """Up to `limit` bytes: the `size` the file says it has at once, then in pieces.
+
+    read(limit) would set aside `limit` bytes at once for a device or a pipe, which say 0.
+    """
     chunks: list[bytes] = []
     total = 0
     while total < limit:
-        chunk = file.read(min(2**16, limit - total))
+        chunk = file.read(min(max(size + 1, 2**16) if not chunks else 2**16, limit - total))
         if not chunk:
             break
         chunks.append(chunk)

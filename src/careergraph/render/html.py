@@ -257,9 +257,9 @@ def render_html(
     track_ids = list(drawing.tracks)
     shown = set(track_ids)
     roles = [
-        graph.nodes[r]["role"]
+        career_map.roles[r]
         for r in sorted(graph.nodes)
-        if graph.nodes[r]["role"].track in shown and (drawing.roles is None or r in drawing.roles)
+        if career_map.roles[r].track in shown and (drawing.roles is None or r in drawing.roles)
     ]
     role_ids = {role.id for role in roles}
     moves = _Moves(
