@@ -46,8 +46,10 @@ def _wrap_items(lead: str, items: Sequence[str], lang: str) -> list[str]:
     if not items:
         return [lead + say(lang, "route.nothing_new")]
     lines, line = [], lead + items[0]
-    for item in items[1:]:
-        if _width(line) + 2 + _width(item) > _WRAP:
+    last = len(items) - 1
+    for index, item in enumerate(items[1:], start=1):
+        # A line that is not the last ends in ";", which must fit too.
+        if _width(line) + 2 + _width(item) + (index < last) > _WRAP:
             lines.append(line + ";")
             line = " " * _width(lead) + item
         else:
