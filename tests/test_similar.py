@@ -77,7 +77,7 @@ def test_similar_lists_only_roles_sharing_a_skill_and_no_suggestion() -> None:
         "  Engineer            29%         +3        +2  no\n"
         "      shared: Analysis 2/2\n"
         "\n"
-        "shared: Analyst's level/the role's level. gap there: levels to build\n"
+        "shared: level in Analyst/level in the role. gap there: levels to build\n"
         "moving from Analyst to the role; gap back: the other way.\n"
         "\n"
         "No move to suggest from Analyst: no similar role lacks one.\n"

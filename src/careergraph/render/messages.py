@@ -170,7 +170,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "similar.no": "no",
         "similar.shared": "shared: ",
         "similar.legend": (
-            "shared: {name}'s level/the role's level. gap there: levels to build\n"
+            "shared: level in {name}/level in the role. gap there: levels to build\n"
             "moving from {name} to the role; gap back: the other way."
         ),
         "similar.no_suggestion": "No move to suggest from {name}: no similar role lacks one.",
