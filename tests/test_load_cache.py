@@ -327,3 +327,35 @@ def test_every_command_says_the_same_from_the_cache(tmp_path: Path, args: list[s
     cached = CliRunner().invoke(cli, argv)
     assert (cached.exit_code, cached.output) == (checked.exit_code, checked.output)
     assert checked.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["gap", "--me", "{me}", "cto", "--json"],
+        ["path", "--me", "{me}", "cto", "--json"],
+        ["reach", "--me", "{me}", "--within", "6", "--json"],
+        ["plan", "--me", "{me}", "cto"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_profile_commands_say_the_same_from_the_cache(tmp_path: Path, args: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from careergraph.cli import cli
+    from careergraph.load.build import LazyRoles
+    from careergraph.load.profile import load_profile
+
+    data_file = tmp_path / "paths.yaml"
+    data_file.write_bytes(DEFAULT_DATA.read_bytes())
+    me = tmp_path / "me.yaml"
+    me.write_text("role: pmo_manager\nyears_in_role: 1\nskills:\n  risk_management: 4\n")
+    argv = ["--data", str(data_file), *(a.format(me=me) for a in args)]
+    checked = CliRunner().invoke(cli, argv)
+    cached = CliRunner().invoke(cli, argv)
+    assert (cached.exit_code, cached.output) == (checked.exit_code, checked.output)
+    assert checked.exit_code == 0, checked.output
+    career_map = load_paths(data_file)
+    assert isinstance(career_map.roles, LazyRoles)
+    load_profile(str(me), career_map)
+    assert career_map.roles.built == 0  # a role given by id is found without building any

@@ -93,6 +93,8 @@ def _check_role(
     """The id of the role named, by id, any name or alias; None (and a problem) if unknown."""
     if not isinstance(value, str):
         return None
+    if value in career_map.roles:
+        return value  # an id is never another role's name (the loader checks), as in find_role
     index: dict[str, str] = {}
     for role in career_map.roles.values():
         for one in role.names():
