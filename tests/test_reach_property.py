@@ -70,3 +70,44 @@ def test_best_route_after_years_served_matches_brute_force(
         return
     assert route.years == pytest.approx(candidates[0][0])
     assert (route.years, len(route.steps), route.roles) == candidates[0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    career_map=maps(),
+    served=st.sampled_from(SERVED[1:]),
+    k=st.integers(min_value=0, max_value=4),
+    data=st.data(),
+)
+def test_alternatives_after_years_served_match_brute_force(
+    career_map: CareerMap, served: float, k: int, data: st.DataObject
+) -> None:
+    ids = sorted(career_map.roles)
+    source, target = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
+    if source == target:
+        return
+    others = [r for r in ids if r not in (source, target)]
+    avoid = set(data.draw(st.lists(st.sampled_from(others), max_size=2))) if others else set()
+    rest = [r for r in others if r not in avoid]
+    via = set(data.draw(st.lists(st.sampled_from(rest), max_size=1))) if rest else set()
+    max_steps = data.draw(st.sampled_from([None, 1, 2, 3]))
+    expected = [
+        (years, moves, path)
+        for years, moves, path in every_route(career_map, source, served).get(target, [])
+        if not avoid & set(path) and via <= set(path) and (max_steps is None or moves <= max_steps)
+    ][: k + 1]
+    try:
+        routes = find_routes(
+            build_graph(career_map),
+            source,
+            target,
+            alternatives=k,
+            years_done=served,
+            avoid=sorted(avoid),
+            via=sorted(via),
+            max_steps=max_steps,
+        )
+    except NoRouteError:
+        assert expected == []
+        return
+    assert [(r.years, len(r.steps), r.roles) for r in routes] == expected

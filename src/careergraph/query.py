@@ -204,16 +204,13 @@ def find_routes(
             raise _no_route(source, target, via, avoid, max_steps)
 
     wanted = 1 + alternatives
-    weight: str | Callable[[Any, Any, Any], float] | None = None
-    if by == "years":
-        weight = _years_left(source, years_done) if years_done else "years"
+    weight = "years" if by == "years" else None
+    succ: _Adjacency = graph._succ  # type: ignore[attr-defined]
+    pred: _Adjacency = graph._pred  # type: ignore[attr-defined]
+    if weight is not None and years_done:
+        succ, pred = _served(succ, pred, source, years_done)
     found: list[Route] = []
-    paths: Iterable[list[str]]
-    if callable(weight):
-        # Years already served shorten only the first move: networkx's search takes that weight.
-        paths = nx.shortest_simple_paths(view, source, target, weight=weight)
-    else:
-        paths = _simple_paths(graph, source, target, weight, avoided)
+    paths = _simple_paths(succ, pred, source, target, weight, avoided)
     for examined, path in enumerate(paths):
         if examined >= SEARCH_LIMIT:
             break
@@ -234,8 +231,40 @@ def find_routes(
     return found[:wanted]
 
 
+def _served(
+    succ: _Adjacency, pred: _Adjacency, source: str, years_done: float
+) -> tuple[_Adjacency, _Adjacency]:
+    """The adjacency with the moves out of `source` shortened by the years already served in it.
+
+    Only those moves change; every other role's are looked up in the graph's own adjacency, so
+    nothing is copied whatever the size of the map.
+    """
+    shortened = {
+        there: {**edge, "years": max(0.0, edge["years"] - years_done)}
+        for there, edge in succ[source].items()
+    }
+    into = {there: {**pred[there], source: edge} for there, edge in shortened.items()}
+    return _Patched(succ, {source: shortened}), _Patched(pred, into)
+
+
+class _Patched(dict[str, dict[str, dict[str, float]]]):
+    """An adjacency with some roles' moves replaced; any other role's are looked up in `base`."""
+
+    def __init__(self, base: _Adjacency, replaced: _Adjacency) -> None:
+        super().__init__(replaced)
+        self.base = base
+
+    def __missing__(self, role: str) -> dict[str, dict[str, float]]:
+        return self.base[role]
+
+
 def _simple_paths(
-    graph: CareerGraph, source: str, target: str, weight: str | None, avoided: set[str]
+    succ: _Adjacency,
+    pred: _Adjacency,
+    source: str,
+    target: str,
+    weight: str | None,
+    avoided: set[str],
 ) -> Iterator[list[str]]:
     """Every simple path from `source` to `target` avoiding `avoided`, cheapest first (Yen).
 
@@ -247,16 +276,15 @@ def _simple_paths(
     makes routes dearer, so that cost stays a lower bound, and a spur search usually walks little
     more than what it finds; where it would walk far, the bidirectional search takes over.
     """
-    succ: dict[str, dict[str, dict[str, float]]] = graph._succ  # type: ignore[attr-defined]
-    pred: dict[str, dict[str, dict[str, float]]] = graph._pred  # type: ignore[attr-defined]
     left: _CostsTo | None = None
 
     def spur(start: str, blocked: set[str], cut: set[tuple[str, str]]) -> list[str] | None:
+        blocked |= avoided  # the costs to the target leave avoided roles out only once complete
         if left is not None:
             path = _guided(succ, left, start, target, weight, blocked, cut)
             if path is not _GAVE_UP:
                 return path
-        return _meet_in_middle(succ, pred, start, target, weight, blocked | avoided, cut)
+        return _meet_in_middle(succ, pred, start, target, weight, blocked, cut)
 
     def total(path: Sequence[str]) -> float:
         return math.fsum(
