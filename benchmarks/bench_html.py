@@ -1,6 +1,6 @@
 """Time the HTML map: render and write it, and its first draw in headless Chromium.
 
-Run from the repository: `python benchmarks/bench_html.py` (add `PYTHONPATH=src` if careergraph
+Run from the repository: `python -m benchmarks.bench_html` (add `PYTHONPATH=src` if careergraph
 is not installed). Maps: the default data, and generated ladders of 500 and 2,000 roles. The
 baseline, measured in the same run on the same map, is pyvis's own way of building its network
 (`add_node`/`add_edge` one at a time, quadratic) against filling its lists directly as careergraph
@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from careergraph.graph import CareerGraph, build_graph
 from careergraph.load import default_data_path, load_paths
 from careergraph.model import (
@@ -33,17 +34,6 @@ from careergraph.model import (
 )
 from careergraph.render.html import render_html, write_html
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 KINDS = (TransitionKind.LATERAL, TransitionKind.CAREER_CHANGE, TransitionKind.PROMOTION)
 
 

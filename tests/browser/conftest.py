@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import (
     Browser,
     ConsoleMessage,
@@ -24,17 +24,6 @@ from careergraph.load import load_paths
 from careergraph.query import find_routes
 from careergraph.render.html import render_html, write_html
 
-CHROMIUM = Path(os.environ.get("CAREERGRAPH_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORT: ViewportSize = {"width": 1920, "height": 1080}
 READY = "() => window.careergraph !== undefined && window.careergraph.ready === true"
 
