@@ -137,6 +137,44 @@ def fill_network(career_map: CareerMap, *, one_by_one: bool) -> float:
     return time.perf_counter() - start
 
 
+class Chromium:
+    """Headless Chromium through Playwright, to time first draws (`start` gives None without it)."""
+
+    def __init__(self) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self.driver = sync_playwright().start()
+        self.browser = self.driver.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+
+    @classmethod
+    def start(cls) -> Chromium | None:
+        if not CHROMIUM.is_file():
+            return None
+        try:
+            return cls()
+        except ImportError:  # Playwright is a dev tool: `pip install -e '.[dev]'`
+            return None
+
+    def first_draws(self, page_file: Path, runs: int) -> list[float]:
+        """Seconds from navigation start to the map's first drawing, once per run."""
+        draws = []
+        for _ in range(runs):
+            page = self.browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.goto(page_file.as_uri())
+            page.wait_for_function(
+                "() => window.careergraph && window.careergraph.ready", timeout=60_000
+            )
+            draws.append(page.evaluate("() => window.careergraph.firstDrawMs") / 1000)
+            page.close()
+        return draws
+
+    def stop(self) -> None:
+        self.browser.close()
+        self.driver.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="timings per figure (the best counts)")
@@ -152,13 +190,8 @@ def main() -> int:
     if args.large:
         maps.append(("10,000 roles", generated_map(50, 10, 20)))
 
-    browser = None
-    if CHROMIUM.is_file():
-        from playwright.sync_api import sync_playwright
-
-        driver = sync_playwright().start()
-        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    else:
+    chromium = Chromium.start()
+    if chromium is None:
         print(f"(no Chromium at {CHROMIUM}: first-draw times are left out)", file=sys.stderr)
 
     header = (
@@ -183,17 +216,8 @@ def main() -> int:
             page_time = best_of(args.runs, render_and_write)
             size = target.stat().st_size / 1e6
             draw = "-"
-            if browser is not None:
-                draws = []
-                for _ in range(args.runs):
-                    page = browser.new_page(viewport={"width": 1600, "height": 1000})
-                    page.goto(target.as_uri())
-                    page.wait_for_function(
-                        "() => window.careergraph && window.careergraph.ready", timeout=60_000
-                    )
-                    draws.append(page.evaluate("() => window.careergraph.firstDrawMs"))
-                    page.close()
-                draw = f"{statistics.median(draws):.0f} ms"
+            if chromium is not None:
+                draw = f"{statistics.median(chromium.first_draws(target, args.runs)) * 1000:.0f} ms"
             direct = min(fill_network(career_map, one_by_one=False) for _ in range(args.runs))
             loop = min(fill_network(career_map, one_by_one=True) for _ in range(args.runs))
             print(
@@ -201,9 +225,8 @@ def main() -> int:
                 f"{size:>9.2f}{page_time * 1000:>11.0f} ms{draw:>12}"
                 f"{direct * 1000:>11.2f} ms{loop * 1000:>12.1f} ms{loop / direct:>8.0f}x"
             )
-    if browser is not None:
-        browser.close()
-        driver.stop()
+    if chromium is not None:
+        chromium.stop()
     print(f"\n(best of {args.runs}; first draw is the median, from navigation start to the")
     print(" first afterDrawing; the whole run took", f"{time.perf_counter() - started:.0f} s)")
     return 0

@@ -3,7 +3,8 @@
 `.venv/bin/python -m benchmarks.run` generates the maps it needs under output/bench/ (100, 1,000
 and 10,000 roles, YAML and JSON; `--large` adds 100,000), times whole `careergraph` processes as
 people run them and, in fresh processes, the load and the route search alone, each next to a
-baseline measured in the same run, and writes the table to output/benchmarks.json.
+baseline measured in the same run, and the HTML map's first draw in headless Chromium, and
+writes the table to output/benchmarks.json.
 
 To time another command, add one line to COMMANDS: its name and its arguments, where {a} and {b}
 are a role on a bottom rung and the most senior role within six moves of it.
@@ -53,6 +54,8 @@ COMMANDS = [
 BASELINE = "naive: CSafeLoader + pydantic + networkx"
 COMMAND_TARGET = 1.0
 """Seconds a command may take as a whole process on 10,000 roles, the cache warm."""
+HTML_TARGETS = {"default data": 0.5, "2,000 roles": 2.0}
+"""Seconds from opening the HTML map to its first drawing in headless Chromium."""
 
 # Targets by map size: first load, later load, one route, five routes, peak memory (seconds, bytes).
 TARGETS: dict[int, dict[str, float]] = {
@@ -186,6 +189,36 @@ def size_rows(size: int, runs: int, env: dict[str, str], folder: Path, naive: bo
     return rows
 
 
+def html_rows(runs: int) -> list[Row]:
+    """The HTML map's first draw in headless Chromium: the default data and 2,000 roles."""
+    from benchmarks.bench_html import CHROMIUM, Chromium, generated_map
+    from careergraph.graph import build_graph
+    from careergraph.load import default_data_path, parse_paths
+    from careergraph.render.html import render_html, write_html
+
+    chromium = Chromium.start()
+    if chromium is None:
+        print(f"(no Chromium at {CHROMIUM}: the HTML rows are left out)", file=sys.stderr)
+        return []
+    default = default_data_path()
+    maps = {
+        "default data": parse_paths(default.read_text(encoding="utf-8"), str(default)),
+        "2,000 roles": generated_map(50, 10, 4),
+    }
+    rows = []
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            page = Path(folder) / "map.html"
+            for name, career_map in maps.items():
+                write_html(page, render_html(career_map, build_graph(career_map)))
+                draws = chromium.first_draws(page, runs)
+                item = row(f"HTML {name}: first draw in Chromium", draws)
+                rows.append(judged(item, HTML_TARGETS[name]))
+    finally:
+        chromium.stop()
+    return rows
+
+
 def show(value: float | None, unit: str) -> str:
     if value is None:
         return "-"
@@ -231,6 +264,7 @@ def main() -> int:
     parser.add_argument("--large", action="store_true", help="also 100,000 roles (minutes)")
     parser.add_argument("--sizes", type=int, nargs="+", help="map sizes instead of the default")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
+    parser.add_argument("--no-html", action="store_true", help="skip the map's first draw")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "output" / "benchmarks.json")
     parser.add_argument(
         "--maps", type=Path, default=ROOT / "output" / "bench", help="where generated maps go"
@@ -247,6 +281,8 @@ def main() -> int:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     rows = startup_rows(max(args.runs, 5), env)
+    if not args.no_html:
+        rows += html_rows(args.runs)
     for size in sizes:
         rows += size_rows(size, args.runs, env, folder, naive=not args.no_naive)
     shutil.rmtree(cache, ignore_errors=True)

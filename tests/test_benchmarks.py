@@ -62,5 +62,11 @@ def test_the_suite_runs_and_writes_its_table(tmp_path: Path) -> None:
     assert "100 roles YAML: careergraph path (process)" in cases
     assert "100 roles JSON: later load (cache)" in cases
     assert "100 roles YAML: later load, every role built" in cases
+    html = [row for row in report["rows"] if row["case"].startswith("HTML ")]
+    assert [row["case"] for row in html] == [
+        "HTML default data: first draw in Chromium",
+        "HTML 2,000 roles: first draw in Chromium",
+    ]
+    assert [row["target"] for row in html] == ["<= 0.5 s", "<= 2 s"]
     assert all(row["median"] > 0 for row in report["rows"])
     assert "100 roles YAML: first load" in result.stdout
