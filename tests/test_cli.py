@@ -246,6 +246,31 @@ def test_version_and_module_entry_point() -> None:
     assert json.loads(done.stdout)["routes"][0]["roles"] == ["junior", "senior"]
 
 
+def test_the_command_list_says_what_each_command_says_of_itself() -> None:
+    import importlib
+    import inspect
+
+    import click
+
+    from careergraph.cli.base import COMMANDS
+
+    for module in {module for module, _ in COMMANDS.values()}:
+        importlib.import_module(f"careergraph.cli.{module}")
+    assert sorted(cli.commands) == sorted(COMMANDS)
+    for name, command in cli.commands.items():
+        module, summary = COMMANDS[name]
+        assert command.callback is not None
+        assert command.callback.__module__ == f"careergraph.cli.{module}"
+        assert inspect.cleandoc(command.help or "").split("\n\n")[0] == summary
+    # The listing over stand-ins is click's own listing over the commands themselves.
+    ctx = click.Context(cli, info_name="careergraph", terminal_width=80)
+    ours, clicks = ctx.make_formatter(), ctx.make_formatter()
+    cli.format_commands(ctx, ours)
+    click.Group.format_commands(cli, ctx, clicks)
+    assert ours.getvalue() == clicks.getvalue()
+    assert "  validate  Check a career-map file" in ours.getvalue()
+
+
 @pytest.mark.parametrize("command", ["path", "gap", "show", "roles", "next", "validate", "render"])
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")

@@ -40,6 +40,27 @@ def test_help_imports_no_library(tmp_path: Path) -> None:
     assert names.isdisjoint(RENDERING | LOADING | {"networkx"})
 
 
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [(["--help"], []), (["validate", "--help"], ["maps"]), (["me", "--help"], ["profile"])],
+)
+def test_help_imports_only_the_command_modules_it_shows(args: list[str], loaded: list[str]) -> None:
+    script = (
+        "import sys\n"
+        "from careergraph.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.count('.') == 2"
+        " and m.startswith('careergraph.cli.')), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
+    )
+    assert result.stderr == f"{sorted(['base', *loaded])}\n"
+
+
 @pytest.mark.parametrize("command", [["path", "pmo_coordinator", "cto"], ["next", "tpm"]])
 def test_a_question_imports_no_renderer_and_a_cache_hit_no_parser(
     tmp_path: Path, command: list[str]

@@ -1,9 +1,12 @@
-"""The `careergraph` command: parse the request, ask the library, print the answer."""
+"""The `careergraph` command: parse the request, ask the library, print the answer.
 
-from careergraph.cli import compare, design, explore, exports, maps, profile
+Each command lives in a module of this package (explore, maps, profile, exports, compare,
+design), imported when the command is looked up: `careergraph --help` imports none of them.
+"""
+
 from careergraph.cli.base import cli
 
-__all__ = ["cli", "compare", "design", "explore", "exports", "main", "maps", "profile"]
+__all__ = ["cli", "main"]
 
 
 def main() -> None:

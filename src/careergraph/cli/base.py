@@ -54,8 +54,86 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, what a program killed by the closed pipe would give
 
 
+# Every command: the module that defines it, and the first paragraph of its help, which
+# `careergraph --help` lists. A command's module is imported only when that command runs (or
+# its own help is asked for), so the list is kept here; a test checks it against the commands.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "diff": (
+        "compare",
+        "What changed from OLD to NEW: records, fields, and routes longer, shorter, new or gone.",
+    ),
+    "export": ("exports", "Export the map as node-link JSON, GraphML, GEXF, Mermaid, DOT or CSV."),
+    "gap": (
+        "explore",
+        "Skills TO needs above FROM's level (or, with --me, above yours), largest first.",
+    ),
+    "lint": ("design", "Find structural mistakes in a map (FILES: a base map and overlays)."),
+    "me": (
+        "profile",
+        "Your profile: the role you hold, your own skill levels, the years you have served.",
+    ),
+    "next": ("explore", "The moves open from ROLE, with years and the size of the skill gap."),
+    "path": (
+        "explore",
+        "Best route from FROM (or, with --me, your role) to TO by total years,"
+        " with skills to build.",
+    ),
+    "plan": (
+        "profile",
+        "A promotion plan from FROM (or, with --me, from you) to TO, to keep and share.",
+    ),
+    "reach": (
+        "profile",
+        "Roles reachable from ROLE (or, with --me, from you) within YEARS, nearest first.",
+    ),
+    "render": (
+        "maps",
+        "Write the interactive HTML map: ladders side by side, a route lit up if asked.",
+    ),
+    "roles": ("explore", "The roles, ladder by ladder, in level order."),
+    "schema": (
+        "design",
+        "Print the JSON Schema of the data file, for editors to complete and check it.",
+    ),
+    "show": (
+        "explore",
+        "Everything about a role: names, level, skills, and the moves into and out of it.",
+    ),
+    "similar": (
+        "compare",
+        "Roles most like ROLE by skills weighted by level, with the skill gap each way.",
+    ),
+    "validate": (
+        "maps",
+        "Check a career-map file (FILES: a base map and overlays): `OK: N roles, M transitions`.",
+    ),
+}
+
+
 class Commands(click.Group):
-    """Turns every failure into one line on stderr and a documented exit code, in one place."""
+    """Turns every failure into one line on stderr and a documented exit code, in one place.
+
+    Its commands' modules are imported when a command is looked up (see COMMANDS).
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            from importlib import import_module
+
+            import_module(f"careergraph.cli.{COMMANDS[name][0]}")
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # click's own listing, over stand-ins that carry each command's summary: looking the
+        # commands up would import every command module just to print one line of each.
+        listed = {
+            name: self.commands.get(name) or click.Command(name, help=COMMANDS[name][1])
+            for name in self.list_commands(ctx)
+        }
+        click.Group(commands=listed).format_commands(ctx, formatter)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Japanese text on a terminal or pipe that cannot encode it comes out as \u escapes
