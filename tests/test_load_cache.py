@@ -53,6 +53,26 @@ def test_a_cached_map_keeps_the_name_it_was_loaded_by(tmp_path: Path) -> None:
     assert load_paths(two).path == str(two)
 
 
+def _write_entry(folder: Path, data_file: Path, data: object) -> None:
+    """A cache entry for `data_file` holding `data`, with a header that matches it."""
+    import hashlib
+    import json
+    import marshal
+
+    payload = marshal.dumps(data)
+    header = {
+        "format": cache.FORMAT,
+        "careergraph": __import__("careergraph").__version__,
+        "code": cache.code_fingerprint(),
+        "file": cache.file_key(data_file.read_bytes()),
+        "length": len(payload),
+        "payload": hashlib.sha256(payload).hexdigest(),
+    }
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    blob = cache.MAGIC + json.dumps(header).encode() + b"\n" + payload
+    _entry(folder, data_file).write_bytes(blob)
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -82,23 +102,9 @@ def test_a_damaged_or_stale_entry_is_ignored_and_rebuilt(
 def test_an_entry_with_a_valid_header_but_foreign_data_is_not_trusted(
     tmp_path: Path, private_load_cache: Path
 ) -> None:
-    import hashlib
-    import json
-    import marshal
-
     data_file = _copy(tmp_path)
     expected = load_paths(data_file)
-    payload = marshal.dumps({"roles": {"x": 1}})
-    header = {
-        "format": cache.FORMAT,
-        "careergraph": __import__("careergraph").__version__,
-        "code": cache.code_fingerprint(),
-        "file": cache.file_key(data_file.read_bytes()),
-        "length": len(payload),
-        "payload": hashlib.sha256(payload).hexdigest(),
-    }
-    blob = cache.MAGIC + json.dumps(header).encode() + b"\n" + payload
-    _entry(private_load_cache, data_file).write_bytes(blob)
+    _write_entry(private_load_cache, data_file, {"roles": {"x": 1}})
     assert load_paths(data_file) == expected
 
 
@@ -214,26 +220,6 @@ def test_a_changed_loader_does_not_trust_older_entries(
     assert cache.recall(data_file.read_bytes()) is not None
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "another loader")
     assert cache.recall(data_file.read_bytes()) is None
-
-
-def _write_entry(folder: Path, data_file: Path, data: object) -> None:
-    """A cache entry for `data_file` holding `data`, with a header that matches it."""
-    import hashlib
-    import json
-    import marshal
-
-    payload = marshal.dumps(data)
-    header = {
-        "format": cache.FORMAT,
-        "careergraph": __import__("careergraph").__version__,
-        "code": cache.code_fingerprint(),
-        "file": cache.file_key(data_file.read_bytes()),
-        "length": len(payload),
-        "payload": hashlib.sha256(payload).hexdigest(),
-    }
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    blob = cache.MAGIC + json.dumps(header).encode() + b"\n" + payload
-    _entry(folder, data_file).write_bytes(blob)
 
 
 def test_a_cached_map_is_the_checked_map_record_by_record(tmp_path: Path) -> None:

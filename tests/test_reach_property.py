@@ -13,7 +13,7 @@ from careergraph.errors import NoRouteError
 from careergraph.graph import build_graph
 from careergraph.model import CareerMap
 from careergraph.query import find_routes, reachable_roles
-from tests.test_routes_property import maps
+from tests.test_routes_property import draw_question, maps
 
 SERVED = [0.0, 0.5, 1.0, 2.5]
 Candidate = tuple[float, int, tuple[str, ...]]  # years, moves, roles: the order routes rank in
@@ -82,15 +82,10 @@ def test_best_route_after_years_served_matches_brute_force(
 def test_alternatives_after_years_served_match_brute_force(
     career_map: CareerMap, served: float, k: int, data: st.DataObject
 ) -> None:
-    ids = sorted(career_map.roles)
-    source, target = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
-    if source == target:
+    question = draw_question(data, career_map)
+    if question is None:
         return
-    others = [r for r in ids if r not in (source, target)]
-    avoid = set(data.draw(st.lists(st.sampled_from(others), max_size=2))) if others else set()
-    rest = [r for r in others if r not in avoid]
-    via = set(data.draw(st.lists(st.sampled_from(rest), max_size=1))) if rest else set()
-    max_steps = data.draw(st.sampled_from([None, 1, 2, 3]))
+    source, target, avoid, via, max_steps = question
     expected = [
         (years, moves, path)
         for years, moves, path in every_route(career_map, source, served).get(target, [])

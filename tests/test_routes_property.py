@@ -58,6 +58,26 @@ def brute_force(
     return sorted(found, key=key)
 
 
+Question = tuple[str, str, set[str], set[str], int | None]
+
+
+def draw_question(data: st.DataObject, career_map: CareerMap) -> Question | None:
+    """A route question on the map: from, to, roles to avoid and to pass, the most moves.
+
+    None when the two ends drawn are the same role.
+    """
+    ids = sorted(career_map.roles)
+    source, target = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
+    if source == target:
+        return None
+    others = [r for r in ids if r not in (source, target)]
+    avoid = set(data.draw(st.lists(st.sampled_from(others), max_size=2))) if others else set()
+    rest = [r for r in others if r not in avoid]
+    via = set(data.draw(st.lists(st.sampled_from(rest), max_size=1))) if rest else set()
+    max_steps = data.draw(st.sampled_from([None, 1, 2, 3]))
+    return source, target, avoid, via, max_steps
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     career_map=maps(),
@@ -68,15 +88,10 @@ def brute_force(
 def test_routes_match_brute_force(
     career_map: CareerMap, k: int, by: str, data: st.DataObject
 ) -> None:
-    ids = sorted(career_map.roles)
-    source, target = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
-    if source == target:
+    question = draw_question(data, career_map)
+    if question is None:
         return
-    others = [r for r in ids if r not in (source, target)]
-    avoid = set(data.draw(st.lists(st.sampled_from(others), max_size=2))) if others else set()
-    rest = [r for r in others if r not in avoid]
-    via = set(data.draw(st.lists(st.sampled_from(rest), max_size=1))) if rest else set()
-    max_steps = data.draw(st.sampled_from([None, 1, 2, 3]))
+    source, target, avoid, via, max_steps = question
     expected = brute_force(career_map, source, target, by, avoid, via, max_steps)[: k + 1]
     graph = build_graph(career_map)
     try:
