@@ -8,22 +8,21 @@ schema are imported only on a miss, so a warm start stays quick.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
 from careergraph import DATA_ENV
 from careergraph.errors import DataFileError, Problem
 from careergraph.load import cache
-from careergraph.load.build import build_map, plain_form
+from careergraph.load.build import build_map, collector_paused, plain_form
 from careergraph.load.text_file import decode, read_bytes
 from careergraph.model import CareerMap
 
 __all__ = [
     "DATA_ENV",
+    "collector_paused",
     "default_data_path",
     "load_layers",
     "load_paths",
@@ -58,7 +57,7 @@ def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
         except DataFileError as error:
             read.append(error)
     raws = [got for got in read if isinstance(got, bytes)]
-    with _collector_paused():
+    with collector_paused():
         if len(raws) == len(names):
             data = cache.recall(raws)
             if data is not None:
@@ -87,7 +86,7 @@ def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
     """Check texts, each `(text, file)`, as a base map and the overlays that follow it."""
     from careergraph.load.check import parse_layers as checked
 
-    with _collector_paused():
+    with collector_paused():
         return checked(texts)
 
 
@@ -105,19 +104,3 @@ def _texts(read: Sequence[bytes | DataFileError], names: Sequence[str]) -> list[
     if problems:
         raise DataFileError(problems)
     return texts
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a map is read.
-
-    Reading builds millions of small containers and none of them forms a cycle; with the collector
-    running, its passes over them cost more than the parsing (10,000 roles: about 3 times as long).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import marshal
 from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
+from contextlib import contextmanager
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -44,6 +45,22 @@ _RESOURCE_KINDS = {k.value: k for k in ResourceKind}
 _MOVE_KINDS = {k.value: k for k in TransitionKind}
 _new = object.__new__
 _set = object.__setattr__
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a map is read, or built from what was read.
+
+    Reading builds millions of small containers and none of them forms a cycle; with the collector
+    running, its passes over them cost more than the parsing (10,000 roles: about 3 times as long).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class LazyPlaces(Mapping[MapPath, Place]):
@@ -101,17 +118,12 @@ class LazyRoles(Mapping[str, Role]):
     def _every_role(self) -> dict[str, Role]:
         """Every role, in the map's order: what a command that looks at them all asks for."""
         if len(self._built) < len(self._records):
-            was_enabled = gc.isenabled()
-            gc.disable()  # as while loading: many new containers, no cycles
-            try:
+            with collector_paused():
                 built = self._built
                 self._built = {
                     k: built[k] if k in built else self._build(k, record)
                     for k, record in self._records.items()
                 }
-            finally:
-                if was_enabled:
-                    gc.enable()
         return self._built
 
     @staticmethod
