@@ -79,8 +79,10 @@ def _read_at_most(file: BinaryIO, limit: int, size: int = 0) -> bytes:
     """
     chunks: list[bytes] = []
     total = 0
+    piece = max(size + 1, 2**16)  # a regular file in one read (and one more byte, if it grew)
     while total < limit:
-        chunk = file.read(min(max(size + 1, 2**16) if not chunks else 2**16, limit - total))
+        chunk = file.read(min(piece, limit - total))
+        piece = 2**16
         if not chunk:
             break
         chunks.append(chunk)
