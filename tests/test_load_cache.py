@@ -14,7 +14,8 @@ from tests.conftest import DEFAULT_DATA, FIXTURES, ROOT
 
 
 def _entry(folder: Path, data_file: Path) -> Path:
-    return folder / f"{cache.file_key(data_file.read_bytes())}.map"
+    key = cache.file_key(data_file.read_bytes(), [str(data_file)])
+    return folder / cache.entry_name(key)
 
 
 def _copy(tmp_path: Path, name: str = "map.yaml") -> Path:
@@ -64,7 +65,7 @@ def _write_entry(folder: Path, data_file: Path, data: object) -> None:
         "format": cache.FORMAT,
         "careergraph": __import__("careergraph").__version__,
         "code": cache.code_fingerprint(),
-        "file": cache.file_key(data_file.read_bytes()),
+        "file": cache.file_key(data_file.read_bytes(), [str(data_file)]),
         "length": len(payload),
         "payload": hashlib.sha256(payload).hexdigest(),
     }
@@ -144,13 +145,20 @@ def test_a_read_only_cache_folder_is_no_error(tmp_path: Path, private_load_cache
         private_load_cache.chmod(0o700)
 
 
-def test_a_folder_open_to_others_is_closed_before_use(
-    tmp_path: Path, private_load_cache: Path
+@pytest.mark.parametrize("mode", [0o777, 0o775, 0o757])
+def test_a_folder_others_can_write_is_not_used_and_not_changed(
+    tmp_path: Path, private_load_cache: Path, mode: int
 ) -> None:
-    private_load_cache.mkdir(mode=0o777, parents=True)
-    private_load_cache.chmod(0o777)
-    load_paths(_copy(tmp_path))
-    assert private_load_cache.stat().st_mode & 0o777 == 0o700
+    private_load_cache.mkdir(parents=True)
+    private_load_cache.chmod(mode)
+    data_file = _copy(tmp_path)
+    first = load_paths(data_file)
+    _write_entry(private_load_cache, data_file, {"roles": {"x": 1}})  # planted by another user
+    assert load_paths(data_file) == first  # a miss: the planted entry is never read
+    assert private_load_cache.stat().st_mode & 0o777 == mode
+    assert [p.name for p in private_load_cache.iterdir()] == [
+        _entry(private_load_cache, data_file).name
+    ]
 
 
 def test_processes_writing_at_once_leave_one_whole_entry(
