@@ -403,7 +403,6 @@ def test_profile_without_read_permission(tmp_path: Path, monkeypatch: pytest.Mon
     file.write_text("role: junior\n", encoding="utf-8")
     file.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the open fail as it would for a user
-
         opened = text_file._open
 
         def refuse(name: str) -> int:

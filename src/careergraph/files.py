@@ -226,8 +226,8 @@ def _check_replace(
         _refuse(what, target, f"it is {special}, not a file, FIFO or character device")
     if force:
         return
-    if marker is not None and info is not None and stat.S_ISREG(info.st_mode):
-        if marker in _head(target):
+    if marker is not None:
+        if info is not None and stat.S_ISREG(info.st_mode) and marker in _head(target):
             return  # a file careergraph wrote itself
         raise OutputError(
             f"'{target}' already exists and careergraph did not write it: "

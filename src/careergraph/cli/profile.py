@@ -78,7 +78,7 @@ def me_init(
     target = write_file(output, text, what="the profile", force=force, default_name=DEFAULT_PROFILE)
     if as_json_output:
         emit(profile_data(written))
-    else:
+    elif target.is_file:  # a stream (a FIFO, /dev/stdout) gets the profile alone
         click.echo(say(lang, "me.written", role=role.name.get(lang), file=target))
 
 
