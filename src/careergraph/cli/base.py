@@ -590,6 +590,6 @@ def cli(data_file: tuple[Path, ...], debug: bool) -> None:
     ("PMO Coordinator", PMOコーディネーター and pmo_coordinator are the same role).
 
     Exit codes: 0 success; 1 the question has no answer (no route, or lint found an error);
-    2 bad usage or bad data; 70 a bug in careergraph (rerun with --debug); 130 interrupted;
-    141 the reader of the output went away (a closed pipe).
+    2 bad usage or bad data, or output that cannot be written; 70 a bug in careergraph
+    (rerun with --debug); 130 interrupted; 141 the reader of the output went away (a closed pipe).
     """
