@@ -153,6 +153,40 @@ def test_a_replaced_file_keeps_its_mode(
     assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+@pytest.mark.parametrize("writer", WRITERS, ids=ids)
+def test_a_replaced_file_keeps_its_owner(writer: Writer, data: Path, tmp_path: Path) -> None:
+    target = tmp_path / f"theirs{writer.suffix}"
+    target.write_bytes(b"someone else's\n")
+    os.chown(target, 4321, 4322)
+    assert run([*writer.args(data, str(target)), "--force"]).exit_code == 0
+    assert (target.stat().st_uid, target.stat().st_gid) == (4321, 4322)
+    assert target.read_bytes() == expected(writer, data, tmp_path)
+
+
+@pytest.mark.parametrize("writer", WRITERS, ids=ids)
+def test_a_fifo_the_command_reads_is_not_written(
+    writer: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing into the FIFO the map came from would wait forever for a reader."""
+    from careergraph.load import text_file
+
+    monkeypatch.setattr(text_file, "STREAM_WAIT", 5.0)
+    fifo = tmp_path / ("map.md" if writer.suffix == ".md" else "map.yaml")
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "wb") as pipe:
+            pipe.write(SMALL.read_bytes())
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    result = run([*writer.args(fifo, str(fifo)), "--force"])
+    feeder.join(30)
+    reason = "careergraph is reading it in this command; name another file"
+    refused(result, f"cannot write {writer.what} to '{fifo}': {reason}")
+
+
 @pytest.mark.parametrize("writer", WRITERS, ids=ids)
 def test_a_fifo_is_written_as_a_stream(writer: Writer, data: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
@@ -346,6 +380,44 @@ def test_a_profile_read_with_me_is_never_replaced(
     reason = "careergraph is reading it in this command; name another file"
     refused(result, f"cannot write {what} to '{profile}': {reason}")
     assert profile.read_text(encoding="utf-8") == "role: junior\nyears_in_role: 1\n"
+
+
+def test_every_refusal_says_the_same_in_english_and_has_japanese(tmp_path: Path) -> None:
+    from careergraph.errors import OutputError
+    from careergraph.files import watching_inputs, write_file
+    from careergraph.load import load_paths
+    from careergraph.render.messages import said
+
+    existing = tmp_path / "existing.txt"
+    existing.write_text("x", encoding="utf-8")
+    block = tmp_path / "disk"
+    os.mknod(block, stat.S_IFBLK | 0o600, os.makedev(7, 200))
+    data = tmp_path / "map.yaml"
+    data.write_bytes(SMALL.read_bytes())
+    attempts: list[Callable[[], object]] = [
+        lambda: write_file(existing, "y"),
+        lambda: write_file(existing, "y", marker=b"careergraph"),
+        lambda: write_file(tmp_path, "y", default_name="x.txt"),
+        lambda: write_file(tmp_path, "y"),
+        lambda: write_file(f"{tmp_path}/missing/", "y", default_name="x.txt"),
+        lambda: write_file(f"{existing}/", "y", default_name="x.txt"),
+        lambda: write_file(block, "y", force=True),
+        lambda: write_file("-", "y", streams=False),
+        lambda: write_file(tmp_path / "full", "y", what="the map"),
+    ]
+    os.mknod(tmp_path / "full", stat.S_IFCHR | 0o666, FULL)
+    with watching_inputs():
+        load_paths(data)
+        attempts.append(lambda: write_file(data, "y", force=True))
+        for attempt in attempts:
+            with pytest.raises(OutputError) as caught:
+                attempt()
+            words = caught.value.words
+            assert words is not None
+            assert said("en", words) == str(caught.value)
+            japanese = said("ja", words)
+            assert japanese != str(caught.value)
+            assert not any(word in japanese for word in ("cannot", "already", "folder", " it "))
 
 
 @pytest.mark.parametrize("writer", WRITERS, ids=ids)

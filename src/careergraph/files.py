@@ -167,16 +167,19 @@ def _plan(
         link = None  # a new file (a file where a folder should be is said when it is made)
     except OSError as error:
         _failed(what, target, error)
+    try:
+        info = os.stat(target) if link is not None else None
+    except OSError:
+        info = None  # a link to nothing: replaced like any other link
+    if _is_input(target, [s for s in (link, info) if s is not None]):
+        # A FIFO or device too: writing into a FIFO the command has read would wait forever.
+        _refuse(what, target, "careergraph is reading it in this command; name another file")
     if link is not None and stat.S_ISLNK(link.st_mode):
         descriptor = _own_descriptor(name)
         if descriptor is not None:
             if not streams:
                 _refuse(what, target, "it must be a file, not an open descriptor")
             return _Plan(name, what, descriptor=descriptor)
-    try:
-        info = os.stat(target) if link is not None else None
-    except OSError:
-        info = None  # a link to nothing: replaced like any other link
     if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
         if not streams:
             _refuse(what, target, "it is a FIFO or a device, not a file")
@@ -207,9 +210,7 @@ def _check_replace(
     force: bool,
     default_name: str | None,
 ) -> None:
-    """Refuse what may not be replaced: folders, devices, sockets, inputs, others' files."""
-    if _is_input(target, [s for s in (link, info) if s is not None]):
-        _refuse(what, target, "careergraph is reading it in this command; name another file")
+    """Refuse what may not be replaced: folders, block devices, sockets, others' files."""
     if link is None:
         return
     if info is not None and stat.S_ISDIR(info.st_mode):
