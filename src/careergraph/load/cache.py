@@ -189,7 +189,7 @@ def _opened(folder: Path, *, writing: bool = False) -> Iterator[int | None]:
         return
     try:
         info = os.fstat(fd)
-        usable = info.st_uid == os.getuid() and not info.st_mode & 0o022
+        usable = info.st_uid == os.geteuid() and not info.st_mode & 0o022
         if writing:
             usable = usable and bool(info.st_mode & stat.S_IWUSR)
         yield fd if usable else None
