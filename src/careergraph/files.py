@@ -278,7 +278,7 @@ def _own_descriptor(name: str) -> int | None:
     return None
 
 
-def _write_stdout(data: bytes, what: str) -> None:
+def _write_stdout(data: bytes) -> None:
     """The bytes on stdout after any text already printed; a closed pipe stays BrokenPipeError."""
     out = sys.stdout
     try:
@@ -292,14 +292,14 @@ def _write_stdout(data: bytes, what: str) -> None:
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputError(
-            f"cannot write {what} to stdout: {reason}", Words.of("error.stdout", reason=reason)
+            f"cannot write to stdout: {reason}", Words.of("error.stdout", reason=reason)
         ) from None
 
 
 def _write_descriptor(descriptor: int, data: bytes, what: str, target: str) -> None:
     """The bytes on one of this process's descriptors, as a stream."""
     if descriptor == 1:
-        _write_stdout(data, what)
+        _write_stdout(data)
         return
     if descriptor == 2 and sys.stderr is not None:
         with suppress(OSError):
