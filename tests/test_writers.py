@@ -70,6 +70,23 @@ WRITERS = [
         "the json export",
     ),
     Writer(
+        "export csv -o",
+        lambda data, t: [
+            "--data",
+            str(data),
+            "export",
+            "--format",
+            "csv",
+            "--table",
+            "roles",
+            "-o",
+            t,
+        ],
+        ".csv",
+        "roles.csv",
+        "the csv export",
+    ),
+    Writer(
         "me init",
         lambda data, t: ["--data", str(data), "me", "init", "junior", "-o", t],
         ".yaml",
@@ -380,6 +397,23 @@ def test_a_profile_read_with_me_is_never_replaced(
     reason = "careergraph is reading it in this command; name another file"
     refused(result, f"cannot write {what} to '{profile}': {reason}")
     assert profile.read_text(encoding="utf-8") == "role: junior\nyears_in_role: 1\n"
+
+
+def test_csv_tables_into_a_folder_are_checked_before_either_is_written(
+    data: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "transitions.csv").write_bytes(b"mine\n")
+    args = ["--data", str(data), "export", "--format", "csv", "-o", str(folder)]
+    taken = folder / "transitions.csv"
+    refused(
+        run(args), f"'{taken}' already exists: pass --force to replace it, or name another file"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == ["transitions.csv"]  # roles.csv not written
+    assert run([*args, "--force"]).exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["roles.csv", "transitions.csv"]
+    assert (folder / "transitions.csv").read_bytes() != b"mine\n"
 
 
 def test_every_refusal_says_the_same_in_english_and_has_japanese(tmp_path: Path) -> None:
