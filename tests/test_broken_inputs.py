@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import tracemalloc
 from pathlib import Path
-from typing import IO
 
 import pytest
 from click.testing import CliRunner, Result
@@ -120,10 +119,10 @@ def test_file_without_read_permission(tmp_path: Path, monkeypatch: pytest.Monkey
     file.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the open fail as it would for a user
 
-        def refuse(name: str, mode: str) -> None:
+        def refuse(name: str) -> int:
             raise PermissionError(13, "Permission denied", name)
 
-        monkeypatch.setattr(text_file, "open", refuse, raising=False)
+        monkeypatch.setattr(text_file, "_open", refuse)
     lines = [f"{file}: cannot read the file: Permission denied"]
     assert_fails(run("validate", str(file)), 2, lines)
     assert_fails(run("--data", str(file), "path", "junior", "senior"), 2, lines)
@@ -355,7 +354,7 @@ def test_me_init_refuses_an_existing_file_and_a_folder(tmp_path: Path) -> None:
     assert_fails(
         run("--data", SMALL, "me", "init", "junior", "-o", str(mine)),
         2,
-        [f"error: '{mine}' already exists: pass --force to replace it, or -o to write elsewhere"],
+        [f"error: '{mine}' already exists: pass --force to replace it, or name another file"],
     )
     assert mine.read_text(encoding="utf-8") == "role: lead\n"
     for force in ([], ["--force"]):
@@ -363,8 +362,8 @@ def test_me_init_refuses_an_existing_file_and_a_folder(tmp_path: Path) -> None:
             run("--data", SMALL, "me", "init", "junior", "-o", str(tmp_path), *force),
             2,
             [
-                f"error: cannot write the profile to '{tmp_path}': it is a folder; "
-                "name a file inside it instead"
+                f"error: '{tmp_path}' is a folder: name a file inside it, "
+                "or end the name with / to write me.yaml into it"
             ],
         )
 
@@ -377,8 +376,8 @@ def test_plan_into_a_folder_is_refused(tmp_path: Path, name: str) -> None:
         run("--data", SMALL, "plan", "--me", ME, "lead", "-o", str(folder)),
         2,
         [
-            f"error: cannot write the plan to '{folder}': it is a folder; "
-            "name a file inside it instead"
+            f"error: '{folder}' is a folder: name a file inside it, "
+            "or end the name with / to write plan-junior-lead.md into it"
         ],
     )
     assert list(folder.iterdir()) == []
@@ -404,13 +403,14 @@ def test_profile_without_read_permission(tmp_path: Path, monkeypatch: pytest.Mon
     file.write_text("role: junior\n", encoding="utf-8")
     file.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the open fail as it would for a user
+        opened = text_file._open
 
-        def refuse(name: str, mode: str) -> IO[bytes]:
+        def refuse(name: str) -> int:
             if name != str(file):
-                return open(name, mode)  # the map is read as usual
+                return opened(name)  # the map is read as usual
             raise PermissionError(13, "Permission denied", name)
 
-        monkeypatch.setattr(text_file, "open", refuse, raising=False)
+        monkeypatch.setattr(text_file, "_open", refuse)
     for command in CORPORA["broken_profiles"]:
         args = [part.format(file=file) for part in command]
         assert_fails(run(*args), 2, [f"{file}: cannot read the file: Permission denied"])

@@ -298,8 +298,8 @@ def test_an_output_error_in_japanese(tmp_path: Path) -> None:
     result = run("--data", SMALL, "export", "--format", "json", "-o", str(tmp_path), "--lang", "ja")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"エラー: '{tmp_path}'に書き込めませんでした: "
-        "フォルダです。その中のファイル名を指定してください\n"
+        f"エラー: '{tmp_path}'はフォルダです: その中のファイル名を指定するか、"
+        "末尾に/を付けるとその中にcareergraph.jsonを書き出します\n"
     )
 
 

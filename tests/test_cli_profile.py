@@ -76,7 +76,7 @@ def test_me_init_never_overwrites_without_force(tmp_path: Path) -> None:
     result = run("me", "init", "manager", "-o", str(mine))
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"error: '{mine}' already exists: pass --force to replace it, or -o to write elsewhere\n"
+        f"error: '{mine}' already exists: pass --force to replace it, or name another file\n"
     )
     assert mine.read_text(encoding="utf-8") == "role: coordinator\n"
     forced = run("me", "init", "manager", "-o", str(mine), "--force")
@@ -438,5 +438,5 @@ def test_careergraphs_own_usage_messages_speak_japanese(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (
         2,
         f"エラー: '{mine}'はすでにあります: "
-        "置き換えるなら--force、別の場所なら-oを指定してください\n",
+        "置き換えるなら--forceを、別の場所ならほかのファイル名を指定してください\n",
     )

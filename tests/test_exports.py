@@ -283,7 +283,14 @@ def test_export_file_is_written_atomically_and_replaces_the_old_one(tmp_path: Pa
     target = tmp_path / "deep" / "map.mmd"
     export(SMALL, "--format", "mermaid", "-o", str(target))
     first = target.read_text(encoding="utf-8")
-    export(SMALL, "--format", "mermaid", "--track", "dev", "-o", str(target))
+    refused = run("--data", str(SMALL), "export", "--format", "mermaid", "-o", str(target))
+    assert (refused.exit_code, refused.stdout, refused.stderr) == (
+        2,
+        "",
+        f"error: '{target}' already exists: pass --force to replace it, or name another file\n",
+    )
+    assert target.read_text(encoding="utf-8") == first
+    export(SMALL, "--format", "mermaid", "--track", "dev", "-o", str(target), "--force")
     assert target.read_text(encoding="utf-8") != first
     assert sorted(p.name for p in target.parent.iterdir()) == ["map.mmd"]
 

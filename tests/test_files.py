@@ -43,7 +43,7 @@ def written(folder: Path) -> dict[str, bytes]:
 def test_write_replaces_and_leaves_nothing_else(tmp_path: Path, temp_kind: str) -> None:
     target = tmp_path / "map.html"
     target.write_bytes(OLD)
-    write_file(target, "新しい地図", what="the map")
+    write_file(target, "新しい地図", what="the map", force=True)
     assert written(tmp_path) == {"map.html": "新しい地図".encode()}
 
 
@@ -75,7 +75,7 @@ def test_disk_full_halfway_keeps_the_old_file(
     real_fdopen = os.fdopen
     monkeypatch.setattr(os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode)))
     with pytest.raises(OutputError) as caught:
-        write_file(target, "x" * 100_000, what="the map")
+        write_file(target, "x" * 100_000, what="the map", force=True)
     assert str(caught.value) == f"cannot write the map to '{target}': No space left on device"
     assert written(tmp_path) == {"map.html": OLD}
 
@@ -92,7 +92,7 @@ def test_failed_or_interrupted_fsync_keeps_the_old_file(
 
     monkeypatch.setattr(os, "fsync", fail)
     with pytest.raises((OutputError, KeyboardInterrupt)):
-        write_file(target, "new", what="the map")
+        write_file(target, "new", what="the map", force=True)
     assert written(tmp_path) == {"map.html": OLD}
 
 
@@ -107,7 +107,7 @@ def test_an_unforeseen_exception_in_the_rename_keeps_the_old_file(
 
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(RuntimeError, match="injected"):
-        write_file(target, "new")
+        write_file(target, "new", force=True)
     assert written(tmp_path) == {"map.html": OLD}
 
 
@@ -159,7 +159,7 @@ def test_sigkill_at_random_points_leaves_old_or_new_file_and_nothing_else(
     rng = random.Random(7)
     outcomes = set()
     for _ in range(4):  # the write is the last tenth or so of a run: aim most kills late
-        write_file(out, OLD)
+        write_file(out, OLD, force=True)
         process = subprocess.Popen(
             command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
@@ -203,14 +203,14 @@ def test_a_folder_is_refused_even_when_forced(tmp_path: Path) -> None:
         assert (result.exit_code, result.stdout, result.stderr) == (
             2,
             "",
-            f"error: cannot write the map to '{folder}': it is a folder; "
-            "name a file inside it instead\n",
+            f"error: '{folder}' is a folder: name a file inside it, "
+            "or end the name with / to write route-junior-lead.html into it\n",
         )
-    result = run("render", "-o", str(folder), "--force")  # click's own check, as for --data
+    result = run("render", "-o", str(folder), "--force")
     assert (result.exit_code, result.stderr) == (
         2,
-        f"error: Invalid value for '-o' / '--output': File '{folder}' is a directory "
-        "(see 'cli render --help')\n",
+        f"error: '{folder}' is a folder: name a file inside it, "
+        "or end the name with / to write careergraph.html into it\n",
     )
     assert written(folder) == {"keep.txt": b"keep"}
 

@@ -10,6 +10,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from careergraph.errors import CareerGraphError
+    from careergraph.files import Written
     from careergraph.graph import CareerGraph
     from careergraph.model import CareerMap, Profile
     from careergraph.query import Route
@@ -136,12 +138,17 @@ class Commands(click.Group):
         click.Group(commands=listed).format_commands(ctx, formatter)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        # Japanese text on a terminal or pipe that cannot encode it comes out as \u escapes
-        # rather than a UnicodeEncodeError halfway through the answer.
-        for stream in (sys.stdout, sys.stderr):
-            if isinstance(stream, io.TextIOWrapper):
-                stream.reconfigure(errors="backslashreplace")
-        return super().main(*args, **kwargs)
+        _prepare_streams()
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        code: Any = 0
+        try:
+            super().main(*args, **kwargs)
+        except SystemExit as done:
+            code = done.code
+        except OSError as error:  # click's own text could not be written
+            code = _stream_failed(error)
+        sys.exit(_finish(code))
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         # Given a width, click's help formatter does not import shutil (and with it bz2 and
@@ -151,16 +158,24 @@ class Commands(click.Group):
             return super().make_context(*args, **kwargs)
         except click.ClickException as error:  # a mistake in the options before the command
             fail_in_one_line(error)
+        except BrokenPipeError:  # `careergraph --help | head -1`
+            _quiet(sys.stdout)
+            raise click.exceptions.Exit(EXIT_CLOSED_PIPE) from None
+        except OSError as error:  # the help or version text could not be written
+            raise click.exceptions.Exit(_stream_failed(error)) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         from careergraph.errors import CareerGraphError
+        from careergraph.files import watching_inputs
 
         try:
-            result = super().invoke(ctx)
+            # Every file the command reads is one that no output of it may replace.
+            with watching_inputs():
+                result = super().invoke(ctx)
             sys.stdout.flush()  # a closed pipe surfaces here, not in the interpreter's exit
             return result
         except CareerGraphError as error:
-            click.echo(_message(error, _language(ctx)), err=True)
+            tell(_message(error, _language(ctx)))
             ctx.exit(error.exit_code)
         except click.ClickException as error:
             fail_in_one_line(error, ctx)
@@ -168,23 +183,114 @@ class Commands(click.Group):
             raise
         except BrokenPipeError:
             # The reader (`| head -1`) has what it wanted; later writes go nowhere, quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
+            _quiet(sys.stdout)
             ctx.exit(EXIT_CLOSED_PIPE)
         except KeyboardInterrupt:
-            click.echo("error: interrupted", err=True)
+            tell("error: interrupted")
             ctx.exit(EXIT_INTERRUPTED)
         except Exception as error:
+            if isinstance(error, OSError) and error.filename is None:
+                # careergraph reads and writes files with their names in every error (see
+                # careergraph.files); an OSError without one is a failed write to stdout.
+                ctx.exit(_stream_failed(error, _language(ctx)))
             if ctx.params.get("debug") or os.environ.get(DEBUG_ENV, "") not in ("", "0"):
                 raise
-            click.echo(
+            tell(
                 f"error: this is a bug in careergraph ({type(error).__name__}: {error}); "
                 "please report it on the careergraph issue tracker with the output of the same "
-                f"command run with --debug (or {DEBUG_ENV}=1), which shows the traceback",
-                err=True,
+                f"command run with --debug (or {DEBUG_ENV}=1), which shows the traceback"
             )
             ctx.exit(EXIT_BUG)
+
+
+def tell(line: str) -> None:
+    """Print a line on stderr; if stderr cannot be written, the exit code still says it all."""
+    try:
+        click.echo(line, err=True)
+    except (OSError, ValueError):
+        _quiet(sys.stderr)
+
+
+def _stream_failed(error: OSError, lang: str | None = None) -> int:
+    """Say on stderr that stdout could not be written, and give the exit code for it."""
+    from careergraph.errors import EXIT_BAD_INPUT, Words
+    from careergraph.render.messages import said, say
+
+    _quiet(sys.stdout)  # what is still buffered goes nowhere, not into a second failure
+    lang = lang or _language(None)
+    reason = error.strerror or str(error)
+    tell(say(lang, "error.line", message=said(lang, Words.of("error.stdout", reason=reason))))
+    return EXIT_BAD_INPUT
+
+
+def _finish(code: Any) -> int:
+    """The exit code once stdout and stderr are flushed: a failure to flush changes a 0."""
+    from careergraph.errors import EXIT_BAD_INPUT
+
+    status = code if isinstance(code, int) else (0 if code is None else EXIT_BAD_INPUT)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet(sys.stdout)
+        status = status or EXIT_CLOSED_PIPE
+    except OSError as error:
+        status = status or _stream_failed(error)
+    except ValueError:  # closed by someone else: what it held is lost
+        status = status or EXIT_BAD_INPUT
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        _quiet(sys.stderr)
+    return status
+
+
+def _quiet(stream: Any) -> None:
+    """Point a standard stream's descriptor at the null device: nothing more to fail on exit."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real descriptor (tests capture output in memory)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _prepare_streams() -> None:
+    """Standard streams on which careergraph notices every failed write.
+
+    A closed stdout or stderr gets its descriptor back (stdout one that refuses writes, so lost
+    output is noticed), or the next file opened would take its number. An unbuffered stream
+    (PYTHONUNBUFFERED=1, python -u) writes straight to the descriptor, where the part of a write
+    that a filling disk cut short is silently lost: it gets a buffer, flushed at each line, which
+    writes the rest or fails. Japanese text on a terminal or pipe that cannot encode it comes out
+    as \\u escapes rather than a UnicodeEncodeError halfway through the answer.
+    """
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        stream = getattr(sys, name)
+        if stream is None:
+            with suppress(OSError):
+                os.fstat(fd)
+                continue  # an open descriptor Python chose not to use: leave it alone
+            null = os.open(os.devnull, os.O_RDONLY if fd == 1 else os.O_WRONLY)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            raw = io.FileIO(fd, "w", closefd=False)
+            stream = io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8")
+            setattr(sys, name, stream)
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
+        if isinstance(stream.buffer, io.RawIOBase):
+            raw = io.FileIO(stream.fileno(), "w", closefd=False)
+            stream = io.TextIOWrapper(
+                io.BufferedWriter(raw), encoding=stream.encoding, line_buffering=True
+            )
+            setattr(sys, name, stream)
+        stream.reconfigure(errors="backslashreplace")
 
 
 def _terminal_width() -> int:
@@ -210,11 +316,11 @@ def remember_language(ctx: click.Context, _param: click.Parameter, lang: str) ->
     return lang
 
 
-def _language(ctx: click.Context) -> str:
+def _language(ctx: click.Context | None) -> str:
     """The language of the command that failed: its --lang, else the default, else English."""
     from careergraph.errors import CareerGraphError
 
-    if _LANG_KEY in ctx.meta:
+    if ctx is not None and _LANG_KEY in ctx.meta:
         return str(ctx.meta[_LANG_KEY])
     try:
         return default_language()
@@ -263,7 +369,7 @@ def fail_in_one_line(error: click.ClickException, group: click.Context | None = 
         elif group is not None:
             command = " ".join(filter(None, [group.command_path, group.invoked_subcommand]))
             hint = f" (see '{command} --help')"
-    click.echo(f"error: {message}{hint}", err=True)
+    tell(f"error: {message}{hint}")
     raise click.exceptions.Exit(error.exit_code)
 
 
@@ -405,42 +511,65 @@ def track_ids(career_map: CareerMap, names: Sequence[str]) -> list[str]:
 def write_map(
     career_map: CareerMap,
     graph: CareerGraph,
-    output: Path,
+    output: str,
     *,
     routes: Sequence[Route] = (),
     tracks: Sequence[str] | None = None,
     lang: str,
     force: bool = False,
-) -> Path:
-    """Write the HTML map to `output` and return where it went."""
+    default_name: str,
+) -> Written:
+    """Write the HTML map to `output` (see `careergraph.files`) and return where it went."""
+    from careergraph.files import write_file
     from careergraph.render.html import (  # pyvis only when a map is asked
+        GENERATOR,
         choose_drawing,
         render_html,
-        write_html,
     )
 
     drawing = choose_drawing(career_map, graph, routes=routes, tracks=tracks)
     if drawing.notice:
-        click.echo(f"note: {drawing.notice}", err=True)
+        tell(f"note: {drawing.notice}")
     page = render_html(career_map, graph, routes=routes, lang=lang, drawing=drawing)
-    write_html(output, page, force=force)
-    return output
+    marker = GENERATOR.encode("utf-8")
+    return write_file(
+        output, page, what="the map", marker=marker, force=force, default_name=default_name
+    )
 
 
 def force_option(command: _F) -> _F:
-    """--force: replace an output file careergraph did not write."""
+    """--force: replace an existing output file."""
     return click.option(
         "--force",
         is_flag=True,
-        help="Replace the output file even if careergraph did not write it.",
+        help="Replace the output file if it exists (never a folder, a device or an input).",
     )(command)
 
 
-def open_file(file: Path) -> None:
+def report_written(written: Written, *, err: bool = False) -> None:
+    """Name the file written, on stdout (stderr with `err`); nothing for stdout or a stream."""
+    if not written.is_file:
+        return
+    if err:
+        tell(str(written))
+    else:
+        click.echo(str(written))
+
+
+def refuse_stdout_twice(option: str, lang: str) -> NoReturn:
+    """Refuse `option -` where the command prints something else on stdout as well."""
+    from careergraph.errors import CareerGraphError
+    from careergraph.render.messages import say
+
+    raise CareerGraphError(say(lang, "usage.stdout_twice", option=option))
+
+
+def open_file(file: str) -> None:
     """Open a written file in the user's browser."""
     import webbrowser
+    from pathlib import Path
 
-    webbrowser.open(file.resolve().as_uri())
+    webbrowser.open(Path(file).resolve().as_uri())
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -461,6 +590,6 @@ def cli(data_file: tuple[Path, ...], debug: bool) -> None:
     ("PMO Coordinator", PMOコーディネーター and pmo_coordinator are the same role).
 
     Exit codes: 0 success; 1 the question has no answer (no route, or lint found an error);
-    2 bad usage or bad data; 70 a bug in careergraph (rerun with --debug); 130 interrupted;
-    141 the reader of the output went away (a closed pipe).
+    2 bad usage or bad data, or output that cannot be written; 70 a bug in careergraph
+    (rerun with --debug); 130 interrupted; 141 the reader of the output went away (a closed pipe).
     """

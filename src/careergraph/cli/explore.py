@@ -15,6 +15,8 @@ from careergraph.cli.base import (
     me_option,
     open_file,
     profile_data,
+    refuse_stdout_twice,
+    report_written,
     start_and_goal,
     track_ids,
     write_map,
@@ -94,6 +96,8 @@ def path(
         from careergraph.render.messages import say
 
         raise CareerGraphError(say(lang, "path.html_inferred"))
+    if html_file == "-":
+        refuse_stdout_twice("--html", lang)
     career_map, graph = load(data_file)
     if include_inferred:
         from careergraph.similar import with_inferred_moves
@@ -116,12 +120,16 @@ def path(
     )
     written = None
     if html_file is not None:
-        from pathlib import Path
-
-        target_file = (
-            Path(html_file) if html_file else Path("output") / f"route-{start}-{goal}.html"
+        default_name = f"route-{start}-{goal}.html"
+        written = write_map(
+            career_map,
+            graph,
+            html_file or f"output/{default_name}",
+            routes=routes,
+            lang=lang,
+            force=force,
+            default_name=default_name,
         )
-        written = write_map(career_map, graph, target_file, routes=routes, lang=lang, force=force)
     if as_json_output:
         data = as_json.routes_data(career_map, start, goal, routes, by, lang)
         if profile is not None:
@@ -130,9 +138,9 @@ def path(
     else:
         click.echo(as_text.routes_text(career_map, routes, by, lang, years_done=years_done))
     if written is not None:
-        click.echo(str(written), err=as_json_output)
-        if open_browser:
-            open_file(written)
+        report_written(written, err=as_json_output)
+        if open_browser and written.is_file:
+            open_file(written.name)
 
 
 @cli.command()

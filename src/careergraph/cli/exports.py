@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import FilePath, cli, common, emit, load, track_ids
+from careergraph.cli.base import cli, common, emit, force_option, load, report_written, track_ids
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,10 +23,10 @@ TABLES = ("roles", "transitions")
 @click.option(
     "-o",
     "--output",
-    type=FilePath(),
     default=None,
-    help="Write to FILE (for csv without --table: a folder for roles.csv and transitions.csv) "
-    "[default: stdout].",
+    metavar="FILE",
+    help="Write to FILE, or DIR/ for DIR/careergraph.FORMAT (for csv without --table: a folder "
+    "for roles.csv and transitions.csv); - is stdout [default: stdout].",
 )
 @click.option(
     "--table",
@@ -42,13 +42,15 @@ TABLES = ("roles", "transitions")
     default=None,
     help="Only the best route's roles and moves.",
 )
+@force_option
 @common
 def export(
     format_: str,
-    output: Path | None,
+    output: str | None,
     table: str | None,
     track_names: tuple[str, ...],
     route: tuple[str, str] | None,
+    force: bool,
     data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
@@ -57,11 +59,15 @@ def export(
 
     With -o, prints the files written (--json: a summary of them); without, prints the export.
     """
+    import os
+
     from careergraph.errors import CareerGraphError
-    from careergraph.files import write_file
+    from careergraph.files import check_target, write_file
     from careergraph.query import find_role, find_routes, map_section
     from careergraph.render.messages import say
 
+    if output == "-":
+        output = None  # stdout, as without -o
     if table is not None and format_ != "csv":
         raise CareerGraphError(say(lang, "export.table_not_csv", format=format_))
     if as_json_output and output is None:
@@ -83,10 +89,18 @@ def export(
         for content in files.values():
             click.echo(content, nl=False)
         return
-    written = []
-    for name, content in files.items():
-        target = output / name if format_ == "csv" and table is None else output
-        written.append(write_file(target, content, what=f"the {format_} export"))
+    what = f"the {format_} export"
+    if format_ == "csv" and table is None:  # OUTPUT is the folder the two tables go in
+        targets = {name: os.path.join(output, name) for name in files}
+    else:
+        targets = {name: output for name in files}
+    # Every file is checked before any is written: a refusal leaves all of them as they were.
+    for name, target in targets.items():
+        check_target(target, what=what, force=force, default_name=_default_name(name))
+    written = [
+        write_file(target, files[name], what=what, force=force, default_name=_default_name(name))
+        for name, target in targets.items()
+    ]
     if as_json_output:
         emit(
             {
@@ -98,7 +112,17 @@ def export(
         )
     else:
         for path in written:
-            click.echo(str(path))
+            report_written(path)
+
+
+_SUFFIXES = {"mermaid": "mmd"}
+
+
+def _default_name(name: str) -> str:
+    """The file written into a folder named with a trailing slash: roles.csv, careergraph.dot."""
+    if name.endswith(".csv"):
+        return name
+    return f"careergraph.{_SUFFIXES.get(name, name)}"
 
 
 def _rendered(

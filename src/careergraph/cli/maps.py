@@ -17,6 +17,8 @@ from careergraph.cli.base import (
     language_option,
     load,
     open_file,
+    refuse_stdout_twice,
+    report_written,
     track_ids,
     write_map,
 )
@@ -65,10 +67,10 @@ def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:
 @click.option(
     "-o",
     "--output",
-    type=FilePath(dir_okay=False),
     default=DEFAULT_MAP,
     show_default=True,
-    help="Where to write the HTML map.",
+    metavar="FILE",
+    help="Where to write the HTML map: a file, DIR/ for DIR/careergraph.html, or - for stdout.",
 )
 @click.option("--track", "track_names", multiple=True, metavar="TRACK", help="Only these ladders.")
 @click.option("--route", nargs=2, metavar="FROM TO", default=None, help="Highlight the best route.")
@@ -79,7 +81,7 @@ def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:
 @force_option
 @common
 def render(
-    output: Path,
+    output: str,
     track_names: tuple[str, ...],
     route: tuple[str, str] | None,
     alternatives: int,
@@ -92,6 +94,8 @@ def render(
     """Write the interactive HTML map: ladders side by side, a route lit up if asked."""
     from careergraph.query import find_role, find_routes
 
+    if output == "-" and as_json_output:
+        refuse_stdout_twice("-o", lang)
     career_map, graph = load(data_file)
     tracks = track_ids(career_map, track_names) if track_names else None
     routes: list[Route] = []
@@ -99,7 +103,14 @@ def render(
         start, goal = (find_role(career_map, r).id for r in route)
         routes = find_routes(graph, start, goal, alternatives=alternatives)
     written = write_map(
-        career_map, graph, output, routes=routes, tracks=tracks, lang=lang, force=force
+        career_map,
+        graph,
+        output,
+        routes=routes,
+        tracks=tracks,
+        lang=lang,
+        force=force,
+        default_name=DEFAULT_MAP.rsplit("/", 1)[-1],
     )
     if as_json_output:
         emit(
@@ -110,6 +121,6 @@ def render(
                 "routes": [list(r.roles) for r in routes],
             }
         )
-    click.echo(str(written), err=as_json_output)
-    if open_browser:
-        open_file(written)
+    report_written(written, err=as_json_output)
+    if open_browser and written.is_file:
+        open_file(written.name)

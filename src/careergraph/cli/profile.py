@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, common, emit, load, me_option, profile_data, start_and_goal
+from careergraph.cli.base import (
+    cli,
+    common,
+    emit,
+    force_option,
+    load,
+    me_option,
+    profile_data,
+    report_written,
+    start_and_goal,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,9 +48,9 @@ def _finite_years(ctx: click.Context, param: click.Parameter, value: float) -> f
     default=DEFAULT_PROFILE,
     show_default=True,
     metavar="FILE",
-    help="Where to write the profile; '-' prints it instead.",
+    help=f"Where to write the profile: a file, DIR/ for DIR/{DEFAULT_PROFILE}, or - to print it.",
 )
-@click.option("--force", is_flag=True, help="Replace the file if it already exists.")
+@force_option
 @common
 def me_init(
     role_name: str,
@@ -51,7 +61,6 @@ def me_init(
     as_json_output: bool,
 ) -> None:
     """Write a commented starter profile for someone in ROLE, with the role's skill levels."""
-    from careergraph.errors import CareerGraphError
     from careergraph.files import write_file
     from careergraph.load.profile import parse_profile
     from careergraph.query import find_role
@@ -66,15 +75,10 @@ def me_init(
     if output == "-":
         click.echo(text, nl=False)
         return
-    from pathlib import Path
-
-    target = Path(output)
-    if target.exists() and not target.is_dir() and not force:  # write_file refuses a folder
-        raise CareerGraphError(say(lang, "me.exists", file=target))
-    write_file(target, text, what="the profile")
+    target = write_file(output, text, what="the profile", force=force, default_name=DEFAULT_PROFILE)
     if as_json_output:
         emit(profile_data(written))
-    else:
+    elif target.is_file:  # a stream (a FIFO, /dev/stdout) gets the profile alone
         click.echo(say(lang, "me.written", role=role.name.get(lang), file=target))
 
 
@@ -151,14 +155,17 @@ def reach(
     "--output",
     default="-",
     metavar="FILE",
-    help="Write the plan to FILE: .md for Markdown, .html for a printable page [default: stdout].",
+    help="Write the plan to FILE: .md for Markdown, .html for a printable page; "
+    "DIR/ for DIR/plan-FROM-TO.md [default: stdout].",
 )
+@force_option
 @me_option
 @common
 def plan(
     source: str,
     target: str | None,
     output: str,
+    force: bool,
     me_file: Path | None,
     data_file: tuple[Path, ...],
     lang: str,
@@ -170,15 +177,21 @@ def plan(
     resources and certifications that build them, the typical years, and the interview
     questions of the role it leads to. Markdown unless FILE ends in .html.
     """
-    from pathlib import Path
+    import os
 
     from careergraph.files import write_file
     from careergraph.query import find_routes, promotion_plan
     from careergraph.render import json as as_json
     from careergraph.render.messages import say
 
-    kind = "markdown" if output == "-" else _PLAN_FORMATS.get(Path(output).suffix.lower())
-    if kind is None and not Path(output).is_dir():  # write_file says what is wrong with a folder
+    kind = _PLAN_FORMATS.get(os.path.splitext(output)[1].lower())
+    if kind is None and (
+        output == "-"
+        or output.endswith(os.sep)
+        or (os.path.exists(output) and not os.path.isfile(output))
+    ):
+        kind = "markdown"  # stdout, a folder, a FIFO or a device (write_file says what may go)
+    if kind is None:
         known = ", ".join(_PLAN_FORMATS)
         message = say(lang, "usage.plan_suffix", file=output, known=known)
         raise click.BadParameter(message, param_hint="'-o' / '--output'")
@@ -201,10 +214,13 @@ def plan(
 
         document = plan_markdown(career_map, result, lang)
     if output != "-":
-        written = write_file(Path(output), document, what="the plan")
+        default_name = f"plan-{route.roles[0]}-{route.roles[-1]}.md"
+        written = write_file(
+            output, document, what="the plan", force=force, default_name=default_name
+        )
     if as_json_output:
         emit(as_json.plan_data(career_map, result, lang))
     elif output == "-":
         click.echo(document, nl=False)
     if output != "-":
-        click.echo(str(written), err=as_json_output)
+        report_written(written, err=as_json_output)

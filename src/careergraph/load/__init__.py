@@ -1,9 +1,9 @@
 """Load career-map files (YAML, or JSON by their suffix) strictly into one `CareerMap`.
 
 A base map and the overlays after it are checked as one map (`careergraph.load.check`), every
-mistake reported with its place. Files loaded before with the same bytes, in the same order, come
-from the load cache (`careergraph.load.cache`) without parsing or pydantic; the parser and the
-schema are imported only on a miss, so a warm start stays quick.
+mistake reported with its place. Files loaded before with the same bytes and formats, in the same
+order, come from the load cache (`careergraph.load.cache`) without parsing or pydantic; the parser
+and the schema are imported only on a miss, so a warm start stays quick.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
     raws = [got for got in read if isinstance(got, bytes)]
     with collector_paused():
         if len(raws) == len(names):
-            data = cache.recall(raws)
+            data = cache.recall(raws, names)
             if data is not None:
                 # Only valid files are cached, so the bytes need no decoding until lint asks
                 # where things are.
@@ -70,7 +70,7 @@ def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
                 except (KeyError, TypeError, ValueError, AttributeError):
                     pass  # an entry of the right form but foreign content: check the files again
         career_map = parse_layers(_texts(read, names))
-        cache.remember(raws, plain_form(career_map))
+        cache.remember(raws, plain_form(career_map), names)
         return career_map
 
 

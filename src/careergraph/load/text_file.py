@@ -8,11 +8,15 @@ instead of a decode traceback or a machine brought to its knees.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import select
+import stat
 from typing import BinaryIO
 
 from careergraph.errors import DataFileError, Problem, Words
+from careergraph.files import note_input
 
 MAX_BYTES = 20 * 1024 * 1024
 """Far above a company's map (10,000 roles is about 8 MB of YAML) and far below a memory problem."""
@@ -35,18 +39,31 @@ def read_text(name: str, *, what: str = "data file", needs: str = "a career map"
 
 
 def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map") -> bytes:
-    """The file's bytes, refusing folders, unreadable files and files over the size limit."""
+    """The file's bytes, refusing folders, unreadable files and files over the size limit.
+
+    A FIFO, pipe or device is read as a stream, bounded in size and in time: it is opened without
+    waiting for a writer, and a wait of STREAM_WAIT seconds with nothing arriving is a problem,
+    so careergraph never blocks forever on one. Every file read is noted as an input of the
+    command (`careergraph.files.note_input`), which no output may then replace.
+    """
     limit = _limit(name)
     too_large = (
         f"the file is larger than {limit // 2**20} MB, far more than {needs} needs:"
         f" is it the right file? ({MAX_MB_ENV} raises the limit)"
     )
     try:
-        with open(name, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            if size > limit:
+        fd = _open(name)
+        with open(fd, "rb") as file:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(errno.EISDIR, "Is a directory")
+            note_input(name, info)
+            if info.st_size > limit and stat.S_ISREG(info.st_mode):
                 raise DataFileError([Problem(name, 0, 0, too_large)])
-            raw = _read_at_most(file, limit + 1, size)  # bounded even for devices and pipes
+            if stat.S_ISREG(info.st_mode) or stat.S_ISBLK(info.st_mode):
+                raw = _read_at_most(file, limit + 1, info.st_size)
+            else:
+                raw = _read_stream(fd, limit + 1, name)
     except IsADirectoryError:
         key = "problem.folder" if what == "data file" else f"problem.{what}_folder"
         problem = Problem(name, 0, 0, f"is a folder, not a {what}", Words.of(key))
@@ -59,6 +76,41 @@ def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map
     if len(raw) > limit:
         raise DataFileError([Problem(name, 0, 0, too_large)])
     return raw
+
+
+def _open(name: str) -> int:
+    """A descriptor to read `name`; O_NONBLOCK: a FIFO does not wait here for a writer."""
+    return os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+
+
+STREAM_WAIT = 10.0
+"""Seconds a FIFO, pipe or device may keep careergraph waiting for its next bytes."""
+
+
+def _read_stream(fd: int, limit: int, name: str) -> bytes:
+    """Up to `limit` bytes from a FIFO, pipe or device, until its end or STREAM_WAIT of silence."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        if not poller.poll(int(STREAM_WAIT * 1000)):
+            seconds = f"{STREAM_WAIT:g}"
+            message = (
+                f"nothing arrived for {seconds} s: careergraph reads a FIFO or a device"
+                " only while data keeps coming"
+            )
+            words = Words.of("problem.stream_idle", seconds=seconds)
+            raise DataFileError([Problem(name, 0, 0, message, words)])
+        try:
+            chunk = os.read(fd, min(2**16, limit - total))
+        except BlockingIOError:
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _limit(name: str) -> int:

@@ -89,13 +89,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.footer": "Made with careergraph from {file}.",
         "validate.ok": "OK: {roles} roles, {transitions} transitions",
         "me.written": "Wrote a starter profile for {role} to {file}.",
-        "me.exists": (
-            "'{file}' already exists: pass --force to replace it, or -o to write elsewhere"
-        ),
         "usage.two_roles": "name two roles, FROM and TO, or give --me FILE and TO",
         "usage.me_and_from": "with --me, name only the goal role TO: the start is your role",
         "usage.reach_start": "name a starting ROLE or give --me FILE, not both",
         "usage.plan_suffix": "'{file}' should end in one of {known}",
+        "usage.stdout_twice": (
+            "{option} - would print on stdout beside the command's own answer: name a file"
+        ),
         "show.interview": "Interview questions",
         "list.separator": "; ",
         "error.line": "error: {message}",
@@ -124,6 +124,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "reason.it is a folder; name a file inside it instead": (
             "it is a folder; name a file inside it instead"
+        ),
+        "error.exists": (
+            "'{file}' already exists: pass --force to replace it, or name another file"
+        ),
+        "error.folder_default": (
+            "'{file}' is a folder: name a file inside it, "
+            "or end the name with / to write {default} into it"
+        ),
+        "error.stdout": "cannot write to stdout: {reason}",
+        "problem.stream_idle": (
+            "nothing arrived for {seconds} s: careergraph reads a FIFO or a device"
+            " only while data keeps coming"
         ),
         "problem.folder": "is a folder, not a data file",
         "problem.unreadable": "cannot read the file: {reason}",
@@ -334,15 +346,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.footer": "careergraphで{file}から作成。",
         "validate.ok": "OK: ロール{roles}件、移動{transitions}件",
         "me.written": "{role}のプロフィールのひな形を{file}に書き出しました。",
-        "me.exists": (
-            "'{file}'はすでにあります: 置き換えるなら--force、別の場所なら-oを指定してください"
-        ),
         "usage.two_roles": "FROMとTOの2つのロールを指定するか、--me FILEとTOを指定してください",
         "usage.me_and_from": (
             "--meを使うときは目標のロールTOだけを指定してください(出発点は自分のロールです)"
         ),
         "usage.reach_start": "出発点のROLEか--me FILEのどちらか一方を指定してください",
         "usage.plan_suffix": "'{file}'の拡張子は{known}のいずれかにしてください",
+        "usage.stdout_twice": (
+            "{option} -ではコマンド自身の出力と同じ標準出力に出てしまいます: "
+            "ファイル名を指定してください"
+        ),
         "show.interview": "面接でよく聞かれる質問",
         "list.separator": "、",
         "error.line": "エラー: {message}",
@@ -379,6 +392,45 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "'{file}'は既にあり、careergraphが書いたファイルではありません: "
             "別のファイル名にするか、--forceで置き換えてください"
         ),
+        "error.exists": (
+            "'{file}'はすでにあります: "
+            "置き換えるなら--forceを、別の場所ならほかのファイル名を指定してください"
+        ),
+        "error.folder_default": (
+            "'{file}'はフォルダです: その中のファイル名を指定するか、"
+            "末尾に/を付けるとその中に{default}を書き出します"
+        ),
+        "error.stdout": "標準出力に書き込めませんでした: {reason}",
+        "problem.stream_idle": (
+            "{seconds}秒待っても何も届きませんでした: FIFOやデバイスは"
+            "データが届き続ける間だけ読みます"
+        ),
+        "reason.careergraph is reading it in this command; name another file": (
+            "このコマンドが読んでいるファイルです。別のファイル名を指定してください"
+        ),
+        "reason.the folder does not exist; make it first, or name a file": (
+            "フォルダがありません。先に作るか、ファイル名を指定してください"
+        ),
+        "reason.it is not a folder": "フォルダではありません",
+        "reason.it is a FIFO or a device, not a file": "FIFOかデバイスです。ファイルではありません",
+        "reason.it must be a file, not stdout": "標準出力ではなくファイルが必要です",
+        "reason.it must be a file, not an open descriptor": (
+            "開いているディスクリプタではなくファイルが必要です"
+        ),
+        "reason.it changed while being opened; try again": (
+            "開く間に別のものに置き換わりました。もう一度実行してください"
+        ),
+        "reason.it is a block device, not a file, FIFO or character device": (
+            "ブロックデバイスです。ファイル、FIFO、キャラクタデバイスのどれでもありません"
+        ),
+        "reason.it is a socket, not a file, FIFO or character device": (
+            "ソケットです。ファイル、FIFO、キャラクタデバイスのどれでもありません"
+        ),
+        "reason.Bad file descriptor": "ディスクリプタが閉じています",
+        "reason.File too large": "ファイルが大きすぎます(サイズの上限を超えました)",
+        "reason.Input/output error": "入出力エラーです",
+        "reason.Broken pipe": "読み手がパイプを閉じました",
+        "reason.Disk quota exceeded": "ディスクの割り当てを超えました",
         "reason.Not a directory": "フォルダではありません",
         "reason.Read-only file system": "読み取り専用のファイルシステムです",
         "reason.No space left on device": "ディスクの空きがありません",
