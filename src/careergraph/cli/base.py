@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -141,7 +142,13 @@ class Commands(click.Group):
         for stream in (sys.stdout, sys.stderr):
             if isinstance(stream, io.TextIOWrapper):
                 stream.reconfigure(errors="backslashreplace")
-        return super().main(*args, **kwargs)
+        shown = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = VisibleText(sys.stdout), VisibleText(sys.stderr)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if isinstance(sys.stdout, VisibleText) and isinstance(sys.stderr, VisibleText):
+                sys.stdout, sys.stderr = shown
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         # Given a width, click's help formatter does not import shutil (and with it bz2 and
@@ -185,6 +192,47 @@ class Commands(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_BUG)
+
+
+# What a terminal must never be sent from text: C0 controls but the line break, the tab and the
+# carriage return of a CRLF line end (CSV's), DEL, C1 controls and halves of surrogate pairs.
+# None can be in a map that loaded.
+_NOT_FOR_TERMINALS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
+
+
+def visible_text(text: str) -> str:
+    """`text` with every control character written as a visible escape (ESC as `\\x1b`)."""
+    if not _NOT_FOR_TERMINALS.search(text):
+        return text
+    return _NOT_FOR_TERMINALS.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+class VisibleText:
+    """A text stream that shows control characters rather than sending them (see visible_text).
+
+    Defence in depth: the loader refuses them in data, but command-line arguments and the
+    operating system's messages are echoed too, and none of it may retitle or clear a terminal.
+    Binary output (GraphML, GEXF) goes to the underlying buffer untouched.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(visible_text(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _terminal_width() -> int:

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field, ValidationError
 
 from careergraph.errors import DataFileError, Problem, Words
+from careergraph.load.characters import refused_characters
 from careergraph.load.check import _describe, _did_you_mean, describe_words, unknown_words
 from careergraph.load.schema import Name, Strict
 from careergraph.load.text_file import read_text
@@ -38,6 +39,7 @@ def load_profile(path: str | os.PathLike[str], career_map: CareerMap) -> Profile
 def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> Profile:
     """Check YAML text as a profile of someone on `career_map`; `file` names it in errors."""
     document, problems = read_yaml(text, file)
+    problems += refused_characters(document)
     if document.data is None:
         raise DataFileError(problems)
     data = document.data

@@ -154,6 +154,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "'{value}' (text)",
         "problem.value.mapping": "a mapping",
         "problem.value.list": "a list",
+        "problem.character.key": "a key",
+        "problem.character.text": "the text",
+        "problem.character.control": (
+            "{place}: {what} holds a control character ({code}), which could take over a "
+            "terminal: remove it"
+        ),
+        "problem.character.surrogate": (
+            "{place}: {what} holds half of a surrogate pair ({code}), which is no character on "
+            "its own: remove it"
+        ),
+        "problem.character.noncharacter": (
+            "{place}: {what} holds a noncharacter ({code}), which is not for use in text: "
+            "remove it"
+        ),
+        "problem.character.line_break": (
+            "{place}: a name, id, title or key is one line, but this one holds a line break "
+            "({code})"
+        ),
+        "problem.character.tab": (
+            "{place}: a name, id, title or key holds a tab ({code}): use a space"
+        ),
         "export.table_not_csv": "--table is for --format csv only, not '{format}'",
         "export.json_needs_output": "--json reports the files written: give -o as well",
         "export.csv_two_tables": (
@@ -411,6 +432,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "テキスト'{value}'",
         "problem.value.mapping": "マッピング",
         "problem.value.list": "リスト",
+        "problem.character.key": "キー",
+        "problem.character.text": "テキスト",
+        "problem.character.control": (
+            "{place}: {what}に制御文字({code})が含まれています。端末を操作されるおそれがある"
+            "ため取り除いてください"
+        ),
+        "problem.character.surrogate": (
+            "{place}: {what}にサロゲートペアの片割れ({code})が含まれています。単独では文字で"
+            "はないため取り除いてください"
+        ),
+        "problem.character.noncharacter": (
+            "{place}: {what}に非文字({code})が含まれています。テキストには使えないため"
+            "取り除いてください"
+        ),
+        "problem.character.line_break": (
+            "{place}: 名前・ID・タイトル・キーは1行ですが、改行({code})が含まれています"
+        ),
+        "problem.character.tab": (
+            "{place}: 名前・ID・タイトル・キーにタブ({code})が含まれています。スペースを"
+            "使ってください"
+        ),
         "export.table_not_csv": "--tableは--format csvのときだけ使えます('{format}'では使えません)",
         "export.json_needs_output": "--jsonは書き出したファイルを報告します: -oも指定してください",
         "export.csv_two_tables": (
