@@ -26,11 +26,12 @@ from typing import Any
 from careergraph.errors import Problem, Words
 from careergraph.load.document import Document, Path, dotted
 
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
-)
-_REFUSED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
-_REFUSED_IN_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+# Noncharacters are U+FDD0 to U+FDEF and the last two code points of every plane. The patterns
+# take in every plane but the first whole, and `_refused` picks the noncharacters out: a class of
+# 34 single characters makes a search several times slower.
+_NOT_TEXT = "\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff"
+_REFUSED = re.compile(f"[\x00-\x08\x0b-\x1f{_NOT_TEXT}]")
+_REFUSED_IN_ONE_LINE = re.compile(f"[\x00-\x1f{_NOT_TEXT}]")
 _SECTIONS = {"sources", "tracks", "skills", "roles"}
 # Fields whose texts may run over several lines (a field named like this at the entry's level).
 _LONG_TEXTS = {"description", "summary", "note", "responsibilities", "interview", "scale", "levels"}
@@ -42,6 +43,10 @@ def refused_characters(document: Document) -> list[Problem]:
     When there is any, the offending strings are replaced in `document.data` by `visible` ones,
     so no later message about the same values carries the raw characters either.
     """
+    strings: list[str] = []
+    _gather(document.data, strings)
+    if _refused(" ".join(strings), lines=False) is None:
+        return []  # the common case, found in one pass over all the text at once
     problems: list[Problem] = []
     _walk(document, document.data, (), problems)
     if problems:
@@ -49,10 +54,33 @@ def refused_characters(document: Document) -> list[Problem]:
     return problems
 
 
+def _refused(text: str, *, lines: bool) -> str | None:
+    """The first character `text` may not hold (line breaks and tabs it may, if `lines`)."""
+    for found in (_REFUSED if lines else _REFUSED_IN_ONE_LINE).finditer(text):
+        character = found.group()
+        if character < "\U00010000" or ord(character) & 0xFFFE == 0xFFFE:
+            return character
+    return None
+
+
+def _gather(value: Any, strings: list[str]) -> None:
+    """Every key and string in `value`."""
+    kind = type(value)
+    if kind is str:
+        strings.append(value)
+    elif kind is dict:
+        strings.extend(key for key in value if type(key) is str)
+        for item in value.values():
+            _gather(item, strings)
+    elif kind is list:
+        for item in value:
+            _gather(item, strings)
+
+
 def _walk(document: Document, value: Any, path: Path, problems: list[Problem]) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
-            if isinstance(key, str) and _REFUSED_IN_ONE_LINE.search(key):
+            if isinstance(key, str) and _refused(key, lines=False) is not None:
                 problems.append(_problem(document, (*path, key), key, key=True, lines=False))
             _walk(document, item, (*path, key), problems)
     elif isinstance(value, list):
@@ -60,7 +88,7 @@ def _walk(document: Document, value: Any, path: Path, problems: list[Problem]) -
             _walk(document, item, (*path, index), problems)
     elif isinstance(value, str):
         lines = _long_text(path)
-        if (_REFUSED if lines else _REFUSED_IN_ONE_LINE).search(value):
+        if _refused(value, lines=lines) is not None:
             problems.append(_problem(document, path, value, key=False, lines=lines))
 
 
@@ -82,9 +110,8 @@ def _long_text(path: Path) -> bool:
 
 
 def _problem(document: Document, path: Path, value: str, *, key: bool, lines: bool) -> Problem:
-    found = (_REFUSED if lines else _REFUSED_IN_ONE_LINE).search(value)
-    assert found is not None
-    character = found.group()
+    character = _refused(value, lines=lines)
+    assert character is not None
     code = f"U+{ord(character):04X}"
     # A key's problem is told at the mapping it is in: the key itself cannot be shown as is.
     named = path[:-1] if key else path
@@ -133,15 +160,16 @@ def visible(text: str, *, keep: str = "") -> str:
     Characters in `keep` (a line break, a tab) are left as they are. A control character is
     shown as `\\x1b`, anything else as `\\uXXXX`.
     """
-    pattern = _REFUSED_IN_ONE_LINE
-    if not pattern.search(text):
+    if _refused(text, lines=False) is None:
         return text
-    return pattern.sub(lambda m: m.group() if m.group() in keep else _escaped(m.group()), text)
+    return "".join(_escaped(c) if c not in keep and _refused(c, lines=False) else c for c in text)
 
 
 def _escaped(character: str) -> str:
     code = ord(character)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _made_visible(value: Any) -> Any:

@@ -165,8 +165,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "its own: remove it"
         ),
         "problem.character.noncharacter": (
-            "{place}: {what} holds a noncharacter ({code}), which is not for use in text: "
-            "remove it"
+            "{place}: {what} holds a noncharacter ({code}), which is not for use in text: remove it"
         ),
         "problem.character.line_break": (
             "{place}: a name, id, title or key is one line, but this one holds a line break "
