@@ -40,8 +40,9 @@ _LONG_TEXTS = {"description", "summary", "note", "responsibilities", "interview"
 def refused_characters(document: Document) -> list[Problem]:
     """A problem for each key and string of `document` holding a character text may not hold.
 
-    When there is any, the offending strings are replaced in `document.data` by `visible` ones,
-    so no later message about the same values carries the raw characters either.
+    When there is any, the data is cleaned so that later checks neither repeat the mistake nor
+    quote the raw characters: a refused key is dropped with what it holds (a key is an id or a
+    language, of which the message already said all), a refused string is made `visible`.
     """
     strings: list[str] = []
     _gather(document.data, strings)
@@ -50,7 +51,7 @@ def refused_characters(document: Document) -> list[Problem]:
     problems: list[Problem] = []
     _walk(document, document.data, (), problems)
     if problems:
-        document.data = _made_visible(document.data)
+        document.data = _cleaned(document.data)
     return problems
 
 
@@ -172,13 +173,15 @@ def _escaped(character: str) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def _made_visible(value: Any) -> Any:
+def _cleaned(value: Any) -> Any:
     if isinstance(value, dict):
         return {
-            (visible(k) if isinstance(k, str) else k): _made_visible(v) for k, v in value.items()
+            key: _cleaned(item)
+            for key, item in value.items()
+            if not (isinstance(key, str) and _refused(key, lines=False))
         }
     if isinstance(value, list):
-        return [_made_visible(item) for item in value]
+        return [_cleaned(item) for item in value]
     if isinstance(value, str):
-        return visible(value)
+        return visible(value, keep="\n\t")
     return value

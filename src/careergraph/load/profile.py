@@ -39,7 +39,8 @@ def load_profile(path: str | os.PathLike[str], career_map: CareerMap) -> Profile
 def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> Profile:
     """Check YAML text as a profile of someone on `career_map`; `file` names it in errors."""
     document, problems = read_yaml(text, file)
-    problems += refused_characters(document)
+    refused = refused_characters(document)
+    problems += refused
     if document.data is None:
         raise DataFileError(problems)
     data = document.data
@@ -55,8 +56,12 @@ def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> P
         problems += [
             p for p in _schema_problems(document, error) if (p.line, p.column) not in reported
         ]
-    role = _check_role(document, data.get("role"), career_map, problems)
-    _check_skills(document, data.get("skills"), career_map, problems)
+    checked: list[Problem] = []
+    role = _check_role(document, data.get("role"), career_map, checked)
+    _check_skills(document, data.get("skills"), career_map, checked)
+    # A role or skill refused for its characters is unknown too: its first message says why.
+    said = {(p.line, p.column) for p in refused}
+    problems += [p for p in checked if (p.line, p.column) not in said]
     if problems or spec is None or role is None:
         raise DataFileError(problems)
     return Profile(
