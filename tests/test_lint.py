@@ -99,6 +99,27 @@ EXPECTED = {
             "0 errors, 1 warning",
         ],
     ),
+    "invisible_characters": (
+        0,
+        [
+            "{f}:16:15: warning [invisible-characters] roles.senior: the name 'Senior "
+            "<U+2066>dev<U+2069>' holds U+2066 LEFT-TO-RIGHT ISOLATE, which shows nothing or "
+            "turns the text around, so the name can look like another",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "look_alike_names": (
+        0,
+        [
+            "{f}:9:16: warning [look-alike-names] roles.program_manager: the name 'TPM' looks the "
+            "same as 'T<U+200B>PM' of role 'product_manager' (line 15): they differ only in "
+            "characters that show nothing",
+            "{f}:15:16: warning [invisible-characters] roles.product_manager: the name "
+            "'T<U+200B>PM' holds U+200B ZERO WIDTH SPACE, which shows nothing or turns the text "
+            "around, so the name can look like another",
+            "0 errors, 2 warnings",
+        ],
+    ),
     "years_outlier": (
         0,
         [

@@ -268,6 +268,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "roles.{id}: the alias '{alias}' is also the initials of '{other_name}' "
             "(role '{other}')"
         ),
+        "lint.invisible_characters": (
+            "{entry}: the name '{name}' holds {character}, which shows nothing or turns the text "
+            "around, so the name can look like another"
+        ),
+        "lint.look_alike_names": (
+            "{entry}: the name '{name}' looks the same as '{other_name}' of {kind} '{other}' "
+            "({there}): they differ only in characters that show nothing"
+        ),
         "lint.years_outlier": "{move}: {years} years{origin} is {how}",
         "lint.years_outlier.origin": " (the years of role '{role}')",
         "lint.years_outlier.over": (
@@ -544,6 +552,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.there.file": "{file}:{line}",
         "lint.alias_is_initials": (
             "roles.{id}: 別名'{alias}'は'{other_name}'(ロール'{other}')の頭文字でもあります"
+        ),
+        "lint.invisible_characters": (
+            "{entry}: 名前'{name}'に{character}が含まれています。表示されないか文字の向きを"
+            "変える文字なので、別の名前と見分けがつかなくなります"
+        ),
+        "lint.look_alike_names": (
+            "{entry}: 名前'{name}'は{kind}'{other}'の'{other_name}'({there})と同じに見えます。"
+            "違いは表示されない文字だけです"
         ),
         "lint.years_outlier": "{move}: {years}年{origin}は{how}",
         "lint.years_outlier.origin": "(ロール'{role}'の年数)",
