@@ -28,6 +28,16 @@ EXPECTED = {
             "0 errors, 1 warning",
         ],
     ),
+    "unreachable_promoted_into": (
+        0,
+        [
+            "{f}:13:3: warning [unreachable] roles.director: no entry-level role (level 1, not "
+            "promoted into) can reach 'Director'",
+            "{f}:14:3: warning [unreachable] roles.cto: no entry-level role (level 1, not "
+            "promoted into) can reach 'Chief technology officer'",
+            "0 errors, 2 warnings",
+        ],
+    ),
     "dead_end": (
         0,
         [
@@ -153,6 +163,23 @@ EXPECTED = {
         ],
     ),
     "explained": (0, ["OK: no findings (1 explained in the data)"]),
+    # Just under each rule's threshold: nothing to report (each file says why).
+    **{
+        f"under_{rule}": (0, ["OK: no findings"])
+        for rule in (
+            "unreachable",
+            "dead_end",
+            "promotion_cycle",
+            "promotion_not_up",
+            "promotion_skill_drop",
+            "similar_names",
+            "alias_is_initials",
+            "years_outlier",
+            "years_outlier_few_moves",
+            "invisible_characters",
+            "look_alike_names",
+        )
+    },
 }
 
 
