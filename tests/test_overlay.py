@@ -77,6 +77,12 @@ CONFLICTS = {
     "remove_missing": [
         "{f}:4:5: transitions[0]: cannot remove the move 'lead' -> 'junior': no earlier file has it"
     ],
+    "remove_entry": [
+        "{f}:4:12: roles.junior.remove: only a move can be removed ('remove: true' under "
+        "transitions); a role stays once a file defines it",
+        "{f}:7:5: skills.pmp.remove: only a move can be removed ('remove: true' under "
+        "transitions); a skill stays once a file defines it",
+    ],
     "override_missing": [
         "{f}:5:5: roles.principal: 'override: true', but no earlier file defines role 'principal'"
     ],

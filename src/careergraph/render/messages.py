@@ -154,6 +154,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "'{value}' (text)",
         "problem.value.mapping": "a mapping",
         "problem.value.list": "a list",
+        "problem.remove_entry": (
+            "{place}.remove: only a move can be removed ('remove: true' under transitions); "
+            "a {kind} stays once a file defines it"
+        ),
         "problem.character.key": "a key",
         "problem.character.text": "the text",
         "problem.character.control": (
@@ -439,6 +443,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "テキスト'{value}'",
         "problem.value.mapping": "マッピング",
         "problem.value.list": "リスト",
+        "problem.remove_entry": (
+            "{place}.remove: 削除(remove: true)できるのは移動(transitions)だけです。"
+            "{kind}は一度定義されると残ります"
+        ),
         "problem.character.key": "キー",
         "problem.character.text": "テキスト",
         "problem.character.control": (
