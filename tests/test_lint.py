@@ -271,6 +271,23 @@ def test_lint_takes_the_data_option_when_no_file_is_named() -> None:
     assert result.stdout.endswith("0 errors, 1 warning\n")
 
 
+@pytest.mark.parametrize("command", ["lint", "validate"])
+def test_data_after_the_command_is_the_same_as_before_it(command: str) -> None:
+    base, overlay = str(FIXTURES / "small.yaml"), str(FIXTURES / "overlay" / "company.yaml")
+    for files in ([str(LINT / "dead_end.yaml")], [base, overlay]):
+        given = [part for file in files for part in ("--data", file)]
+        before, after = run(*given, command), run(command, *given)
+        assert (after.exit_code, after.stdout, after.stderr) == (
+            before.exit_code,
+            before.stdout,
+            before.stderr,
+        )
+        assert after.stdout != ""
+    # Files named as arguments are the ones read, as they are with --data before the command.
+    named = run(command, "--data", base, str(LINT / "dead_end.yaml"))
+    assert named.stdout == run(command, str(LINT / "dead_end.yaml")).stdout
+
+
 def test_the_default_data_has_no_error() -> None:
     result = run("lint", str(DEFAULT_DATA))
     assert result.exit_code == 0, result.stdout
