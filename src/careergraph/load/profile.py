@@ -52,16 +52,18 @@ def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> P
         spec = ProfileSpec.model_validate(data)
     except ValidationError as error:
         # A YAML problem (an ambiguous `010`, say) already speaks for its place.
-        reported = {(p.line, p.column) for p in problems}
+        reported = {(p.file, p.line, p.column) for p in problems}
         problems += [
-            p for p in _schema_problems(document, error) if (p.line, p.column) not in reported
+            p
+            for p in _schema_problems(document, error)
+            if (p.file, p.line, p.column) not in reported
         ]
     checked: list[Problem] = []
     role = _check_role(document, data.get("role"), career_map, checked)
     _check_skills(document, data.get("skills"), career_map, checked)
     # A role or skill refused for its characters is unknown too: its first message says why.
-    said = {(p.line, p.column) for p in refused}
-    problems += [p for p in checked if (p.line, p.column) not in said]
+    said = {(p.file, p.line, p.column) for p in refused}
+    problems += [p for p in checked if (p.file, p.line, p.column) not in said]
     if problems or spec is None or role is None:
         raise DataFileError(problems)
     return Profile(
