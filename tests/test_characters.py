@@ -371,3 +371,34 @@ def test_every_problem_is_reported_and_later_messages_show_no_raw_control() -> N
             "remove it",
         ]
     ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--format", "graphml", "-o", "{out}/map.graphml"],
+        ["export", "--format", "gexf", "-o", "{out}/map.gexf"],
+        ["export", "--format", "csv", "-o", "{out}/tables"],
+        ["export", "--format", "json", "-o", "{out}/map.json"],
+        ["export", "--format", "dot", "-o", "{out}/map.dot"],
+        ["export", "--format", "mermaid", "-o", "{out}/map.mmd"],
+        ["plan", "junior", "senior", "-o", "{out}/plan.md"],
+        ["plan", "junior", "senior", "-o", "{out}/plan.html"],
+        ["render", "-o", "{out}/map.html"],
+    ],
+    ids=lambda args: "-".join(args[:3]),
+)
+@pytest.mark.parametrize("escape", ["\\0", "\\e", "\\ud800", "\\ufffe"])
+def test_no_writer_gets_text_it_cannot_write(tmp_path: Path, args: list[str], escape: str) -> None:
+    # Refused at load, a character XML, an encoder or a terminal cannot take never reaches a
+    # writer: one line, exit 2, and nothing written.
+    text, line, column = yaml_text("role_name", escape)
+    data = tmp_path / "map.yaml"
+    data.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("--data", str(data), *(part.format(out=out) for part in args))
+    said = message("role_name", dict(YAML_ESCAPES)[escape])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [f"{data}:{line}:{column}: {said}"]
+    assert list(out.iterdir()) == []
