@@ -22,6 +22,7 @@ from careergraph.load import load_layers, parse_layers, parse_paths
 from careergraph.load.characters import visible
 from careergraph.load.profile import parse_profile
 from careergraph.load.yaml_source import read_yaml
+from careergraph.render.text import role_text
 from tests.conftest import FIXTURES
 
 SMALL = FIXTURES / "small.yaml"
@@ -402,3 +403,14 @@ def test_no_writer_gets_text_it_cannot_write(tmp_path: Path, args: list[str], es
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [f"{data}:{line}:{column}: {said}"]
     assert list(out.iterdir()) == []
+
+
+def test_a_long_text_of_several_lines_stays_under_its_heading_in_show() -> None:
+    text, _, _ = yaml_text("summary", "\\nand reviews it")
+    text = text.replace('["Fix bugs"]', '["Fix bugs\\nfast"]')
+    text = text.replace('["Why code?"]', '["Why?\\nReally?"]')
+    career_map = parse_paths(text, "map.yaml")
+    shown = role_text(career_map, career_map.roles["junior"], (), (), "en").splitlines()
+    assert shown[shown.index("  Writes code") + 1] == "  and reviews it"
+    assert shown[shown.index("  - Fix bugs") + 1] == "    fast"
+    assert shown[shown.index("  - Why?") + 1] == "    Really?"
