@@ -11,7 +11,7 @@ python=${PYTHON:-python3}
 
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-cp tests/fixtures/*.yaml tests/fixtures/html/*.yaml tests/fixtures/broken/*.yaml "$corpus"/
+cp tests/fixtures/*.yaml tests/fixtures/{html,lint,exports,broken}/*.yaml "$corpus"/
 mkdir -p fuzz/crashes
 # -timeout: an input that takes 10 s is a hang, a crash like any other.
 .venv/bin/python fuzz/fuzz_load.py -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from careergraph.changes import compare_maps
 from careergraph.cli import cli
-from careergraph.load import load_paths
+from careergraph.load import load_paths, parse_paths
 from tests.conftest import DEFAULT_DATA, FIXTURES
 
 COMPARE = FIXTURES / "compare"
@@ -140,3 +140,73 @@ def test_missing_file_is_a_usage_error() -> None:
     result = run("old.yaml", "nowhere.yaml")
     assert (result.exit_code, result.stdout) == (2, "")
     assert "nowhere.yaml" in result.stderr
+
+
+def pairs_map(moves: dict[tuple[str, str], float]) -> str:
+    """A map of the roles named in `moves`, each in its own track, and those moves."""
+    roles = sorted({role for pair in moves for role in pair} | {"a1", "a2", "b1", "b2", "x"})
+    lines = ["version: 1", "tracks:"]
+    lines += [f"  t_{role}: {{name: Track {role}}}" for role in roles]
+    lines += ["skills:", "  coding: {name: Coding, category: technical}", "roles:"]
+    lines += [
+        f"  {role}: {{name: Role {role}, track: t_{role}, level: 1, years: 1, "
+        "skills: {coding: 1}}"
+        for role in roles
+    ]
+    lines.append("transitions:")
+    lines += [
+        f"  - {{from: {source}, to: {target}, kind: lateral, years: {years!r}}}"
+        for (source, target), years in moves.items()
+    ]
+    if not moves:
+        lines[-1] = "transitions: []"
+    return "\n".join(lines) + "\n"
+
+
+# Route changes, each rule of their order beside what a wrong order would put first:
+# (moves before, moves after, the changes in order as (from, to, kind)).
+ROUTE_ORDER = {
+    "a large shorter change before a small longer one": (
+        {("a1", "a2"): 1, ("b1", "b2"): 5},
+        {("a1", "a2"): 2, ("b1", "b2"): 1},
+        [("b1", "b2", "shorter"), ("a1", "a2", "longer")],
+    ),
+    "a large longer change before a small shorter one": (
+        {("a1", "a2"): 2, ("b1", "b2"): 1},
+        {("a1", "a2"): 1.5, ("b1", "b2"): 5},
+        [("b1", "b2", "longer"), ("a1", "a2", "shorter")],
+    ),
+    "equal sizes: longer before shorter, whatever the ids": (
+        {("a1", "a2"): 3, ("b1", "b2"): 1},
+        {("a1", "a2"): 2, ("b1", "b2"): 2},
+        [("b1", "b2", "longer"), ("a1", "a2", "shorter")],
+    ),
+    "appeared and disappeared before any change of length, however large": (
+        {("a1", "a2"): 1, ("x", "b2"): 1},
+        {("a1", "a2"): 100, ("b1", "b2"): 1},
+        [("b1", "b2", "appeared"), ("x", "b2", "disappeared"), ("a1", "a2", "longer")],
+    ),
+    "appeared before disappeared, whatever the ids": (
+        {("a1", "a2"): 1},
+        {("b1", "b2"): 1},
+        [("b1", "b2", "appeared"), ("a1", "a2", "disappeared")],
+    ),
+    "same kind and size: by the ids": (
+        {("b1", "b2"): 1, ("a1", "a2"): 1},
+        {("b1", "b2"): 2, ("a1", "a2"): 2},
+        [("a1", "a2", "longer"), ("b1", "b2", "longer")],
+    ),
+    "a difference of floating-point rounding is no change": (
+        {("a1", "a2"): 0.3},
+        {("a1", "x"): 0.1, ("x", "a2"): 0.2},
+        [("a1", "x", "appeared"), ("x", "a2", "appeared")],
+    ),
+}
+
+
+@pytest.mark.parametrize("rule", ROUTE_ORDER)
+def test_route_changes_are_in_their_documented_order(rule: str) -> None:
+    before, after, expected = ROUTE_ORDER[rule]
+    old = parse_paths(pairs_map(before), "old.yaml")
+    new = parse_paths(pairs_map(after), "new.yaml")
+    assert [(c.source, c.target, c.kind) for c in compare_maps(old, new).routes] == expected

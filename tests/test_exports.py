@@ -22,7 +22,12 @@ from tests.conftest import DEFAULT_DATA, FIXTURES
 SMALL = FIXTURES / "small.yaml"
 HOSTILE = FIXTURES / "exports" / "hostile.yaml"
 GOLDEN = FIXTURES / "exports"
-MAPS = [pytest.param(DEFAULT_DATA, id="default"), pytest.param(HOSTILE, id="hostile")]
+UNICODE = FIXTURES / "exports" / "unicode.yaml"
+MAPS = [
+    pytest.param(DEFAULT_DATA, id="default"),
+    pytest.param(HOSTILE, id="hostile"),
+    pytest.param(UNICODE, id="unicode"),
+]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Roles = dict[str, dict[str, Any]]

@@ -9,7 +9,13 @@ from fuzz.fuzz_load import check
 
 from tests.conftest import FIXTURES
 
-SEEDS = sorted(FIXTURES.glob("*.yaml")) + sorted((FIXTURES / "broken").glob("*.yaml"))
+# The seeds scripts/fuzz.sh starts from: valid maps, broken ones, and maps whose names hide
+# invisible or direction-changing characters.
+SEEDS = sorted(FIXTURES.glob("*.yaml")) + [
+    seed
+    for folder in ("html", "lint", "exports", "broken")
+    for seed in sorted((FIXTURES / folder).glob("*.yaml"))
+]
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)

@@ -28,6 +28,16 @@ EXPECTED = {
             "0 errors, 1 warning",
         ],
     ),
+    "unreachable_promoted_into": (
+        0,
+        [
+            "{f}:13:3: warning [unreachable] roles.director: no entry-level role (level 1, not "
+            "promoted into) can reach 'Director'",
+            "{f}:14:3: warning [unreachable] roles.cto: no entry-level role (level 1, not "
+            "promoted into) can reach 'Chief technology officer'",
+            "0 errors, 2 warnings",
+        ],
+    ),
     "dead_end": (
         0,
         [
@@ -99,6 +109,27 @@ EXPECTED = {
             "0 errors, 1 warning",
         ],
     ),
+    "invisible_characters": (
+        0,
+        [
+            "{f}:16:15: warning [invisible-characters] roles.senior: the name 'Senior "
+            "<U+2066>dev<U+2069>' holds U+2066 LEFT-TO-RIGHT ISOLATE, which shows nothing or "
+            "turns the text around, so the name can look like another",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "look_alike_names": (
+        0,
+        [
+            "{f}:9:16: warning [look-alike-names] roles.program_manager: the name 'TPM' looks the "
+            "same as 'T<U+200B>PM' of role 'product_manager' (line 15): they differ only in "
+            "characters that show nothing",
+            "{f}:15:16: warning [invisible-characters] roles.product_manager: the name "
+            "'T<U+200B>PM' holds U+200B ZERO WIDTH SPACE, which shows nothing or turns the text "
+            "around, so the name can look like another",
+            "0 errors, 2 warnings",
+        ],
+    ),
     "years_outlier": (
         0,
         [
@@ -132,6 +163,23 @@ EXPECTED = {
         ],
     ),
     "explained": (0, ["OK: no findings (1 explained in the data)"]),
+    # Just under each rule's threshold: nothing to report (each file says why).
+    **{
+        f"under_{rule}": (0, ["OK: no findings"])
+        for rule in (
+            "unreachable",
+            "dead_end",
+            "promotion_cycle",
+            "promotion_not_up",
+            "promotion_skill_drop",
+            "similar_names",
+            "alias_is_initials",
+            "years_outlier",
+            "years_outlier_few_moves",
+            "invisible_characters",
+            "look_alike_names",
+        )
+    },
 }
 
 
@@ -221,6 +269,23 @@ def test_lint_takes_the_data_option_when_no_file_is_named() -> None:
     result = run("--data", str(LINT / "dead_end.yaml"), "lint")
     assert result.exit_code == 0
     assert result.stdout.endswith("0 errors, 1 warning\n")
+
+
+@pytest.mark.parametrize("command", ["lint", "validate"])
+def test_data_after_the_command_is_the_same_as_before_it(command: str) -> None:
+    base, overlay = str(FIXTURES / "small.yaml"), str(FIXTURES / "overlay" / "company.yaml")
+    for files in ([str(LINT / "dead_end.yaml")], [base, overlay]):
+        given = [part for file in files for part in ("--data", file)]
+        before, after = run(*given, command), run(command, *given)
+        assert (after.exit_code, after.stdout, after.stderr) == (
+            before.exit_code,
+            before.stdout,
+            before.stderr,
+        )
+        assert after.stdout != ""
+    # Files named as arguments are the ones read, as they are with --data before the command.
+    named = run(command, "--data", base, str(LINT / "dead_end.yaml"))
+    assert named.stdout == run(command, str(LINT / "dead_end.yaml")).stdout
 
 
 def test_the_default_data_has_no_error() -> None:

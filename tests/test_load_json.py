@@ -19,6 +19,14 @@ EXPECTED = {
     "not_a_mapping": [
         "{f}:1:1: the top level must be a mapping with version, tracks, skills, roles"
     ],
+    "escape_in_name": [
+        "{f}:6:24: roles.junior.name: the text holds a control character (U+001B), which could "
+        "take over a terminal: remove it"
+    ],
+    "lone_surrogate": [
+        "{f}:8:24: roles.senior.name: the text holds half of a surrogate pair (U+D83D), which is "
+        "no character on its own: remove it"
+    ],
     "several": [
         "{f}:6:53: roles.junior.track: unknown track 'devv' — did you mean 'dev'?",
         "{f}:8:69: roles.senior.level: expected a whole number, got 'two' (text)",

@@ -77,6 +77,12 @@ CONFLICTS = {
     "remove_missing": [
         "{f}:4:5: transitions[0]: cannot remove the move 'lead' -> 'junior': no earlier file has it"
     ],
+    "remove_entry": [
+        "{f}:4:12: roles.junior.remove: only a move can be removed ('remove: true' under "
+        "transitions); a role stays once a file defines it",
+        "{f}:7:5: skills.pmp.remove: only a move can be removed ('remove: true' under "
+        "transitions); a skill stays once a file defines it",
+    ],
     "override_missing": [
         "{f}:5:5: roles.principal: 'override: true', but no earlier file defines role 'principal'"
     ],
@@ -197,3 +203,52 @@ def test_a_move_can_be_overridden_and_its_mistakes_point_at_the_overlay(tmp_path
     )
     moves = {(t.source, t.target): t for t in load_layers([SMALL, overlay]).transitions}
     assert (moves["junior", "senior"].years, moves["junior", "senior"].kind) == (1, "promotion")
+
+
+# Mistakes of every kind at the same line and column of two files: each file's is its own.
+SAME_PLACE = {
+    "a YAML problem and a schema problem": (
+        "  a: {name: A, track: t, level: 010, years: 1, skills: {}}",
+        '  b: {name: B, track: t, level: "1", years: 1, skills: {}}',
+        [
+            "{base}:5:33: roles.a.level: '010' is ambiguous (YAML 1.1 reads it as octal 8): "
+            "write 10, or quote it if it is text",
+            "{overlay}:5:33: roles.b.level: expected a whole number, got '1' (text)",
+        ],
+    ),
+    "the same schema problem": (
+        "  a: {name: A, track: t, level: 1, years: 1, skills: {}, bogus: 1}",
+        "  b: {name: B, track: t, level: 1, years: 1, skills: {}, bogus: 1}",
+        [
+            "{base}:5:58: roles.a: unknown key 'bogus' (expected one of: name, track, level, "
+            "years, skills, aliases, summary, responsibilities, interview, sources, lint)",
+            "{overlay}:5:58: roles.b: unknown key 'bogus' (expected one of: name, track, level, "
+            "years, skills, aliases, summary, responsibilities, interview, sources, lint)",
+        ],
+    ),
+    "a refused character and an unknown track": (
+        '  a: {name: "A\\e", track: t, level: 1, years: 1, skills: {}}',
+        "  b: {      trak: t, name: B, level: 1, years: 1, skills: {}}",
+        [
+            "{base}:5:13: roles.a.name: the text holds a control character (U+001B), which "
+            "could take over a terminal: remove it",
+            "{overlay}:5:13: roles.b: unknown key 'trak' — did you mean 'track'?",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SAME_PLACE)
+def test_mistakes_at_the_same_place_of_two_files_are_both_reported(
+    case: str, tmp_path: Path
+) -> None:
+    base_role, overlay_role, lines = SAME_PLACE[case]
+    base, overlay = tmp_path / "base.yaml", tmp_path / "overlay.yaml"
+    base.write_text(
+        f"version: 1\ntracks: {{t: {{name: T}}}}\nskills: {{}}\nroles:\n{base_role}\n",
+        encoding="utf-8",
+    )
+    overlay.write_text(f"version: 1\n# the roles\n\nroles:\n{overlay_role}\n", encoding="utf-8")
+    result = run("validate", str(base), str(overlay))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [line.format(base=base, overlay=overlay) for line in lines]

@@ -52,6 +52,16 @@ RULES = {
         Rule("empty-track", Severity.WARNING, "the track has no role"),
         Rule("similar-names", Severity.WARNING, "two roles' names differ only in punctuation"),
         Rule("alias-is-initials", Severity.WARNING, "an alias is another role's initials"),
+        Rule(
+            "invisible-characters",
+            Severity.WARNING,
+            "a name holds an invisible or direction-changing character",
+        ),
+        Rule(
+            "look-alike-names",
+            Severity.WARNING,
+            "two names look the same once invisible characters are dropped",
+        ),
         Rule("years-outlier", Severity.WARNING, "a move's years are far from the others'"),
         Rule("unknown-allow", Severity.ERROR, "an allowance names a code lint does not have"),
         Rule("unused-allow", Severity.WARNING, "an allowance keeps a finding that is not there"),
@@ -93,6 +103,8 @@ def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
         *_unused(career_map),
         *_similar_names(career_map),
         *_initials(career_map),
+        *_invisible_characters(career_map),
+        *_look_alike_names(career_map),
         *_years_outliers(career_map),
     ]
     found = [_explained(career_map, f) for f in found]
@@ -314,6 +326,106 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
             there=there_words,
         )
         yield _finding(career_map, "similar-names", path, message, words)
+
+
+# Characters that show nothing, or change the direction of the text around them, or break its
+# line: a name holding one can look like another name, or like something else altogether.
+# Variation selectors are left out: they choose a glyph (異体字, emoji), and show it.
+_HIDDEN_CATEGORIES = frozenset({"Cf", "Zl", "Zp"})
+_HIDDEN_LETTERS = frozenset("\u034f\u115f\u1160\u3164\uffa0\u2800")
+
+
+@functools.cache
+def hidden(character: str) -> bool:
+    """Whether a character shows nothing or steers the text's direction (U+200B, U+202E...)."""
+    return unicodedata.category(character) in _HIDDEN_CATEGORIES or character in _HIDDEN_LETTERS
+
+
+def shown_name(name: str) -> str:
+    """A name as it looks: hidden characters dropped, then compared as the loader does."""
+    return normalize_name("".join(c for c in name if not hidden(c)))
+
+
+def _spelled(name: str) -> str:
+    """A name with its hidden characters written out as U+XXXX, so a reader sees them."""
+    return "".join(f"<U+{ord(c):04X}>" if hidden(c) else c for c in name)
+
+
+def _every_name(career_map: CareerMap) -> Iterator[tuple[str, str, MapPath, str]]:
+    """Every name of every track, skill and role and every alias: section, id, path, name."""
+    for section, entries in (
+        ("tracks", career_map.tracks),
+        ("skills", career_map.skills),
+        ("roles", career_map.roles),
+    ):
+        for entry_id, entry in entries.items():
+            for lang, text in entry.name.translations.items():
+                name: MapPath = (section, entry_id, "name")
+                yield section, entry_id, (*name, lang) if lang else name, text
+            for alias in getattr(entry, "aliases", ()):
+                yield section, entry_id, (section, entry_id, "aliases", alias), alias
+
+
+def _invisible_characters(career_map: CareerMap) -> Iterator[Finding]:
+    for section, entry_id, path, name in _every_name(career_map):
+        found = [c for c in name if hidden(c)]
+        if not found:
+            continue
+        first = found[0]
+        code = f"U+{ord(first):04X}"
+        what = unicodedata.name(first, "")
+        character = f"{code} {what}" if what else code
+        message = (
+            f"{section}.{entry_id}: the name '{_spelled(name)}' holds {character}, which shows "
+            "nothing or turns the text around, so the name can look like another"
+        )
+        words = Words.of(
+            "lint.invisible_characters",
+            entry=f"{section}.{entry_id}",
+            name=_spelled(name),
+            character=character,
+        )
+        yield _finding(career_map, "invisible-characters", path, message, words)
+
+
+def _look_alike_names(career_map: CareerMap) -> Iterator[Finding]:
+    # Ids come in order within each section, so the finding is on the same entry whatever the
+    # file's order. Names equal even with their hidden characters are the loader's (or
+    # similar-names') to report, not this rule's.
+    first: dict[tuple[str, str], tuple[str, MapPath, str]] = {}
+    said: set[frozenset[str]] = set()
+    for section, entry_id, path, name in _every_name(career_map):
+        shown = shown_name(name)
+        if not shown:
+            continue
+        other = first.setdefault((section, shown), (entry_id, path, name))
+        pair = frozenset({entry_id, other[0]})
+        if other[0] == entry_id or pair in said or normalize_name(name) == normalize_name(other[2]):
+            continue
+        said.add(pair)
+        where, here = career_map.place(*other[1]), career_map.place(*path)
+        there = f"line {where.line}" if where.file == here.file else f"{where.file}:{where.line}"
+        there_words = (
+            Words.of("lint.there.line", line=where.line)
+            if where.file == here.file
+            else Words.of("lint.there.file", file=where.file, line=where.line)
+        )
+        kind = section.removesuffix("s")
+        message = (
+            f"{section}.{entry_id}: the name '{_spelled(name)}' looks the same as "
+            f"'{_spelled(other[2])}' of {kind} '{other[0]}' ({there}): they differ only in "
+            "characters that show nothing"
+        )
+        words = Words.of(
+            "lint.look_alike_names",
+            entry=f"{section}.{entry_id}",
+            name=_spelled(name),
+            other_name=_spelled(other[2]),
+            kind=Words.of(f"problem.kind.{kind}"),
+            other=other[0],
+            there=there_words,
+        )
+        yield _finding(career_map, "look-alike-names", path, message, words)
 
 
 def initials(name: str) -> str:

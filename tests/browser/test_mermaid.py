@@ -71,7 +71,10 @@ def render_in_mermaid(browser: Browser, text: str, tmp_path: Path) -> dict[str, 
         context.close()
 
 
-@pytest.mark.parametrize("data", [DEFAULT_DATA, FIXTURES / "exports" / "hostile.yaml"])
+@pytest.mark.parametrize(
+    "data",
+    [DEFAULT_DATA, FIXTURES / "exports" / "hostile.yaml", FIXTURES / "exports" / "unicode.yaml"],
+)
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_mermaid_export_renders_one_node_per_role(
     browser: Browser, tmp_path: Path, data: Path, lang: str

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -139,15 +140,21 @@ class Commands(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         _prepare_streams()
-        if not kwargs.get("standalone_mode", True):
-            return super().main(*args, **kwargs)
-        code: Any = 0
+        shown = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = VisibleText(sys.stdout), VisibleText(sys.stderr)
         try:
-            super().main(*args, **kwargs)
-        except SystemExit as done:
-            code = done.code
-        except OSError as error:  # click's own text could not be written
-            code = _stream_failed(error)
+            if not kwargs.get("standalone_mode", True):
+                return super().main(*args, **kwargs)
+            code: Any = 0
+            try:
+                super().main(*args, **kwargs)
+            except SystemExit as done:
+                code = done.code
+            except OSError as error:  # click's own text could not be written
+                code = _stream_failed(error)
+        finally:
+            if isinstance(sys.stdout, VisibleText) and isinstance(sys.stderr, VisibleText):
+                sys.stdout, sys.stderr = shown
         sys.exit(_finish(code))
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
@@ -291,6 +298,47 @@ def _prepare_streams() -> None:
             )
             setattr(sys, name, stream)
         stream.reconfigure(errors="backslashreplace")
+
+
+# What a terminal must never be sent from text: C0 controls but the line break, the tab and the
+# carriage return of a CRLF line end (CSV's), DEL, C1 controls and halves of surrogate pairs.
+# None can be in a map that loaded.
+_NOT_FOR_TERMINALS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
+
+
+def visible_text(text: str) -> str:
+    """`text` with every control character written as a visible escape (ESC as `\\x1b`)."""
+    if not _NOT_FOR_TERMINALS.search(text):
+        return text
+    return _NOT_FOR_TERMINALS.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+class VisibleText:
+    """A text stream that shows control characters rather than sending them (see visible_text).
+
+    Defence in depth: the loader refuses them in data, but command-line arguments and the
+    operating system's messages are echoed too, and none of it may retitle or clear a terminal.
+    Binary output (GraphML, GEXF) goes to the underlying buffer untouched.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(visible_text(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _terminal_width() -> int:

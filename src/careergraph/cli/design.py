@@ -7,12 +7,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import FilePath, cli, data_files, emit, language_option
+from careergraph.cli.base import FilePath, cli, data_files, data_option, emit, language_option
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from careergraph.lint import Finding
+
+
+_DATA_HELP = (
+    "Career-map file, when no FILES are named; repeat to overlay later files on earlier ones "
+    "(as --data before the command)."
+)
 
 
 @cli.command(name="lint")
@@ -21,8 +27,15 @@ if TYPE_CHECKING:
 @click.option(
     "--explained", is_flag=True, help="Also list the findings the data explains (lint: allow)."
 )
+@data_option(_DATA_HELP)
 @language_option
-def lint_command(files: tuple[Path, ...], as_json_output: bool, explained: bool, lang: str) -> None:
+def lint_command(
+    files: tuple[Path, ...],
+    as_json_output: bool,
+    explained: bool,
+    data_file: tuple[Path, ...],
+    lang: str,
+) -> None:
     """Find structural mistakes in a map (FILES: a base map and overlays).
 
     Exit codes: 0 no error (warnings allowed); 1 findings at error severity; 2 the file
@@ -35,7 +48,7 @@ def lint_command(files: tuple[Path, ...], as_json_output: bool, explained: bool,
     from careergraph.render.json import findings_data
     from careergraph.render.messages import said, say
 
-    career_map = load_layers(list(files) or data_files(None))
+    career_map = load_layers(list(files) or data_files(data_file))
     found = lint(career_map, build_graph(career_map))
     shown = [f for f in found if explained or f.allowed is None]
     if as_json_output:

@@ -12,6 +12,7 @@ from careergraph.cli.base import (
     cli,
     common,
     data_files,
+    data_option,
     emit,
     force_option,
     language_option,
@@ -34,14 +35,20 @@ DEFAULT_MAP = "output/careergraph.html"
 @cli.command()
 @click.argument("files", nargs=-1, type=FilePath(dir_okay=False))
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON for scripts.")
+@data_option(
+    "Career-map file, when no FILES are named; repeat to overlay later files on earlier ones "
+    "(as --data before the command)."
+)
 @language_option
-def validate(files: tuple[Path, ...], as_json_output: bool, lang: str) -> None:
+def validate(
+    files: tuple[Path, ...], as_json_output: bool, data_file: tuple[Path, ...], lang: str
+) -> None:
     """Check a career-map file (FILES: a base map and overlays): `OK: N roles, M transitions`."""
     from careergraph.errors import EXIT_BAD_INPUT, DataFileError
     from careergraph.load import load_layers
     from careergraph.render.json import validation_data
 
-    targets = list(files) or data_files(None)
+    targets = list(files) or data_files(data_file)
     try:
         career_map = load_layers(targets)
     except DataFileError as error:

@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from careergraph.errors import DataFileError, Problem, Words
 from careergraph.load.build import LazyPlaces
+from careergraph.load.characters import refused_characters
 from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
 from careergraph.load.schema import (
     AllowanceSpec,
@@ -81,6 +82,7 @@ def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
         document, found = read_document(text, file)
         documents.append(document)
         problems += found
+        problems += refused_characters(document)
     if any(d.data is None for d in documents) and problems:
         raise DataFileError(problems)
     # Reported after the builder is made: only YAML problems silence later ones at their place.

@@ -8,10 +8,10 @@ so the checks that follow report each mistake at its own `FILE:LINE:COL`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from careergraph.errors import Problem
+from careergraph.errors import Problem, Words
 from careergraph.load.yaml_source import Document, Path, dotted
 
 # Sections whose entries are keyed by id; a later file may add, repeat or override entries.
@@ -119,6 +119,22 @@ class _Merger:
         self, index: int, section: str, key: str, entry: Any, merged: dict[str, Any]
     ) -> None:
         here: Path = (section, key)
+        kind = KEYED_SECTIONS[section]
+        if isinstance(entry, dict) and REMOVE in entry:
+            # Only moves can be removed; the rest of the entry would only add to the confusion.
+            self._add(
+                index,
+                (*here, REMOVE),
+                f"{dotted(here)}.remove: only a move can be removed ('remove: true' under "
+                f"transitions); a {kind} stays once a file defines it",
+                key=True,
+                words=Words.of(
+                    "problem.remove_entry",
+                    place=dotted(here),
+                    kind=Words.of(f"problem.kind.{kind}"),
+                ),
+            )
+            return
         body = entry
         overriding = False
         if isinstance(entry, dict) and OVERRIDE in entry:
@@ -133,7 +149,6 @@ class _Merger:
                     key=True,
                 )
                 overriding = False
-        kind = KEYED_SECTIONS[section]
         if key not in merged:
             if overriding:
                 self._add(
@@ -279,8 +294,17 @@ class _Merger:
             f"{dotted(entry)} to change it",
         )
 
-    def _add(self, index: int, path: Path, message: str, *, key: bool = False) -> None:
-        self.problems.append(self.documents[index].problem(path, message, key=key))
+    def _add(
+        self,
+        index: int,
+        path: Path,
+        message: str,
+        *,
+        key: bool = False,
+        words: Words | None = None,
+    ) -> None:
+        problem = self.documents[index].problem(path, message, key=key)
+        self.problems.append(replace(problem, words=words))
 
 
 @dataclass

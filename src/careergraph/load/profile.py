@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field, ValidationError
 
 from careergraph.errors import DataFileError, Problem, Words
+from careergraph.load.characters import refused_characters
 from careergraph.load.check import _describe, _did_you_mean, describe_words, unknown_words
 from careergraph.load.schema import Name, Strict
 from careergraph.load.text_file import read_text
@@ -38,6 +39,8 @@ def load_profile(path: str | os.PathLike[str], career_map: CareerMap) -> Profile
 def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> Profile:
     """Check YAML text as a profile of someone on `career_map`; `file` names it in errors."""
     document, problems = read_yaml(text, file)
+    refused = refused_characters(document)
+    problems += refused
     if document.data is None:
         raise DataFileError(problems)
     data = document.data
@@ -49,12 +52,18 @@ def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> P
         spec = ProfileSpec.model_validate(data)
     except ValidationError as error:
         # A YAML problem (an ambiguous `010`, say) already speaks for its place.
-        reported = {(p.line, p.column) for p in problems}
+        reported = {(p.file, p.line, p.column) for p in problems}
         problems += [
-            p for p in _schema_problems(document, error) if (p.line, p.column) not in reported
+            p
+            for p in _schema_problems(document, error)
+            if (p.file, p.line, p.column) not in reported
         ]
-    role = _check_role(document, data.get("role"), career_map, problems)
-    _check_skills(document, data.get("skills"), career_map, problems)
+    checked: list[Problem] = []
+    role = _check_role(document, data.get("role"), career_map, checked)
+    _check_skills(document, data.get("skills"), career_map, checked)
+    # A role or skill refused for its characters is unknown too: its first message says why.
+    said = {(p.file, p.line, p.column) for p in refused}
+    problems += [p for p in checked if (p.file, p.line, p.column) not in said]
     if problems or spec is None or role is None:
         raise DataFileError(problems)
     return Profile(

@@ -166,6 +166,30 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "'{value}' (text)",
         "problem.value.mapping": "a mapping",
         "problem.value.list": "a list",
+        "problem.remove_entry": (
+            "{place}.remove: only a move can be removed ('remove: true' under transitions); "
+            "a {kind} stays once a file defines it"
+        ),
+        "problem.character.key": "a key",
+        "problem.character.text": "the text",
+        "problem.character.control": (
+            "{place}: {what} holds a control character ({code}), which could take over a "
+            "terminal: remove it"
+        ),
+        "problem.character.surrogate": (
+            "{place}: {what} holds half of a surrogate pair ({code}), which is no character on "
+            "its own: remove it"
+        ),
+        "problem.character.noncharacter": (
+            "{place}: {what} holds a noncharacter ({code}), which is not for use in text: remove it"
+        ),
+        "problem.character.line_break": (
+            "{place}: a name, id, title or key is one line, but this one holds a line break "
+            "({code})"
+        ),
+        "problem.character.tab": (
+            "{place}: a name, id, title or key holds a tab ({code}): use a space"
+        ),
         "export.table_not_csv": "--table is for --format csv only, not '{format}'",
         "export.json_needs_output": "--json reports the files written: give -o as well",
         "export.csv_two_tables": (
@@ -259,6 +283,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.alias_is_initials": (
             "roles.{id}: the alias '{alias}' is also the initials of '{other_name}' "
             "(role '{other}')"
+        ),
+        "lint.invisible_characters": (
+            "{entry}: the name '{name}' holds {character}, which shows nothing or turns the text "
+            "around, so the name can look like another"
+        ),
+        "lint.look_alike_names": (
+            "{entry}: the name '{name}' looks the same as '{other_name}' of {kind} '{other}' "
+            "({there}): they differ only in characters that show nothing"
         ),
         "lint.years_outlier": "{move}: {years} years{origin} is {how}",
         "lint.years_outlier.origin": " (the years of role '{role}')",
@@ -463,6 +495,31 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "テキスト'{value}'",
         "problem.value.mapping": "マッピング",
         "problem.value.list": "リスト",
+        "problem.remove_entry": (
+            "{place}.remove: 削除(remove: true)できるのは移動(transitions)だけです。"
+            "{kind}は一度定義されると残ります"
+        ),
+        "problem.character.key": "キー",
+        "problem.character.text": "テキスト",
+        "problem.character.control": (
+            "{place}: {what}に制御文字({code})が含まれています。端末を操作されるおそれがある"
+            "ため取り除いてください"
+        ),
+        "problem.character.surrogate": (
+            "{place}: {what}にサロゲートペアの片割れ({code})が含まれています。単独では文字で"
+            "はないため取り除いてください"
+        ),
+        "problem.character.noncharacter": (
+            "{place}: {what}に非文字({code})が含まれています。テキストには使えないため"
+            "取り除いてください"
+        ),
+        "problem.character.line_break": (
+            "{place}: 名前・ID・タイトル・キーは1行ですが、改行({code})が含まれています"
+        ),
+        "problem.character.tab": (
+            "{place}: 名前・ID・タイトル・キーにタブ({code})が含まれています。スペースを"
+            "使ってください"
+        ),
         "export.table_not_csv": "--tableは--format csvのときだけ使えます('{format}'では使えません)",
         "export.json_needs_output": "--jsonは書き出したファイルを報告します: -oも指定してください",
         "export.csv_two_tables": (
@@ -555,6 +612,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.there.file": "{file}:{line}",
         "lint.alias_is_initials": (
             "roles.{id}: 別名'{alias}'は'{other_name}'(ロール'{other}')の頭文字でもあります"
+        ),
+        "lint.invisible_characters": (
+            "{entry}: 名前'{name}'に{character}が含まれています。表示されないか文字の向きを"
+            "変える文字なので、別の名前と見分けがつかなくなります"
+        ),
+        "lint.look_alike_names": (
+            "{entry}: 名前'{name}'は{kind}'{other}'の'{other_name}'({there})と同じに見えます。"
+            "違いは表示されない文字だけです"
         ),
         "lint.years_outlier": "{move}: {years}年{origin}は{how}",
         "lint.years_outlier.origin": "(ロール'{role}'の年数)",

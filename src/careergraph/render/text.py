@@ -158,6 +158,11 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
     return "\n".join(out)
 
 
+def _lines(lead: str, text: str) -> str:
+    """`text` after `lead`, its later lines (a long text may have several) indented under it."""
+    return lead + text.replace("\n", "\n" + " " * len(lead))
+
+
 def role_text(
     career_map: CareerMap,
     role: Role,
@@ -181,10 +186,10 @@ def role_text(
     if role.aliases:
         out.append("  " + say(lang, "show.aliases", aliases=", ".join(role.aliases)))
     if role.summary:
-        out += ["", f"  {role.summary.get(lang)}"]
+        out += ["", _lines("  ", role.summary.get(lang))]
     if role.responsibilities:
         out += ["", say(lang, "show.responsibilities")]
-        out += [f"  - {r.get(lang)}" for r in role.responsibilities]
+        out += [_lines("  - ", r.get(lang)) for r in role.responsibilities]
     skills = sorted(role.skills.items(), key=lambda s: (-s[1], s[0]))
     names = {s: career_map.skills[s].name.get(lang) for s, _ in skills}
     width = max((_width(n) for n in names.values()), default=0)
@@ -196,7 +201,8 @@ def role_text(
     out += ["", say(lang, "show.previous")]
     out += _moves_lines(career_map, previous_moves, lang, forward=False) or [none]
     if role.interview:
-        out += ["", say(lang, "show.interview")] + [f"  - {q.get(lang)}" for q in role.interview]
+        out += ["", say(lang, "show.interview")]
+        out += [_lines("  - ", q.get(lang)) for q in role.interview]
     titles = [career_map.sources[s].title for s in role.sources if s in career_map.sources]
     if titles:
         out += ["", say(lang, "show.sources")] + [f"  {t}" for t in titles]
