@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from careergraph.cli.base import cli, common, emit, load, me_option, profile_data, start_and_goal
+from careergraph.limits import MAX_WITHIN
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,7 +83,7 @@ def me_init(
 @click.argument("role_name", metavar="[ROLE]", required=False)
 @click.option(
     "--within",
-    type=click.FloatRange(min=0),
+    type=click.FloatRange(min=0, max=MAX_WITHIN),
     callback=_finite_years,
     required=True,
     metavar="YEARS",
