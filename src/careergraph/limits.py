@@ -32,6 +32,9 @@ MAX_TEXT = 10_000
 
 MAX_ALTERNATIVES = 100
 """`path -k` and `render -k`: more routes after the best one."""
+MAX_INFERRED_PER_ROLE = 10
+"""Moves `similar --suggest` (and with it `path --include-inferred`) infers out of one role: the
+most similar roles."""
 MAX_STEPS = 1_000
 """`path --max-steps`."""
 MAX_WITHIN = 10_000.0

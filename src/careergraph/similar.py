@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from careergraph.graph import CareerGraph
+from careergraph.limits import MAX_INFERRED_PER_ROLE
 from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
 from careergraph.query import skill_gap
 
 # A move is suggested between roles at least this similar (and not already linked).
 SUGGEST_AT = 0.6
-MAX_INFERRED_PER_ROLE = 10
-"""Inferred moves out of one role, at most: the most similar roles (see README, Limits)."""
 
 
 @dataclass(frozen=True)
