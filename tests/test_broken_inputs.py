@@ -231,7 +231,7 @@ ARGUMENTS = [
         ["path", "junior", "lead", "-k", "-1"],
         2,
         [
-            "error: Invalid value for '-k' / '--alternatives': -1 is not in the range x>=0 "
+            "error: Invalid value for '-k' / '--alternatives': -1 is not in the range 0<=x<=100 "
             "(see 'careergraph path --help')"
         ],
     ),
@@ -239,7 +239,7 @@ ARGUMENTS = [
         ["path", "junior", "lead", "--max-steps", "-1"],
         2,
         [
-            "error: Invalid value for '--max-steps': -1 is not in the range x>=1 "
+            "error: Invalid value for '--max-steps': -1 is not in the range 1<=x<=1000 "
             "(see 'careergraph path --help')"
         ],
     ),

@@ -28,6 +28,8 @@ def _finite_years(ctx: click.Context, param: click.Parameter, value: float) -> f
     """--within as given, unless it is infinite or not a number (FloatRange lets both through)."""
     if not math.isfinite(value):
         raise click.BadParameter(f"{value} is not a finite number of years")
+    if value > MAX_WITHIN:
+        raise click.BadParameter(f"{value:g} is more than {MAX_WITHIN:,.0f} years")
     return value
 
 
@@ -83,7 +85,7 @@ def me_init(
 @click.argument("role_name", metavar="[ROLE]", required=False)
 @click.option(
     "--within",
-    type=click.FloatRange(min=0, max=MAX_WITHIN),
+    type=click.FloatRange(min=0),
     callback=_finite_years,
     required=True,
     metavar="YEARS",

@@ -17,12 +17,14 @@ import math
 import re
 from collections.abc import Mapping
 from sys import intern
+from types import MappingProxyType
 from typing import Any
 
 import yaml
 from yaml.events import (
     AliasEvent,
     CollectionStartEvent,
+    DocumentStartEvent,
     Event,
     MappingEndEvent,
     MappingStartEvent,
@@ -81,6 +83,9 @@ class _StrictComposer(yaml.SafeLoader):
     """Composes nodes, refusing anchors, aliases, tags and deep nesting before anything is built."""
 
     depth = 0
+    sections: Sections = MappingProxyType({})
+    counting: tuple[str, str, int, str] | None = None
+    entries = 0
 
     def fetch_flow_collection_start(self, TokenClass: Any) -> None:
         # The scanner reads a line of `[[[[...` to its end before the composer sees any of it,
@@ -103,6 +108,19 @@ class _StrictComposer(yaml.SafeLoader):
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
             message = f"YAML tags ({_tag(event.tag)}) are not supported: remove the tag"
             raise _Refused(event.start_mark, message)
+        if self.depth == 1:
+            # A top-level value: a section whose entries are counted as they are composed.
+            name = str(index.value) if isinstance(index, ScalarNode) else ""
+            self.counting = (name, *self.sections[name]) if name in self.sections else None
+        elif self.depth == 2 and self.counting is not None:
+            name, shape, limit, noun = self.counting
+            # A mapping's keys are composed without an index, a list's items with theirs.
+            if (index is None) if shape == "mapping" else isinstance(index, int):
+                self.entries += 1
+                if self.entries > limit:
+                    raise _Refused(event.start_mark, _too_many(name, limit, noun))
+        if self.depth == 1:
+            self.entries = 0
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -143,10 +161,61 @@ def read_yaml(
             pass  # something to report: the composer says what, and where
         else:
             return Document(file, data, locate=lambda: _Marked(text).marks()), []
-    return _read_composed(text, file)
+        # The composer is many times slower: a section too large is refused before it starts.
+        try:
+            _check_sections(text, sections or {})
+        except _Refused as refused:
+            return Document(file, None), [Problem(file, *_at(refused.mark), refused.message)]
+        except yaml.YAMLError:
+            pass  # the composer says what, and where
+    return _read_composed(text, file, sections or {})
 
 
-def _read_composed(text: str, file: str) -> tuple[Document, list[Problem]]:
+_STARTS = (MappingStartEvent, SequenceStartEvent)
+_ENDS = (MappingEndEvent, SequenceEndEvent)
+
+
+def _check_sections(text: str, sections: Sections) -> None:
+    """Refuse (`_Refused`) a section of `sections` with more entries than its limit.
+
+    Only libyaml's events are read, nothing is built; anything else is left to the composer.
+    """
+    next_event = _EventParser(text).get_event
+    next_event()  # the stream's start
+    if type(next_event()) is not DocumentStartEvent or type(next_event()) is not MappingStartEvent:
+        return
+    while type(key := next_event()) is ScalarEvent:
+        value = next_event()
+        rule = sections.get(str(key.value))
+        if type(value) not in _STARTS:
+            continue
+        items, depth, cap, message = 0, 1, 0, ""
+        if rule is not None:
+            shape, limit, noun = rule
+            cap = 2 * limit if shape == "mapping" else limit  # a mapping's entries: two items
+            message = _too_many(str(key.value), limit, noun)
+        while depth:
+            event = next_event()
+            if depth == 1 and cap and not isinstance(event, _ENDS):
+                items += 1
+                if items > cap:
+                    raise _Refused(event.start_mark, message)
+            if isinstance(event, _STARTS):
+                depth += 1
+            elif isinstance(event, _ENDS):
+                depth -= 1
+
+
+def _too_many(name: str, limit: int, noun: str) -> str:
+    return (
+        f"{name}: more than {limit:,} {noun}; careergraph reads maps of up to {limit:,}"
+        " (see Limits in the README)"
+    )
+
+
+def _read_composed(
+    text: str, file: str, sections: Sections | None = None
+) -> tuple[Document, list[Problem]]:
     """Read with PyYAML's Python composer: slower, but every place and its messages for mistakes."""
     document = Document(file, None)
     problems: list[Problem] = []
@@ -154,6 +223,7 @@ def _read_composed(text: str, file: str) -> tuple[Document, list[Problem]]:
     try:
         # The reader checks every character as it is built, so it is inside the `try` too.
         loader = _StrictComposer(text)
+        loader.sections = sections or {}
         node = loader.get_single_node()
     except _Refused as refused:
         line, column = _at(refused.mark) if refused.mark else (1, 1)
@@ -390,10 +460,7 @@ class _Fast:
             return self.node(event)  # a scalar: the checks say what is wrong with it
         if not _plain(event):
             raise _Mistake
-        too_many = (
-            f"{name}: more than {limit:,} {noun}; careergraph reads maps of up to {limit:,}"
-            " (see Limits in the README)"
-        )
+        too_many = _too_many(name, limit, noun)
         next_event, node = self.next_event, self.node
         self.depth += 1
         item = next_event()
