@@ -7,9 +7,9 @@ the larger one. 1 means the same skills at the same levels; 0 means no skill in 
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
-from typing import Any
 
 from careergraph.graph import CareerGraph
 from careergraph.limits import MAX_INFERRED_PER_ROLE
@@ -186,12 +186,19 @@ class _Candidates:
 
     def __init__(self, career_map: CareerMap, at_least: float) -> None:
         self.at_least = at_least
-        self.holders: dict[str, list[Role]] = {}
-        self.total: dict[str, int] = {}
+        self.roles = career_map.roles
+        self.total = {role.id: sum(role.skills.values()) for role in career_map.roles.values()}
+        # Per skill, who asks for it as (total, id, level), by total: a window of totals is a
+        # slice found by bisection.
+        holders: dict[str, list[tuple[int, str, int]]] = {}
         for role in career_map.roles.values():
-            self.total[role.id] = sum(role.skills.values())
-            for skill in role.skills:
-                self.holders.setdefault(skill, []).append(role)
+            mine = self.total[role.id]
+            for skill, level in role.skills.items():
+                holders.setdefault(skill, []).append((mine, role.id, level))
+        for entries in holders.values():
+            entries.sort()
+        self.holders = holders
+        self.totals = {skill: [entry[0] for entry in entries] for skill, entries in holders.items()}
 
     def plausible(self, source: Role, target: Role) -> bool:
         """`_plausible`, with the totals counted once."""
@@ -200,29 +207,32 @@ class _Candidates:
         return self.total[target.id] >= self.total[source.id]
 
     def of(self, role: Role) -> list[Role]:
-        """Every role that can be `at_least` alike `role`, in the map's order, each once."""
-        skills = sorted(role.skills, key=lambda s: (len(self.holders[s]), s))
+        """Every role that can be `at_least` alike `role`, each once."""
+        holders, totals = self.holders, self.totals
+        skills = sorted(role.skills, key=lambda s: (len(holders[s]), s))
         rest = mine = self.total[role.id]
         t = self.at_least
         need = t * rest - 1e-6  # a little less than the least match: never miss one
         low, high = need, mine / t + 1e-6 if t > 0 else math.inf
-        total, levels = self.total, role.skills
-        shared: dict[str, list[Any]] = {}  # id -> [role, levels shared in the skills read]
+        levels = role.skills
+        shared: dict[str, int] = {}  # id -> levels shared in the skills read
+        get = shared.get
         for skill in skills:
             if rest < need:
                 break  # the skills left cannot make a match on their own
             level = levels[skill]
-            for other in self.holders[skill]:
-                if low <= total[other.id] <= high:
-                    entry = shared.setdefault(other.id, [other, 0])
-                    entry[1] += min(level, other.skills[skill])
+            window = totals[skill]
+            start, end = bisect.bisect_left(window, low), bisect.bisect_right(window, high)
+            for _, other, theirs in holders[skill][start:end]:
+                shared[other] = get(other, 0) + (level if level < theirs else theirs)
             rest -= level
         # Alike at least t: shared >= t * (mine + theirs) / (1 + t); the skills not read can add
         # at most `rest` to what the ones read share.
+        total, floor = self.total, t * mine - 1e-6
         return [
-            other
-            for other, part in shared.values()
-            if (part + rest) * (1 + t) >= t * (mine + total[other.id]) - 1e-6
+            self.roles[other]
+            for other, part in shared.items()
+            if (part + rest) * (1 + t) >= t * total[other] + floor
         ]
 
 
