@@ -166,6 +166,37 @@ def generate(roles: int, seed: int = 2024) -> dict[str, Any]:
     }
 
 
+def edited(data: dict[str, Any], seed: int = 7) -> dict[str, Any]:
+    """The next version of a generated map, as `careergraph diff` compares: about 1% of the moves
+    take other years, 0.5% are gone, as many new moves appear, one role is renamed and one removed.
+    """
+    rng = random.Random(seed)
+    roles = dict(data["roles"])
+    gone = sorted(roles)[len(roles) // 2]
+    del roles[gone]
+    first = min(roles)
+    roles[first] = {**roles[first], "name": {"en": "Renamed role", "ja": "改名したロール"}}
+    moves = [m for m in data["transitions"] if gone not in (m["from"], m["to"])]
+    kept = []
+    for move in moves:
+        draw = rng.random()
+        if draw < 0.005:
+            continue
+        if draw < 0.015:
+            move = {**move, "years": rng.choice([0.5, 1, 2, 3, 4])}
+        kept.append(move)
+    present = {(m["from"], m["to"]) for m in kept}
+    ids = sorted(roles)
+    added = 0
+    while added < len(moves) // 200:
+        source, target = rng.sample(ids, 2)
+        if (source, target) not in present:
+            present.add((source, target))
+            kept.append({"from": source, "to": target, "kind": "lateral", "years": 2})
+            added += 1
+    return {**data, "roles": roles, "transitions": kept}
+
+
 def to_json(data: dict[str, Any]) -> str:
     """The map as a JSON data file."""
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -215,9 +246,12 @@ def _emit(value: Any, indent: int, out: list[str]) -> None:
                 out.append(f"{pad}- {_scalar(item)}")
 
 
-def write_map(roles: int, target: Path) -> Path:
-    """Write a generated map of `roles` roles, YAML or JSON by the file's suffix."""
-    data = generate(roles)
+def write_map(roles: int, target: Path, *, next_version: bool = False) -> Path:
+    """Write a generated map of `roles` roles, YAML or JSON by the file's suffix.
+
+    `next_version` writes the map as `edited` changes it instead.
+    """
+    data = edited(generate(roles)) if next_version else generate(roles)
     text = to_json(data) if target.suffix == ".json" else to_yaml(data)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -228,8 +262,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("roles", type=int)
     parser.add_argument("-o", "--output", type=Path, required=True, help=".yaml or .json")
+    parser.add_argument("--next", action="store_true", help="the edited next version of the map")
     args = parser.parse_args()
-    print(write_map(args.roles, args.output))
+    print(write_map(args.roles, args.output, next_version=args.next))
     return 0
 
 

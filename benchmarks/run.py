@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generate import write_map
+from careergraph.limits import MAX_ALTERNATIVES
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -51,6 +52,16 @@ COMMANDS = [
     Command("reach", ("reach", "{a}", "--within", "10")),
     Command("similar", ("similar", "{a}")),
 ]
+# Commands whose work could grow faster than the map (every pair of roles, every alternative):
+# each must stay under BOUNDED_TARGET seconds and BOUNDED_MEMORY bytes at 10,000 roles. {old} and
+# {new} are the map and its edited next version (benchmarks.generate.edited).
+BOUNDED = [
+    Command("diff (next version)", ("diff", "{old}", "{new}")),
+    Command(f"path -k {MAX_ALTERNATIVES}", ("path", "{a}", "{b}", "-k", str(MAX_ALTERNATIVES))),
+    Command("path --include-inferred", ("path", "{a}", "{b}", "--include-inferred")),
+]
+BOUNDED_TARGET = 10.0
+BOUNDED_MEMORY = 1e9
 BASELINE = "naive: CSafeLoader + pydantic + networkx"
 COMMAND_TARGET = 1.0
 """Seconds a command may take as a whole process on 10,000 roles, the cache warm."""
@@ -90,6 +101,18 @@ def run_process(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds one process takes, start to exit, and its peak memory in bytes; it must succeed."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, argv)
+    return seconds, usage.ru_maxrss * 1024  # kilobytes on Linux
 
 
 def probe(file: Path, env: dict[str, str], *, naive: bool = False) -> dict[str, Any]:
@@ -195,6 +218,32 @@ def size_rows(size: int, runs: int, env: dict[str, str], folder: Path, naive: bo
             times = [run_process(argv, env) for _ in range(runs)]
             limit = COMMAND_TARGET if size <= 10_000 else None
             rows.append(judged(row(f"{label}: careergraph {command.name} (process)", times), limit))
+        rows += bounded_rows(size, runs, env, file, pair)
+    return rows
+
+
+def bounded_rows(
+    size: int, runs: int, env: dict[str, str], file: Path, pair: dict[str, str]
+) -> list[Row]:
+    """Time and peak memory of the BOUNDED commands as whole processes, the cache warm."""
+    following = file.with_name(f"{file.stem}-next{file.suffix}")
+    if not following.exists():
+        write_map(size, following, next_version=True)
+    names = {**pair, "old": str(file), "new": str(following)}
+    rows = []
+    for command in BOUNDED:
+        args = [a.format(**names) for a in command.args]
+        argv = (
+            [CAREERGRAPH, *args] if args[0] == "diff" else [CAREERGRAPH, "--data", str(file), *args]
+        )
+        run_measured(argv, env)  # the cache is warm for every timed run
+        measured = [run_measured(argv, env) for _ in range(runs)]
+        label = f"{size:,} roles YAML: careergraph {command.name}"
+        seconds, peaks = [m[0] for m in measured], [float(m[1]) for m in measured]
+        limit = BOUNDED_TARGET if size <= 10_000 else None
+        memory = BOUNDED_MEMORY if size <= 10_000 else None
+        rows.append(judged(row(f"{label} (process)", seconds), limit))
+        rows.append(judged(row(f"{label}: peak memory", peaks, unit="B"), memory))
     return rows
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.generate import generate, to_json, to_yaml
+from benchmarks.generate import edited, generate, to_json, to_yaml
 
 from careergraph.load import parse_paths
 from tests.conftest import ROOT
@@ -62,6 +62,9 @@ def test_the_suite_runs_and_writes_its_table(tmp_path: Path) -> None:
     assert "100 roles YAML: careergraph path (process)" in cases
     assert "100 roles JSON: later load (cache)" in cases
     assert "100 roles YAML: later load, every role built" in cases
+    for bounded in ("diff (next version)", "path -k 100", "path --include-inferred"):
+        assert f"100 roles YAML: careergraph {bounded} (process)" in cases
+        assert f"100 roles YAML: careergraph {bounded}: peak memory" in cases
     html = [row for row in report["rows"] if row["case"].startswith("HTML ")]
     assert [row["case"] for row in html] == [
         "HTML default data: first draw in Chromium",
@@ -70,3 +73,11 @@ def test_the_suite_runs_and_writes_its_table(tmp_path: Path) -> None:
     assert [row["target"] for row in html] == ["<= 0.5 s", "<= 2 s"]
     assert all(row["median"] > 0 for row in report["rows"])
     assert "100 roles YAML: first load" in result.stdout
+
+
+def test_the_next_version_of_a_generated_map_loads_and_differs() -> None:
+    data = generate(300)
+    old = parse_paths(to_yaml(data), "old.yaml")
+    new = parse_paths(to_yaml(edited(data)), "new.yaml")
+    assert len(new.roles) == len(old.roles) - 1
+    assert new.transitions != old.transitions

@@ -82,6 +82,8 @@ def test_diff_json() -> None:
     assert data["routes"] == {
         "total": 7,
         "shown": 3,
+        "complete": True,
+        "compared": {"direction": "into", "roles": 3, "of": 3},
         "changes": [
             {
                 "from": "senior",
@@ -114,7 +116,13 @@ def test_same_map_has_no_differences_and_exits_0() -> None:
     assert result.stdout == "No differences between old.yaml and old.yaml.\n"
     data = json.loads(run("old.yaml", "old.yaml", "--json").stdout)
     assert data["same"] is True
-    assert data["routes"] == {"total": 0, "shown": 0, "changes": []}
+    assert data["routes"] == {
+        "total": 0,
+        "shown": 0,
+        "complete": True,
+        "compared": {"direction": "from", "roles": 0, "of": 0},
+        "changes": [],
+    }
 
 
 def test_file_order_does_not_matter(tmp_path: Path) -> None:

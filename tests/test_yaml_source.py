@@ -29,6 +29,10 @@ def test_fast_reader_matches_the_python_composer(file: Path) -> None:
     text = file.read_text(encoding="utf-8")
     fast, fast_problems = read_yaml(text, "f.yaml")
     slow, slow_problems = _read_composed(text, "f.yaml")
+    if isinstance(slow.data, list):
+        # A top level that is a list is reported without reading its items.
+        assert (fast.data, fast.where(()), fast_problems) == ([], slow.where(()), slow_problems)
+        return
     assert fast.data == slow.data
     assert fast_problems == slow_problems
     for path, mark in slow.value_marks.items():

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from types import MappingProxyType
 from typing import Any, Literal
 
-import networkx as nx
-
-from careergraph.graph import CareerGraph, build_graph
 from careergraph.model import CareerMap, Text
 
 RouteChangeKind = Literal["appeared", "disappeared", "longer", "shorter"]
@@ -82,20 +81,26 @@ class MapChanges:
     skills: SectionChanges
     roles: SectionChanges
     transitions: SectionChanges
-    routes: tuple[RouteChange, ...]
+    comparison: RouteComparison
+
+    @property
+    def routes(self) -> tuple[RouteChange, ...]:
+        """The changed routes listed, largest change first."""
+        return self.comparison.listed
 
     @property
     def same(self) -> bool:
         sections = (self.tracks, self.skills, self.roles, self.transitions)
-        return not any(sections) and not self.routes
+        return not any(sections) and not self.comparison.total
 
 
-def compare_maps(old: CareerMap, new: CareerMap) -> MapChanges:
+def compare_maps(old: CareerMap, new: CareerMap, *, limit: int | None = None) -> MapChanges:
     """Tracks, skills, roles and moves added, removed or changed, and routes that changed.
 
     Routes are compared between every ordered pair of roles present in both maps: the quickest
     route by total years on each map, largest change first (routes that appeared or disappeared
-    before any that got longer or shorter).
+    before any that got longer or shorter); `limit` keeps only that many of them listed (the
+    tally counts all). See `route_changes` for the bound on the work.
     """
     old_moves: dict[tuple[str, ...], Any] = {(t.source, t.target): t for t in old.transitions}
     new_moves: dict[tuple[str, ...], Any] = {(t.source, t.target): t for t in new.transitions}
@@ -104,7 +109,7 @@ def compare_maps(old: CareerMap, new: CareerMap) -> MapChanges:
         skills=_section(_by_id(old.skills), _by_id(new.skills)),
         roles=_section(_by_id(old.roles), _by_id(new.roles)),
         transitions=_section(old_moves, new_moves),
-        routes=route_changes(old, new),
+        comparison=route_changes(old, new, limit),
     )
 
 
@@ -117,6 +122,8 @@ def _section(
 ) -> SectionChanges:
     changed = []
     for key in sorted(old.keys() & new.keys()):
+        if old[key] == new[key]:
+            continue  # equal records have equal fields: most of a large map, found quickly
         before, after = fields(old[key]), fields(new[key])
         changes = tuple(
             FieldChange(name, before.get(name), after.get(name))
@@ -167,32 +174,163 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _quickest(graph: CareerGraph) -> dict[str, dict[str, float]]:
-    return {
-        source: dict(lengths)
-        for source, lengths in nx.all_pairs_dijkstra_path_length(graph, weight="years")
-    }
-
-
 def _same(first: float, second: float) -> bool:
     return abs(first - second) <= _EPSILON
 
 
-def route_changes(old: CareerMap, new: CareerMap) -> tuple[RouteChange, ...]:
-    """Quickest routes between roles in both maps that got longer, shorter, appeared or went."""
-    before, after = _quickest(build_graph(old)), _quickest(build_graph(new))
-    common = sorted(old.roles.keys() & new.roles.keys())
-    found = []
-    for source in common:
-        for target in common:
-            if source == target:
-                continue
-            old_years = before[source].get(target)
-            new_years = after[source].get(target)
-            if old_years is None and new_years is None:
-                continue
-            if old_years is not None and new_years is not None and _same(old_years, new_years):
-                continue
-            found.append(RouteChange(source, target, old_years, new_years))
-    found.sort(key=lambda c: (-c.size, c.kind, c.source, c.target))
-    return tuple(found)
+MAX_ROUTE_WORK = 1_000_000
+"""Roles the route searches of one `diff` may settle and compare, in all (see README, Limits)."""
+
+
+@dataclass(frozen=True)
+class RouteComparison:
+    """The quickest routes that changed: the first `limit` by `_order`, and how many in all.
+
+    Routes are compared from every role that reaches a changed move, or into every role a
+    changed move reaches, whichever are fewer (`direction`); no other route can have changed.
+    `compared` of those `affected` roles were compared, in id order: all of them, unless their
+    searches together would pass MAX_ROUTE_WORK.
+    """
+
+    listed: tuple[RouteChange, ...]
+    tally: Mapping[RouteChangeKind, int]
+    direction: Literal["from", "into"]
+    compared: int
+    affected: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.tally.values())
+
+    @property
+    def complete(self) -> bool:
+        return self.compared == self.affected
+
+
+class _Moves:
+    """Both maps' moves over one numbering of all their roles, out and in, with their years."""
+
+    def __init__(self, old: CareerMap, new: CareerMap) -> None:
+        self.ids = sorted(old.roles.keys() | new.roles.keys())
+        number = {role: index for index, role in enumerate(self.ids)}
+        self.number = number
+        self.out: list[list[list[tuple[int, float]]]] = []
+        self.into: list[list[list[tuple[int, float]]]] = []
+        self.years: list[dict[tuple[int, int], float]] = []
+        for career_map in (old, new):
+            out: list[list[tuple[int, float]]] = [[] for _ in self.ids]
+            into: list[list[tuple[int, float]]] = [[] for _ in self.ids]
+            years = {}
+            for move in career_map.transitions:
+                source, target = number[move.source], number[move.target]
+                out[source].append((target, move.years))
+                into[target].append((source, move.years))
+                years[source, target] = move.years
+            self.out.append(out)
+            self.into.append(into)
+            self.years.append(years)
+
+    def changed(self) -> list[tuple[int, int]]:
+        """Moves in one map only, or with other years in the other."""
+        before, after = self.years
+        return [
+            pair
+            for one, other in ((before, after), (after, before))
+            for pair, years in one.items()
+            if pair not in other or not _same(other[pair], years)
+        ]
+
+    def reached(self, adjacency: str, starts: Iterable[int]) -> set[int]:
+        """Every role reached from `starts` (themselves included) on either map."""
+        maps = self.out if adjacency == "out" else self.into
+        seen = set(starts)
+        stack = list(seen)
+        while stack:
+            here = stack.pop()
+            for moves in maps:
+                for there, _ in moves[here]:
+                    if there not in seen:
+                        seen.add(there)
+                        stack.append(there)
+        return seen
+
+
+def _nearest(adjacency: list[list[tuple[int, float]]], start: int) -> tuple[list[float], int]:
+    """The least years from `start` to every role (inf where unreached), and the roles settled."""
+    years = [math.inf] * len(adjacency)
+    years[start] = 0.0
+    queue = [(0.0, start)]
+    pop, push = heapq.heappop, heapq.heappush
+    settled = 0
+    while queue:
+        cost, here = pop(queue)
+        if cost > years[here]:
+            continue  # reached again more cheaply since
+        settled += 1
+        for there, step in adjacency[here]:
+            new = cost + step
+            if new < years[there]:
+                years[there] = new
+                push(queue, (new, there))
+    return years, settled
+
+
+def _order(change: RouteChange) -> tuple[float, str, str, str]:
+    return (-change.size, change.kind, change.source, change.target)
+
+
+def route_changes(old: CareerMap, new: CareerMap, limit: int | None = None) -> RouteComparison:
+    """Quickest routes between roles in both maps that got longer, shorter, appeared or went.
+
+    Each compared role's routes are searched on both maps, tallied and dropped, keeping only the
+    `limit` largest changes (all of them when `limit` is None), so memory stays with the map's
+    size; the searches stop once they have settled and compared MAX_ROUTE_WORK roles in all.
+    """
+    moves = _Moves(old, new)
+    common = {moves.number[role] for role in old.roles.keys() & new.roles.keys()}
+    changed = moves.changed()
+    # A route can only change if it can use a changed move: from a role reaching the move's
+    # start, into a role its end reaches.
+    sources = moves.reached("into", (a for a, _ in changed)) & common
+    targets = moves.reached("out", (b for _, b in changed)) & common
+    forward = len(sources) <= len(targets)
+    starts = sorted(sources if forward else targets)
+    ends = sorted(targets if forward else sources)
+    before, after = (moves.out[0], moves.out[1]) if forward else (moves.into[0], moves.into[1])
+    ids, inf = moves.ids, math.inf
+    tally: dict[RouteChangeKind, int] = dict.fromkeys(_KINDS, 0)
+    listed: list[RouteChange] = []
+    work = compared = 0
+    for start in starts:
+        if compared and work >= MAX_ROUTE_WORK:
+            break
+        (was, old_count), (now, new_count) = _nearest(before, start), _nearest(after, start)
+        work += old_count + new_count + len(ends)
+        compared += 1
+        for end in ends:
+            old_years, new_years = was[end], now[end]
+            if old_years == new_years or (
+                old_years != inf and new_years != inf and _same(old_years, new_years)
+            ):
+                continue  # also the start itself, and ends reached on neither map
+            pair = (ids[start], ids[end]) if forward else (ids[end], ids[start])
+            change = RouteChange(
+                *pair,
+                None if old_years == inf else old_years,
+                None if new_years == inf else new_years,
+            )
+            tally[change.kind] += 1
+            listed.append(change)
+        if limit is not None and len(listed) > 2 * limit + 1000:
+            listed = heapq.nsmallest(limit, listed, key=_order)
+    listed.sort(key=_order)
+    return RouteComparison(
+        tuple(listed if limit is None else listed[:limit]),
+        MappingProxyType(tally),
+        "from" if forward else "into",
+        compared,
+        len(starts),
+    )
+
+
+_KINDS: tuple[RouteChangeKind, ...] = ("appeared", "disappeared", "longer", "shorter")

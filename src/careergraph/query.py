@@ -21,6 +21,7 @@ from careergraph.errors import (
     Words,
 )
 from careergraph.graph import CareerGraph, role_of
+from careergraph.limits import MAX_ALTERNATIVES
 from careergraph.model import (
     CareerMap,
     Profile,
@@ -490,6 +491,11 @@ def _check_route_question(
         raise CareerGraphError(
             f"the maximum number of steps must be at least 1, got {max_steps}",
             Words.of("error.max_steps", steps=max_steps),
+        )
+    if alternatives > MAX_ALTERNATIVES:
+        raise CareerGraphError(
+            f"at most {MAX_ALTERNATIVES} alternatives can be asked for, got {alternatives}",
+            Words.of("error.alternatives_max", alternatives=alternatives, most=MAX_ALTERNATIVES),
         )
     if alternatives < 0:
         raise CareerGraphError(

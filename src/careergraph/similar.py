@@ -7,9 +7,12 @@ the larger one. 1 means the same skills at the same levels; 0 means no skill in 
 
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass
 
 from careergraph.graph import CareerGraph
+from careergraph.limits import MAX_INFERRED_PER_ROLE
 from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
 from careergraph.query import skill_gap
 
@@ -120,20 +123,27 @@ def suggested_moves(
     *,
     source: Role | None = None,
     at_least: float = SUGGEST_AT,
+    per_role: int = MAX_INFERRED_PER_ROLE,
 ) -> list[tuple[Transition, Similarity]]:
     """Moves the data lacks between similar roles (from `source`, or anywhere), as inferred.
 
     A move is suggested when the roles' similarity is at least `at_least`, there is no move
     between them in that direction yet, and it is not a step down (`_plausible`). Its kind is a
-    promotion up the same track, else lateral; its years come from `inferred_years`.
+    promotion up the same track, else lateral; its years come from `inferred_years`. At most
+    `per_role` moves leave each role: the most similar ones.
+
+    Only roles sharing one of a role's rarest skills are scored (`_Candidates`), so the work
+    grows with the roles alike, not with the square of the map.
     """
     sources = [source] if source is not None else list(career_map.roles.values())
+    candidates = _Candidates(career_map, at_least)
     found = []
     for start in sources:
-        for end in career_map.roles.values():
+        mine: list[tuple[Transition, Similarity]] = []
+        for end in candidates.of(start):
             if end.id == start.id or graph.has_edge(start.id, end.id):
                 continue
-            if not _plausible(start, end) or _overlap(start, end) + 1e-9 < at_least:
+            if not candidates.plausible(start, end) or _overlap(start, end) + 1e-9 < at_least:
                 continue
             compared = compare_roles(graph, start, end)
             if compared.score + 1e-9 < at_least:
@@ -152,9 +162,78 @@ def suggested_moves(
                 note=note,
                 inferred=True,
             )
-            found.append((move, compared))
-    found.sort(key=lambda m: (-round(m[1].score, 9), m[0].years, m[0].source, m[0].target))
+            mine.append((move, compared))
+        mine.sort(key=_suggestion_order)
+        found += mine[:per_role]
+    found.sort(key=_suggestion_order)
     return found
+
+
+def _suggestion_order(move: tuple[Transition, Similarity]) -> tuple[float, float, str, str]:
+    return (-round(move[1].score, 9), move[0].years, move[0].source, move[0].target)
+
+
+class _Candidates:
+    """The roles that can be at least `at_least` alike a role: those sharing a rare enough skill.
+
+    If two roles are that alike, the levels they share add up to at least `at_least` of either
+    role's total (the shared part is the smaller sum, the total at most the larger). So a role's
+    match must share one of the skills that make up more than `1 - at_least` of its levels,
+    taking its rarest skills first: all other skills together fall short of that share. Only
+    those skills' roles are scored, and of them only those whose total is within `at_least` of
+    the role's (the similarity is at most the smaller total over the larger).
+    """
+
+    def __init__(self, career_map: CareerMap, at_least: float) -> None:
+        self.at_least = at_least
+        self.roles = career_map.roles
+        self.total = {role.id: sum(role.skills.values()) for role in career_map.roles.values()}
+        # Per skill, who asks for it as (total, id, level), by total: a window of totals is a
+        # slice found by bisection.
+        holders: dict[str, list[tuple[int, str, int]]] = {}
+        for role in career_map.roles.values():
+            mine = self.total[role.id]
+            for skill, level in role.skills.items():
+                holders.setdefault(skill, []).append((mine, role.id, level))
+        for entries in holders.values():
+            entries.sort()
+        self.holders = holders
+        self.totals = {skill: [entry[0] for entry in entries] for skill, entries in holders.items()}
+
+    def plausible(self, source: Role, target: Role) -> bool:
+        """`_plausible`, with the totals counted once."""
+        if source.track == target.track:
+            return target.level >= source.level
+        return self.total[target.id] >= self.total[source.id]
+
+    def of(self, role: Role) -> list[Role]:
+        """Every role that can be `at_least` alike `role`, each once."""
+        holders, totals = self.holders, self.totals
+        skills = sorted(role.skills, key=lambda s: (len(holders[s]), s))
+        rest = mine = self.total[role.id]
+        t = self.at_least
+        need = t * rest - 1e-6  # a little less than the least match: never miss one
+        low, high = need, mine / t + 1e-6 if t > 0 else math.inf
+        levels = role.skills
+        shared: dict[str, int] = {}  # id -> levels shared in the skills read
+        get = shared.get
+        for skill in skills:
+            if rest < need:
+                break  # the skills left cannot make a match on their own
+            level = levels[skill]
+            window = totals[skill]
+            start, end = bisect.bisect_left(window, low), bisect.bisect_right(window, high)
+            for _, other, theirs in holders[skill][start:end]:
+                shared[other] = get(other, 0) + (level if level < theirs else theirs)
+            rest -= level
+        # Alike at least t: shared >= t * (mine + theirs) / (1 + t); the skills not read can add
+        # at most `rest` to what the ones read share.
+        total, floor = self.total, t * mine - 1e-6
+        return [
+            self.roles[other]
+            for other, part in shared.items()
+            if (part + rest) * (1 + t) >= t * total[other] + floor
+        ]
 
 
 def with_inferred_moves(career_map: CareerMap, graph: CareerGraph) -> CareerGraph:

@@ -65,7 +65,7 @@ def diff(old_file: Path, new_file: Path, limit: int, lang: str, as_json_output: 
     from careergraph.render import comparisons
 
     old, new = load_paths(old_file), load_paths(new_file)
-    changes = compare_maps(old, new)
+    changes = compare_maps(old, new, limit=limit)
     if as_json_output:
         emit(comparisons.diff_data(old, new, changes, limit))
     else:

@@ -21,6 +21,7 @@ from careergraph.cli.base import (
     track_ids,
     write_map,
 )
+from careergraph.limits import MAX_ALTERNATIVES, MAX_STEPS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,13 +33,22 @@ if TYPE_CHECKING:
 @click.argument("source", metavar="[FROM]")
 @click.argument("target", metavar="TO", required=False)
 @click.option(
-    "-k", "--alternatives", default=0, type=click.IntRange(min=0), help="Also show N more routes."
+    "-k",
+    "--alternatives",
+    default=0,
+    type=click.IntRange(min=0, max=MAX_ALTERNATIVES),
+    help=f"Also show N more routes (at most {MAX_ALTERNATIVES}).",
 )
 @click.option("--via", multiple=True, metavar="ROLE", help="Pass through ROLE (repeatable).")
 @click.option(
     "--avoid", multiple=True, metavar="ROLE", help="Never pass through ROLE (repeatable)."
 )
-@click.option("--max-steps", type=click.IntRange(min=1), default=None, help="At most N moves.")
+@click.option(
+    "--max-steps",
+    type=click.IntRange(min=1, max=MAX_STEPS),
+    default=None,
+    help=f"At most N moves (N up to {MAX_STEPS:,}).",
+)
 @click.option(
     "--by",
     type=click.Choice(["years", "steps"]),

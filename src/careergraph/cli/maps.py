@@ -23,6 +23,7 @@ from careergraph.cli.base import (
     track_ids,
     write_map,
 )
+from careergraph.limits import MAX_ALTERNATIVES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,7 +83,11 @@ def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:
 @click.option("--track", "track_names", multiple=True, metavar="TRACK", help="Only these ladders.")
 @click.option("--route", nargs=2, metavar="FROM TO", default=None, help="Highlight the best route.")
 @click.option(
-    "-k", "--alternatives", default=0, type=click.IntRange(min=0), help="Also highlight N more."
+    "-k",
+    "--alternatives",
+    default=0,
+    type=click.IntRange(min=0, max=MAX_ALTERNATIVES),
+    help=f"Also highlight N more (at most {MAX_ALTERNATIVES}).",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
 @force_option

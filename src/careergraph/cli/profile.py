@@ -18,6 +18,7 @@ from careergraph.cli.base import (
     report_written,
     start_and_goal,
 )
+from careergraph.limits import MAX_WITHIN
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,6 +38,8 @@ def _finite_years(ctx: click.Context, param: click.Parameter, value: float) -> f
     """--within as given, unless it is infinite or not a number (FloatRange lets both through)."""
     if not math.isfinite(value):
         raise click.BadParameter(f"{value} is not a finite number of years")
+    if value > MAX_WITHIN:
+        raise click.BadParameter(f"{value:g} is more than {MAX_WITHIN:,.0f} years")
     return value
 
 

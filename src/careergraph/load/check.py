@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from careergraph.errors import DataFileError, Problem, Words
+from careergraph.limits import MAX_ROLES, MAX_SKILLS, MAX_SOURCES, MAX_TRACKS, MAX_TRANSITIONS
 from careergraph.load.build import LazyPlaces
 from careergraph.load.characters import refused_characters
 from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
@@ -65,13 +66,37 @@ def parse_paths(text: str, file: str = "<string>") -> CareerMap:
     return parse_layers([(text, file)])
 
 
+# Each section's kind of collection, the most entries it may hold, and what they are called.
+SECTIONS = {
+    "sources": ("mapping", MAX_SOURCES, "sources"),
+    "tracks": ("mapping", MAX_TRACKS, "tracks"),
+    "skills": ("mapping", MAX_SKILLS, "skills"),
+    "roles": ("mapping", MAX_ROLES, "roles"),
+    "transitions": ("list", MAX_TRANSITIONS, "transitions"),
+}
+
+
 def read_document(text: str, file: str) -> tuple[Document, list[Problem]]:
-    """A data file's plain data: JSON when `file` ends in `.json`, else YAML."""
+    """A data file's plain data: JSON when `file` ends in `.json`, else YAML.
+
+    A section with more entries than careergraph reads is refused before anything is checked.
+    """
     if file.lower().endswith(".json"):
         from careergraph.load.json_source import read_json
 
-        return read_json(text, file)
-    return read_yaml(text, file)
+        document, problems = read_json(text, file)
+    else:
+        document, problems = read_yaml(text, file, SECTIONS)
+    if isinstance(document.data, dict):
+        for name, (_, limit, noun) in SECTIONS.items():
+            entries = document.data.get(name)
+            if isinstance(entries, dict | list) and len(entries) > limit:
+                message = (
+                    f"{name}: more than {limit:,} {noun}; careergraph reads maps of up to"
+                    f" {limit:,} (see Limits in the README)"
+                )
+                return Document(file, None), [document.problem((name,), message)]
+    return document, problems
 
 
 def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
@@ -423,6 +448,12 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         return f"{place}: must be a finite number, got {_show(value)}"
     if kind == "string_too_short":
         return f"{place}: must not be empty"
+    if kind == "string_too_long":
+        length = f"{len(value):,}" if isinstance(value, str) else "too many"
+        return (
+            f"{place}: {length} characters long; careergraph reads texts of up to"
+            f" {ctx['max_length']:,} characters (see Limits in the README)"
+        )
     return f"{place}: {error['msg']}"
 
 
@@ -479,7 +510,7 @@ def _show_words(value: Any) -> Words | str:
     if value is None:
         return Words.of("problem.value.nothing")
     if isinstance(value, str):
-        return Words.of("problem.value.text", value=value)
+        return Words.of("problem.value.text", value=_clipped(value))
     if isinstance(value, dict):
         return Words.of("problem.value.mapping")
     if isinstance(value, list):
@@ -494,7 +525,7 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"'{value}' (text)"
+        return f"'{_clipped(value)}' (text)"
     if isinstance(value, float):
         if math.isnan(value):
             return ".nan"
@@ -506,6 +537,11 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return str(value)
+
+
+def _clipped(text: str, longest: int = 60) -> str:
+    """A text short enough to quote in a one-line message."""
+    return text if len(text) <= longest else text[: longest - 1] + "…"
 
 
 def _did_you_mean(value: str, known: Iterable[str]) -> str:

@@ -15,7 +15,9 @@ from collections.abc import Callable
 from typing import Any
 
 from careergraph.errors import Problem
+from careergraph.limits import MAX_DIGITS
 from careergraph.load.document import Document, Marks, Path, dotted
+from careergraph.load.yaml_source import MAX_DEPTH, TOO_DEEP, too_many_digits
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 # The standard reader's own pieces: one string (from after its quote) and one value, each with
@@ -38,20 +40,72 @@ def read_json(text: str, file: str) -> tuple[Document, list[Problem]]:
                 mapping.setdefault(key, value)
         return mapping
 
+    long_numbers: list[str] = []
+
+    def whole_number(digits: str) -> int | None:
+        if len(digits.lstrip("-")) > MAX_DIGITS:
+            long_numbers.append(digits)
+            return None
+        return int(digits)
+
     try:
-        data = json.loads(text, object_pairs_hook=first_wins, parse_constant=str)
+        data = json.loads(
+            text, object_pairs_hook=first_wins, parse_constant=str, parse_int=whole_number
+        )
     except json.JSONDecodeError as error:
         reason = error.msg.removesuffix(" at")  # "Invalid control character at": the place follows
         return Document(file, None), [
             Problem(file, error.lineno, error.colno, f"invalid JSON: {reason}")
         ]
     except RecursionError:
-        return Document(file, None), [Problem(file, 1, 1, "invalid JSON: nested too deeply")]
+        return Document(file, None), [_too_deep(text, file)]
+    if _nests_deeper(data, MAX_DEPTH):
+        return Document(file, None), [_too_deep(text, file)]
+    if long_numbers:
+        found = re.search(rf"-?\d{{{MAX_DIGITS + 1},}}", text)
+        line, column = _place(text, found.start() if found else 0)
+        digits = len(long_numbers[0].lstrip("-"))
+        return Document(file, None), [Problem(file, line, column, too_many_digits("", digits))]
     if duplicates:
         places = _Places(text, file)
         values, keys = places.marks()
         return Document(file, data, values, keys), places.problems
     return Document(file, data, locate=lambda: _Places(text, file).marks()), []
+
+
+def _nests_deeper(data: Any, limit: int) -> bool:
+    """Whether lists and mappings nest more than `limit` deep (the top level is 1)."""
+    stack = [(data, 1)] if isinstance(data, dict | list) else []
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        if depth > limit:
+            return True
+        stack += [(child, depth + 1) for child in children if isinstance(child, dict | list)]
+    return False
+
+
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str, file: str) -> Problem:
+    """The problem with JSON nesting past MAX_DEPTH, where the first too deep value starts."""
+    depth = 0
+    for found in _BRACKETS.finditer(text):
+        token = found.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(file, *_place(text, found.start()), TOO_DEEP)
+        elif token in "]}":
+            depth -= 1
+    return Problem(file, 1, 1, TOO_DEEP)
+
+
+def _place(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 class _Places:

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field, ValidationError
 
 from careergraph.errors import DataFileError, Problem, Words
+from careergraph.limits import MAX_YEARS
 from careergraph.load.characters import refused_characters
 from careergraph.load.check import _describe, _did_you_mean, describe_words, unknown_words
 from careergraph.load.schema import Name, Strict
@@ -18,7 +19,7 @@ from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.model import CareerMap, Profile, normalize_name
 
 OwnLevel = Annotated[int, Field(ge=0, le=5)]
-YearsDone = Annotated[float, Field(ge=0)]
+YearsDone = Annotated[float, Field(ge=0, le=MAX_YEARS)]
 
 
 class ProfileSpec(Strict):

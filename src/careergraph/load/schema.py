@@ -15,19 +15,26 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from careergraph.limits import MAX_LEVEL, MAX_NAME, MAX_TEXT, MAX_YEARS
+
 ID_PATTERN = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, strip_whitespace=False)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=False)]
 
 
-def _check_text(value: Any) -> str | dict[str, str]:
-    """A text is a non-empty string or a map of language code to non-empty string."""
+def _check_text(value: Any, longest: int = MAX_TEXT) -> str | dict[str, str]:
+    """A text is a non-empty string or a map of language code to non-empty string.
+
+    Each string has at most `longest` characters.
+    """
     if isinstance(value, str):
         if not value.strip():
             raise PydanticCustomError("text_empty", "text must not be empty")
+        _check_length(value, longest)
         return value
     if isinstance(value, dict) and value:
         for lang, text in value.items():
@@ -43,6 +50,7 @@ def _check_text(value: Any) -> str | dict[str, str]:
                     "the '{lang}' text must be a non-empty string",
                     {"lang": lang},
                 )
+            _check_length(text, longest)
         return value
     raise PydanticCustomError(
         "text_type",
@@ -50,19 +58,38 @@ def _check_text(value: Any) -> str | dict[str, str]:
     )
 
 
-_TEXT_SCHEMA = {
-    "anyOf": [
-        {"type": "string", "minLength": 1, "pattern": r"\S"},
-        {
-            "type": "object",
-            "minProperties": 1,
-            "propertyNames": {"pattern": LANGUAGE_PATTERN},
-            "additionalProperties": {"type": "string", "minLength": 1, "pattern": r"\S"},
-        },
-    ],
-    "description": "A text, or a map of language code to text (en: ..., ja: ...).",
-}
-TextSpec = Annotated[Any, AfterValidator(_check_text), WithJsonSchema(_TEXT_SCHEMA)]
+def _check_length(text: str, longest: int) -> None:
+    if len(text) > longest:
+        raise PydanticCustomError(
+            "text_too_long",
+            "{length} characters long; careergraph reads texts of up to {longest} characters"
+            " (see Limits in the README)",
+            {"length": f"{len(text):,}", "longest": f"{longest:,}"},
+        )
+
+
+def _check_name(value: Any) -> str | dict[str, str]:
+    return _check_text(value, MAX_NAME)
+
+
+def _text_schema(longest: int) -> dict[str, Any]:
+    string = {"type": "string", "minLength": 1, "maxLength": longest, "pattern": r"\S"}
+    return {
+        "anyOf": [
+            string,
+            {
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                "additionalProperties": string,
+            },
+        ],
+        "description": "A text, or a map of language code to text (en: ..., ja: ...).",
+    }
+
+
+TextSpec = Annotated[Any, AfterValidator(_check_text), WithJsonSchema(_text_schema(MAX_TEXT))]
+NameSpec = Annotated[Any, AfterValidator(_check_name), WithJsonSchema(_text_schema(MAX_NAME))]
 
 
 def _no_duplicates(values: list[str]) -> list[str]:
@@ -93,15 +120,15 @@ class AllowanceSpec(Strict):
         Field(min_length=1, json_schema_extra={"uniqueItems": True}),
         AfterValidator(_no_duplicates),
     ]
-    why: Name
+    why: Line
 
 
 class SourceSpec(Strict):
-    title: Name
+    title: Line
 
 
 class TrackSpec(Strict):
-    name: TextSpec
+    name: NameSpec
     description: TextSpec | None = None
     lint: AllowanceSpec | None = None
 
@@ -136,7 +163,7 @@ class ResourceSpec(Strict):
 
 
 class SkillSpec(Strict):
-    name: TextSpec
+    name: NameSpec
     category: Literal["technical", "soft", "tool", "certification", "domain"]
     description: TextSpec | None = None
     resources: list[ResourceSpec] = _EMPTY_LIST
@@ -144,15 +171,15 @@ class SkillSpec(Strict):
 
 
 Level = Annotated[int, Field(ge=1, le=5)]
-Years = Annotated[float, Field(gt=0)]
+Years = Annotated[float, Field(gt=0, le=MAX_YEARS)]
 _UNIQUE = Field(json_schema_extra={"uniqueItems": True})
 IdList = Annotated[list[Id], AfterValidator(_no_duplicates), _UNIQUE]
 
 
 class RoleSpec(Strict):
-    name: TextSpec
+    name: NameSpec
     track: Id
-    level: Annotated[int, Field(ge=1)]
+    level: Annotated[int, Field(ge=1, le=MAX_LEVEL)]
     years: Years
     skills: dict[Id, Level]
     aliases: Annotated[list[Name], AfterValidator(_no_duplicates), _UNIQUE] = _EMPTY_LIST

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from careergraph.errors import DataFileError, Problem, Words
 from careergraph.files import note_input
+from careergraph.limits import MAX_MB
 
 MAX_BYTES = 20 * 1024 * 1024
 """Far above a company's map (10,000 roles is about 8 MB of YAML) and far below a memory problem."""
@@ -118,10 +119,19 @@ def _limit(name: str) -> int:
     given = os.environ.get(MAX_MB_ENV, "").strip()
     if not given:
         return MAX_BYTES
-    if not given.isdigit() or int(given) == 0:
-        message = f"{MAX_MB_ENV} is '{given}': give the size limit as a whole number of megabytes"
+    # ASCII digits only: int() also reads '²' and '٣', and refuses 4,301 digits with a traceback.
+    digits = given.lstrip("0")
+    if not (given.isascii() and given.isdigit()) or not digits or len(digits) > len(str(MAX_MB)):
+        shown = given if len(given) <= 20 else given[:19] + "…"
+        message = (
+            f"{MAX_MB_ENV} is '{shown}': give the size limit as a whole number of megabytes"
+            f" from 1 to {MAX_MB:,}"
+        )
         raise DataFileError([Problem(name, 0, 0, message)])
-    return int(given) * 2**20
+    if int(digits) > MAX_MB:
+        message = f"{MAX_MB_ENV} is {given}: the size limit can be at most {MAX_MB:,} megabytes"
+        raise DataFileError([Problem(name, 0, 0, message)])
+    return int(digits) * 2**20
 
 
 def _read_at_most(file: BinaryIO, limit: int, size: int = 0) -> bytes:

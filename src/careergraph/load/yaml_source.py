@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from sys import intern
+from types import MappingProxyType
 from typing import Any
 
 import yaml
 from yaml.events import (
     AliasEvent,
     CollectionStartEvent,
+    DocumentStartEvent,
     Event,
     MappingEndEvent,
     MappingStartEvent,
@@ -34,6 +37,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from careergraph.errors import Problem
+from careergraph.limits import MAX_DIGITS
 from careergraph.load.document import Document, Marks, Path, dotted
 
 # libyaml's parser when PyYAML was built with it; else the same events from Python.
@@ -61,27 +65,39 @@ class _Refused(Exception):
         self.message = message
 
 
+def too_many_digits(place: str, digits: int) -> str:
+    """The problem with a whole number of `digits` digits, over MAX_DIGITS."""
+    where = f"{place}: " if place else ""
+    return (
+        f"{where}a whole number of {digits:,} digits; careergraph reads numbers of up to"
+        f" {MAX_DIGITS} digits (see Limits in the README)"
+    )
+
+
 MAX_DEPTH = 40
 """A career map nests 6 levels at most; far deeper is a mistake or an attack on the stack."""
-_TOO_DEEP = f"the data nests more than {MAX_DEPTH} levels deep; a career map needs 6"
+TOO_DEEP = f"the data nests more than {MAX_DEPTH} levels deep; a career map needs 6"
 
 
 class _StrictComposer(yaml.SafeLoader):
     """Composes nodes, refusing anchors, aliases, tags and deep nesting before anything is built."""
 
     depth = 0
+    sections: Sections = MappingProxyType({})
+    counting: tuple[str, str, int, str] | None = None
+    entries = 0
 
     def fetch_flow_collection_start(self, TokenClass: Any) -> None:
         # The scanner reads a line of `[[[[...` to its end before the composer sees any of it,
         # in time that grows with the square of the depth: stop it here, at the same depth.
         if self.flow_level >= MAX_DEPTH:
-            raise _Refused(self.get_mark(), _TOO_DEEP)
+            raise _Refused(self.get_mark(), TOO_DEEP)
         super().fetch_flow_collection_start(TokenClass)
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if self.depth >= MAX_DEPTH:
-            raise _Refused(event.start_mark, _TOO_DEEP)
+            raise _Refused(event.start_mark, TOO_DEEP)
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
@@ -92,6 +108,19 @@ class _StrictComposer(yaml.SafeLoader):
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
             message = f"YAML tags ({_tag(event.tag)}) are not supported: remove the tag"
             raise _Refused(event.start_mark, message)
+        if self.depth == 1:
+            # A top-level value: a section whose entries are counted as they are composed.
+            name = str(index.value) if isinstance(index, ScalarNode) else ""
+            self.counting = (name, *self.sections[name]) if name in self.sections else None
+        elif self.depth == 2 and self.counting is not None:
+            name, shape, limit, noun = self.counting
+            # A mapping's keys are composed without an index, a list's items with theirs.
+            if (index is None) if shape == "mapping" else isinstance(index, int):
+                self.entries += 1
+                if self.entries > limit:
+                    raise _Refused(event.start_mark, _too_many(name, limit, noun))
+        if self.depth == 1:
+            self.entries = 0
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -108,19 +137,85 @@ def _at(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def read_yaml(text: str, file: str) -> tuple[Document, list[Problem]]:
-    """Parse `text` strictly; syntax errors raise nothing but come back as problems."""
+Sections = Mapping[str, tuple[str, int, str]]
+"""Top-level keys whose value is a "mapping" or a "list" of at most so many entries, each a noun."""
+
+
+def read_yaml(
+    text: str, file: str, sections: Sections | None = None
+) -> tuple[Document, list[Problem]]:
+    """Parse `text` strictly; syntax errors raise nothing but come back as problems.
+
+    What the first events already show is reported without reading the rest of the file: a top
+    level that is a list (an empty one stands in for it, its place known), and a section of
+    `sections` of the other kind of collection, or with more entries than its limit.
+    """
     if not _NON_PRINTABLE.search(text):
         try:
-            data = _Fast(text).document()
+            data = _Fast(text, sections or {}).document()
+        except _NotMapping as top:
+            return Document(file, top.data, value_marks={(): _at(top.mark)}), []
+        except _Refused as refused:
+            return Document(file, None), [Problem(file, *_at(refused.mark), refused.message)]
         except (_Mistake, yaml.YAMLError, RecursionError):
             pass  # something to report: the composer says what, and where
         else:
             return Document(file, data, locate=lambda: _Marked(text).marks()), []
-    return _read_composed(text, file)
+        # The composer is many times slower: a section too large is refused before it starts.
+        try:
+            _check_sections(text, sections or {})
+        except _Refused as refused:
+            return Document(file, None), [Problem(file, *_at(refused.mark), refused.message)]
+        except yaml.YAMLError:
+            pass  # the composer says what, and where
+    return _read_composed(text, file, sections or {})
 
 
-def _read_composed(text: str, file: str) -> tuple[Document, list[Problem]]:
+_STARTS = (MappingStartEvent, SequenceStartEvent)
+_ENDS = (MappingEndEvent, SequenceEndEvent)
+
+
+def _check_sections(text: str, sections: Sections) -> None:
+    """Refuse (`_Refused`) a section of `sections` with more entries than its limit.
+
+    Only libyaml's events are read, nothing is built; anything else is left to the composer.
+    """
+    next_event = _EventParser(text).get_event
+    next_event()  # the stream's start
+    if type(next_event()) is not DocumentStartEvent or type(next_event()) is not MappingStartEvent:
+        return
+    while type(key := next_event()) is ScalarEvent:
+        value = next_event()
+        rule = sections.get(str(key.value))
+        if type(value) not in _STARTS:
+            continue
+        items, depth, cap, message = 0, 1, 0, ""
+        if rule is not None:
+            shape, limit, noun = rule
+            cap = 2 * limit if shape == "mapping" else limit  # a mapping's entries: two items
+            message = _too_many(str(key.value), limit, noun)
+        while depth:
+            event = next_event()
+            if depth == 1 and cap and not isinstance(event, _ENDS):
+                items += 1
+                if items > cap:
+                    raise _Refused(event.start_mark, message)
+            if isinstance(event, _STARTS):
+                depth += 1
+            elif isinstance(event, _ENDS):
+                depth -= 1
+
+
+def _too_many(name: str, limit: int, noun: str) -> str:
+    return (
+        f"{name}: more than {limit:,} {noun}; careergraph reads maps of up to {limit:,}"
+        " (see Limits in the README)"
+    )
+
+
+def _read_composed(
+    text: str, file: str, sections: Sections | None = None
+) -> tuple[Document, list[Problem]]:
     """Read with PyYAML's Python composer: slower, but every place and its messages for mistakes."""
     document = Document(file, None)
     problems: list[Problem] = []
@@ -128,6 +223,7 @@ def _read_composed(text: str, file: str) -> tuple[Document, list[Problem]]:
     try:
         # The reader checks every character as it is built, so it is inside the `try` too.
         loader = _StrictComposer(text)
+        loader.sections = sections or {}
         node = loader.get_single_node()
     except _Refused as refused:
         line, column = _at(refused.mark) if refused.mark else (1, 1)
@@ -265,6 +361,9 @@ def _plain_scalar(value: str, path: Path, doc: Document, problems: list[Problem]
         return _BOOL[value]
     if _INT.match(value):
         digits = value.lstrip("+-")
+        if len(digits) > MAX_DIGITS:
+            problems.append(doc.problem(path, too_many_digits(dotted(path), len(digits))))
+            return value
         if len(digits) > 1 and digits.startswith("0"):
             octal = f" {int(digits, 8)}" if set(digits) <= set("01234567") else ""
             message = (
@@ -290,12 +389,27 @@ class _Mistake(Exception):
     """The fast pass met something to report (or to refuse): the composer reads the file again."""
 
 
+class _NotMapping(Exception):
+    """The top level is a list: `data` stands in for it, found at `mark`."""
+
+    def __init__(self, data: Any, mark: Any) -> None:
+        super().__init__("the top level is not a mapping")
+        self.data = data
+        self.mark = mark
+
+
+def _plain(event: Event) -> bool:
+    """Whether the event has neither anchor nor tag, which only the composer reports."""
+    return event.anchor is None and event.tag in (None, "!")  # type: ignore[attr-defined]
+
+
 class _Fast:
     """Events into plain data, giving up (`_Mistake`) at anything the composer would report."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sections: Sections) -> None:
         self.next_event = _EventParser(text).get_event
         self.depth = 0
+        self.sections = sections
 
     def document(self) -> dict[str, Any]:
         next_event = self.next_event
@@ -303,14 +417,71 @@ class _Fast:
         if type(next_event()) is StreamEndEvent:
             raise _Mistake  # empty, or only comments
         first = next_event()
-        if type(first) is not MappingStartEvent:
-            raise _Mistake  # the top level is not a mapping: the checks say so, in place
-        root = self.node(first)
+        kind = type(first)
+        if kind is SequenceStartEvent and _plain(first):
+            # The checks say the top level must be a mapping, in place: nothing more to read.
+            raise _NotMapping([], first.start_mark)
+        if kind is not MappingStartEvent or not _plain(first):
+            raise _Mistake
+        root: dict[str, Any] = {}
+        self.depth = 1
+        key = next_event()
+        while type(key) is not MappingEndEvent:
+            name = self.key(key, root)
+            value = next_event()
+            rule = self.sections.get(name)
+            root[name] = self.node(value) if rule is None else self.section(name, value, rule)
+            key = next_event()
         next_event()  # the document's end
         if type(next_event()) is not StreamEndEvent:
             raise _Mistake  # a second document
-        assert isinstance(root, dict)
         return root
+
+    @staticmethod
+    def key(event: Event, mapping: dict[str, Any]) -> str:
+        """A key's text, interned; `_Mistake` where the composer has something to say."""
+        if type(event) is not ScalarEvent or not _plain(event):
+            raise _Mistake
+        name: str = event.value
+        if name in mapping or name == "<<" or name.startswith("\u3000"):
+            raise _Mistake
+        return intern(name)
+
+    def section(self, name: str, event: Event, rule: tuple[str, int, str]) -> Any:
+        """A top-level section, refused at once if of the wrong kind or with too many entries."""
+        shape, limit, noun = rule
+        kind = type(event)
+        wanted = MappingStartEvent if shape == "mapping" else SequenceStartEvent
+        if kind in (MappingStartEvent, SequenceStartEvent) and kind is not wanted:
+            expected = "a mapping (key: value)" if shape == "mapping" else "a list"
+            got = "a list" if kind is SequenceStartEvent else "a mapping"
+            raise _Refused(event.start_mark, f"{name}: expected {expected}, got {got}")
+        if kind is not wanted:
+            return self.node(event)  # a scalar: the checks say what is wrong with it
+        if not _plain(event):
+            raise _Mistake
+        too_many = _too_many(name, limit, noun)
+        next_event, node = self.next_event, self.node
+        self.depth += 1
+        item = next_event()
+        if kind is MappingStartEvent:
+            mapping: dict[str, Any] = {}
+            while type(item) is not MappingEndEvent:
+                if len(mapping) == limit:
+                    raise _Refused(item.start_mark, too_many)
+                key = self.key(item, mapping)
+                mapping[key] = node(next_event())
+                item = next_event()
+            self.depth -= 1
+            return mapping
+        sequence: list[Any] = []
+        while type(item) is not SequenceEndEvent:
+            if len(sequence) == limit:
+                raise _Refused(item.start_mark, too_many)
+            sequence.append(node(item))
+            item = next_event()
+        self.depth -= 1
+        return sequence
 
     def node(self, event: Event) -> Any:
         kind = type(event)
@@ -323,7 +494,12 @@ class _Fast:
             first = value[:1]
             if first.isalpha() and value not in _WORDS:
                 return value  # the common case, a word: no pattern can match
-            if value.isdigit() and value.isascii() and (first != "0" or len(value) == 1):
+            if (
+                value.isdigit()
+                and value.isascii()
+                and (first != "0" or len(value) == 1)
+                and len(value) <= MAX_DIGITS
+            ):
                 return int(value)
             if _INT.match(value) and len(value.lstrip("+-")) > 1 and value.lstrip("+-")[0] == "0":
                 raise _Mistake  # ambiguous with YAML 1.1's octal
@@ -367,6 +543,8 @@ def _plain_meaning(value: str) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
+        if len(value.lstrip("+-")) > MAX_DIGITS:
+            raise _Mistake  # the composer reports it, in place
         return int(value)
     if _FLOAT.match(value):
         return float(value)

@@ -194,17 +194,26 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
                 f"      {c.field}: {_value(c.old, lang)} → {_value(c.new, lang)}"
                 for c in changed.changes
             ]
-    routes = changes.routes
+    routes, compared = changes.routes, changes.comparison
     tally = say(lang, "diff.separator").join(
         say(
             lang,
             "diff.tally",
-            count=sum(1 for r in routes if r.kind == kind),
+            count=compared.tally[kind],
             kind=say(lang, f"diff.route.{kind}"),
         )
         for kind in ("appeared", "disappeared", "longer", "shorter")
     )
-    out += ["", say(lang, "diff.routes", count=len(routes), tally=tally)]
+    out += ["", say(lang, "diff.routes", count=compared.total, tally=tally)]
+    if not compared.complete:
+        out.append(
+            say(
+                lang,
+                f"diff.partial.{compared.direction}",
+                compared=compared.compared,
+                affected=compared.affected,
+            )
+        )
     shown = routes[:limit]
     pairs = [
         f"{new.roles[r.source].name.get(lang)} → {new.roles[r.target].name.get(lang)}"
@@ -221,8 +230,8 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
             sign = "+" if route.kind == "longer" else "-"
             line += f"  ({sign}{years_in(route.size, lang)})"
         out.append(line.rstrip())
-    if len(routes) > limit:
-        out.append(say(lang, "diff.more", count=len(routes) - limit))
+    if compared.total > limit:
+        out.append(say(lang, "diff.more", count=compared.total - limit))
     return "\n".join(out)
 
 
@@ -246,9 +255,16 @@ def diff_data(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int) -
                 for c in section.changed
             ],
         }
+    compared = changes.comparison
     data["routes"] = {
-        "total": len(changes.routes),
+        "total": compared.total,
         "shown": min(limit, len(changes.routes)),
+        "complete": compared.complete,
+        "compared": {
+            "direction": compared.direction,
+            "roles": compared.compared,
+            "of": compared.affected,
+        },
         "changes": [
             {
                 "from": r.source,

@@ -225,10 +225,24 @@ def choose_drawing(
     chosen: list[str] = []
     count = 0
     for track in track_ids:
-        if chosen and count + per_track[track] > limit:
+        if count + per_track[track] > limit:
             break
         chosen.append(track)
         count += per_track[track]
+    if not chosen:
+        # The first track alone holds more than a page draws: its lowest rungs that fit.
+        track = track_ids[0]
+        members = sorted(
+            (role for role in career_map.roles.values() if role.track == track),
+            key=lambda role: (role.level, role.id),
+        )[:limit]
+        notice = (
+            f"this map has {total:,} roles, more than the {limit:,} a page draws smoothly, and "
+            f"the track '{track}' alone has {per_track[track]:,}, so the page shows its "
+            f"{limit:,} lowest roles by level and leaves out the other {total - limit:,}; use "
+            "--route to draw a route and the roles around it"
+        )
+        return Drawing((track,), frozenset(role.id for role in members), notice)
     skipped = len(track_ids) - len(chosen)
     notice = (
         f"this map has {total:,} roles, more than the {limit:,} a page draws smoothly, so the "

@@ -110,6 +110,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "error.avoid_on_route": "'{role}' cannot be both avoided and on the route",
         "error.max_steps": "the maximum number of steps must be at least 1, got {steps}",
         "error.alternatives": "the number of alternatives cannot be negative, got {alternatives}",
+        "error.alternatives_max": (
+            "at most {most} alternatives can be asked for, got {alternatives}"
+        ),
         "error.within": "the number of years must be a finite number, zero or more, got {years}",
         "error.no_route": "no route from '{source}' to '{target}'",
         "error.no_route.when": "no route from '{source}' to '{target}' ({conditions})",
@@ -235,6 +238,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "diff.tally": "{count} {kind}",
         "diff.no_route": "none",
         "diff.more": "  … and {count} more (--limit to show more)",
+        "diff.partial.from": "  (counted from {compared:,} of the {affected:,} roles whose routes "
+        "could have changed, the first by id: see Limits in the README)",
+        "diff.partial.into": "  (counted into {compared:,} of the {affected:,} roles whose routes "
+        "could have changed, the first by id: see Limits in the README)",
         "lint.line": "{place}: {severity} [{code}] {message}",
         "lint.severity.error": "error",
         "lint.severity.warning": "warning",
@@ -406,6 +413,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "error.avoid_on_route": "'{role}'を避けつつルートに含めることはできません",
         "error.max_steps": "移動の最大回数は1以上にしてください(指定: {steps})",
         "error.alternatives": "別ルートの数は負にできません(指定: {alternatives})",
+        "error.alternatives_max": "別ルートは{most}本までです(指定: {alternatives})",
         "error.within": "年数は0以上の有限の数にしてください(指定: {years})",
         "error.no_route": "'{source}'から'{target}'へのルートはありません",
         "error.no_route.when": "'{source}'から'{target}'へのルートはありません({conditions})",
@@ -568,6 +576,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "diff.tally": "{kind}{count}件",
         "diff.no_route": "なし",
         "diff.more": "  …ほか{count}件(--limitで表示する件数を変えられます)",
+        "diff.partial.from": "  (ルートが変わりうる{affected:,}ロールのうち、"
+        "ID順で最初の{compared:,}ロールから出るルートだけを数えました。READMEの「Limits」を参照)",
+        "diff.partial.into": "  (ルートが変わりうる{affected:,}ロールのうち、"
+        "ID順で最初の{compared:,}ロールに入るルートだけを数えました。READMEの「Limits」を参照)",
         "lint.line": "{place}: {severity} [{code}] {message}",
         "lint.severity.error": "エラー",
         "lint.severity.warning": "警告",

@@ -46,14 +46,17 @@ def _wrap_items(lead: str, items: Sequence[str], lang: str) -> list[str]:
     if not items:
         return [lead + say(lang, "route.nothing_new")]
     lines, line = [], lead + items[0]
+    indent = _width(lead)
+    width = indent + _width(items[0])  # kept as the line grows: each item is measured once
     last = len(items) - 1
     for index, item in enumerate(items[1:], start=1):
+        size = _width(item)
         # A line that is not the last ends in ";", which must fit too.
-        if _width(line) + 2 + _width(item) + (index < last) > _WRAP:
+        if width + 2 + size + (index < last) > _WRAP:
             lines.append(line + ";")
-            line = " " * _width(lead) + item
+            line, width = " " * indent + item, indent + size
         else:
-            line += "; " + item
+            line, width = line + "; " + item, width + 2 + size
     return [*lines, line]
 
 
