@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import FilePath, cli, common, emit, load, track_ids
+from careergraph.cli.base import FilePath, cli, common, emit, load, role_named, track_ids
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -59,7 +59,7 @@ def export(
     """
     from careergraph.errors import CareerGraphError
     from careergraph.files import write_file
-    from careergraph.query import find_role, find_routes, map_section
+    from careergraph.query import find_routes, map_section
     from careergraph.render.messages import say
 
     if table is not None and format_ != "csv":
@@ -70,7 +70,7 @@ def export(
         raise CareerGraphError(say(lang, "export.csv_two_tables"))
     career_map, graph = load(data_file)
     if route:
-        start, goal = (find_role(career_map, r).id for r in route)
+        start, goal = (role_named(career_map, r, lang).id for r in route)
         best = find_routes(graph, start, goal)[0]
         career_map = map_section(career_map, best.roles, [s.transition for s in best.steps])
     if track_names:

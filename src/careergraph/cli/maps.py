@@ -17,6 +17,7 @@ from careergraph.cli.base import (
     language_option,
     load,
     open_file,
+    role_named,
     track_ids,
     write_map,
 )
@@ -90,13 +91,13 @@ def render(
     as_json_output: bool,
 ) -> None:
     """Write the interactive HTML map: ladders side by side, a route lit up if asked."""
-    from careergraph.query import find_role, find_routes
+    from careergraph.query import find_routes
 
     career_map, graph = load(data_file)
     tracks = track_ids(career_map, track_names) if track_names else None
     routes: list[Route] = []
     if route:
-        start, goal = (find_role(career_map, r).id for r in route)
+        start, goal = (role_named(career_map, r, lang).id for r in route)
         routes = find_routes(graph, start, goal, alternatives=alternatives)
     written = write_map(
         career_map, graph, output, routes=routes, tracks=tracks, lang=lang, force=force

@@ -27,6 +27,7 @@ from careergraph.model import (
     Resource,
     ResourceKind,
     Role,
+    SharedName,
     Skill,
     SkillCategory,
     Source,
@@ -203,6 +204,9 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
             for t in career_map.transitions
         ],
         "allowances": [[list(p), a.codes, a.why] for p, a in career_map.allowances.items()],
+        "names": {
+            k: [n.roles, n.primary, _maybe_plain(n.note)] for k, n in career_map.names.items()
+        },
     }
 
 
@@ -226,6 +230,12 @@ def build_map(
             {tuple(p): Allowance(tuple(codes), why) for p, codes, why in data["allowances"]}
         ),
         places=LazyPlaces(places),
+        names=_frozen(
+            {
+                k: SharedName(k, tuple(roles), primary, _maybe_text(note))
+                for k, (roles, primary, note) in data["names"].items()
+            }
+        ),
     )
 
 

@@ -22,6 +22,7 @@ from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
 from careergraph.load.schema import (
     AllowanceSpec,
     FileSpec,
+    NameSpec,
     OverlaySpec,
     ResourceSpec,
     RoleSpec,
@@ -41,6 +42,7 @@ from careergraph.model import (
     Resource,
     ResourceKind,
     Role,
+    SharedName,
     Skill,
     SkillCategory,
     Source,
@@ -126,9 +128,11 @@ class _Builder:
         tracks = self._entries("tracks", TrackSpec)
         skills = self._entries("skills", SkillSpec)
         roles = self._entries("roles", RoleSpec)
+        names = self._entries("names", NameSpec)
         transitions = self._transitions()
 
         self._check_roles()
+        self._check_names(names)
         self._check_skills()
         self._check_transitions()
         if self.problems:
@@ -147,6 +151,12 @@ class _Builder:
             roles=_frozen({k: _role(k, r) for k, r in roles.items()}),
             transitions=tuple(move for move, _ in moves),
             allowances=_frozen(self._allowances(tracks, skills, roles, transitions)),
+            names=_frozen(
+                {
+                    k: SharedName(k, tuple(n.roles), n.primary, _maybe_text(n.note))
+                    for k, n in names.items()
+                }
+            ),
             # Finding every place reads the files again, so only lint (which asks) pays for it.
             places=LazyPlaces(lambda: _frozen(self._places(moves))),
         )
@@ -247,6 +257,26 @@ class _Builder:
                         f"({there}); every name and alias must point at one role",
                         key=True,
                     )
+
+    def _check_names(self, names: Mapping[str, NameSpec]) -> None:
+        declared = set(self._raw("roles"))
+        for key, spec in names.items():
+            for index, role in enumerate(spec.roles):
+                if role not in declared:
+                    self._unknown(("names", key, "roles", index), "role", role, declared)
+            if spec.primary is not None and spec.primary not in spec.roles:
+                place = self.doc.label(("names", key, "primary"))
+                self._add(
+                    ("names", key, "primary"),
+                    f"{place}: '{spec.primary}' is not one of the roles the name lists "
+                    f"({', '.join(spec.roles)})",
+                    words=Words.of(
+                        "problem.primary_not_listed",
+                        place=place,
+                        role=spec.primary,
+                        roles=", ".join(spec.roles),
+                    ),
+                )
 
     def _check_skills(self) -> None:
         declared = set(self._raw("sources"))

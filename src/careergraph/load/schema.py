@@ -178,6 +178,18 @@ class TransitionSpec(Strict):
     lint: AllowanceSpec | None = None
 
 
+class NameSpec(Strict):
+    """A name several roles go by: the roles, and the one it means unless said otherwise."""
+
+    roles: Annotated[
+        list[Id],
+        Field(min_length=2, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_no_duplicates),
+    ]
+    primary: Id | None = None
+    note: TextSpec | None = None
+
+
 class FileSpec(Strict):
     """The top level; each entry below it is checked on its own so all mistakes are found."""
 
@@ -187,6 +199,7 @@ class FileSpec(Strict):
     skills: dict[Id, Any]
     roles: dict[Id, Any]
     transitions: list[Any] = _EMPTY_LIST
+    names: dict[Name, Any] = {}
 
 
 class OverlaySpec(Strict):
@@ -198,6 +211,7 @@ class OverlaySpec(Strict):
     skills: dict[Id, Any] = {}
     roles: dict[Id, Any] = {}
     transitions: list[Any] = _EMPTY_LIST
+    names: dict[Name, Any] = {}
 
 
 def field_names(model: type[BaseModel]) -> list[str]:
@@ -216,6 +230,7 @@ class MapFile(Strict):
     skills: dict[Id, SkillSpec]
     roles: dict[Id, RoleSpec]
     transitions: list[TransitionSpec] = _EMPTY_LIST
+    names: dict[Name, NameSpec] = {}
 
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -251,6 +266,14 @@ def overlay_json_schema() -> dict[str, Any]:
                 {"type": "object", "required": ["override"], "properties": {"override": flag}},
             ]
         }
+    names = schema["properties"]["names"]
+    names.pop("default", None)
+    names["additionalProperties"] = {
+        "anyOf": [
+            names["additionalProperties"],
+            {"type": "object", "required": ["override"], "properties": {"override": flag}},
+        ]
+    }
     moves = schema["properties"]["transitions"]
     ends = {"from": {"type": "string"}, "to": {"type": "string"}}
     moves["items"] = {
