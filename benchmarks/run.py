@@ -46,10 +46,13 @@ class Command:
 COMMANDS = [
     Command("next", ("next", "{a}")),
     Command("path", ("path", "{a}", "{b}")),
+    Command("path --stated-only", ("path", "{a}", "{b}", "--stated-only")),
+    Command("path --by gap", ("path", "{a}", "{b}", "--by", "gap")),
     Command("show", ("show", "{a}")),
     Command("gap", ("gap", "{a}", "{b}")),
     Command("reach", ("reach", "{a}", "--within", "10")),
     Command("similar", ("similar", "{a}")),
+    Command("lint", ("lint",)),
 ]
 BASELINE = "naive: CSafeLoader + pydantic + networkx"
 COMMAND_TARGET = 1.0

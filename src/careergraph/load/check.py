@@ -452,6 +452,8 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         return f"{place}: must be a finite number, got {_show(value)}"
     if kind == "string_too_short":
         return f"{place}: must not be empty"
+    if kind == "too_short":
+        return f"{place}: must list at least {ctx['min_length']}, got {ctx['actual_length']}"
     return f"{place}: {error['msg']}"
 
 
@@ -491,6 +493,13 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
         return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
     if kind == "less_than_equal":
         return Words.of("problem.at_most", place=dotted(loc), bound=ctx["le"], value=got)
+    if kind == "too_short":
+        return Words.of(
+            "problem.too_few",
+            place=dotted(loc),
+            bound=ctx["min_length"],
+            count=ctx["actual_length"],
+        )
     return None
 
 

@@ -178,6 +178,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{place}: '{role}' is not one of the roles the name lists ({roles})"
         ),
         "problem.role_ambiguous": "role: '{value}' names several roles ({roles}); write one's id",
+        "problem.too_few": "{place}: must list at least {bound}, got {count}",
         "problem.value.nothing": "nothing",
         "problem.value.text": "'{value}' (text)",
         "problem.value.mapping": "a mapping",
@@ -470,6 +471,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.role_ambiguous": (
             "role: '{value}'は複数のロール({roles})を指します。IDで書いてください"
         ),
+        "problem.too_few": "{place}: {bound}件以上必要です({count}件)",
         "problem.value.nothing": "空",
         "problem.value.text": "テキスト'{value}'",
         "problem.value.mapping": "マッピング",
