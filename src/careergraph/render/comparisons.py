@@ -129,6 +129,8 @@ def similar_data(
                 "kind": m.kind.value,
                 "years": m.years,
                 "inferred": True,
+                "basis": m.basis,
+                "years_estimated": m.years_estimated,
                 "name": career_map.roles[m.target].name.get(lang),
                 "similarity": round(f.score, 4),
                 "gap_size": f.gap_there,
