@@ -4,7 +4,8 @@
 roles: tracks of 4 to 8 levels with one to eight roles on each rung, promotions up each track,
 lateral moves along a rung, cross-track moves and career changes, 10 to 20 skills per role drawn
 mostly from the track's own core out of a shared pool, and every text in English and Japanese.
-The same seed always gives the same file.
+As in real data, some years are estimates (`years_estimated`) and some cross-track moves are
+only implied (`basis: implied`). The same seed always gives the same file.
 """
 
 from __future__ import annotations
@@ -157,6 +158,7 @@ def generate(roles: int, seed: int = 2024) -> dict[str, Any]:
             move["years"] = rng.choice([1, 2, 3])
             move["note"] = {"en": "A move across tracks.", "ja": "トラックをまたぐ異動。"}
         moves[source, target] = move
+    _mark_provenance(role_data, moves, random.Random(seed + 1))
     return {
         "version": 1,
         "tracks": tracks,
@@ -195,6 +197,21 @@ def edited(data: dict[str, Any], seed: int = 7) -> dict[str, Any]:
             kept.append({"from": source, "to": target, "kind": "lateral", "years": 2})
             added += 1
     return {**data, "roles": roles, "transitions": kept}
+
+
+def _mark_provenance(
+    roles: dict[str, Any], moves: dict[tuple[str, str], dict[str, Any]], rng: random.Random
+) -> None:
+    """Mark about half the roles' years as estimates and a third of the moves across tracks as
+    implied (with their own random numbers, so the map is otherwise the one it always was)."""
+    for role in roles.values():
+        if rng.random() < 0.5:
+            role["years_estimated"] = True
+    for (source, target), move in moves.items():
+        if roles[source]["track"] != roles[target]["track"] and rng.random() < 0.33:
+            move["basis"] = "implied"
+        if "years" in move and rng.random() < 0.5:
+            move["years_estimated"] = True
 
 
 def to_json(data: dict[str, Any]) -> str:

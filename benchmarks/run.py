@@ -47,10 +47,13 @@ class Command:
 COMMANDS = [
     Command("next", ("next", "{a}")),
     Command("path", ("path", "{a}", "{b}")),
+    Command("path --stated-only", ("path", "{a}", "{b}", "--stated-only")),
+    Command("path --by gap", ("path", "{a}", "{b}", "--by", "gap")),
     Command("show", ("show", "{a}")),
     Command("gap", ("gap", "{a}", "{b}")),
     Command("reach", ("reach", "{a}", "--within", "10")),
     Command("similar", ("similar", "{a}")),
+    Command("lint", ("lint",)),
 ]
 # Commands whose work could grow faster than the map (every pair of roles, every alternative):
 # each must stay under BOUNDED_TARGET seconds and BOUNDED_MEMORY bytes at 10,000 roles. {old} and

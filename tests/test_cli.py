@@ -54,6 +54,8 @@ def test_path_json_is_stable() -> None:
         "kind": "promotion",
         "years": 1.5,
         "note": None,
+        "basis": "stated",
+        "years_estimated": False,
         "inferred": False,
         "cumulative_years": 2.0,
         "years_left": 1.5,
@@ -73,6 +75,7 @@ def test_path_json_is_stable() -> None:
                 "category": "soft",
             },
         ],
+        "steep": [],
     }
 
 

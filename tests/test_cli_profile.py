@@ -240,6 +240,17 @@ def test_reach_from_me_in_json_and_japanese() -> None:
             "steps": 1,
             "gap_size": 3,
             "route": ["manager", "program_manager"],
+            "moves": [
+                {
+                    "from": "manager",
+                    "to": "program_manager",
+                    "kind": "lateral",
+                    "years": 2.0,
+                    "note": None,
+                    "basis": "stated",
+                    "years_estimated": False,
+                }
+            ],
         },
         {
             "id": "director",
@@ -248,6 +259,17 @@ def test_reach_from_me_in_json_and_japanese() -> None:
             "steps": 1,
             "gap_size": 6,
             "route": ["manager", "director"],
+            "moves": [
+                {
+                    "from": "manager",
+                    "to": "director",
+                    "kind": "promotion",
+                    "years": 3.0,
+                    "note": None,
+                    "basis": "stated",
+                    "years_estimated": False,
+                }
+            ],
         },
     ]
     result = run("reach", "--me", ME, "--within", "2", "--lang", "ja")

@@ -410,12 +410,23 @@ def test_names_people_type_resolve_through_show(alias: str, role: str) -> None:
     assert json.loads(result.stdout)["id"] == role
 
 
-def test_pm_names_neither_the_product_nor_the_project_manager() -> None:
+def test_pm_names_both_the_product_and_the_project_manager_and_neither_first() -> None:
     # 000 writes PM for the product manager, 003 for the project manager
     result = CliRunner().invoke(cli, ["--data", str(DEFAULT_DATA), "show", "PM"])
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith("error: unknown role 'PM'")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: 'PM' names several roles, none of them first: product_manager (Product Manager,"
+        " track Product Management); project_manager (Project Manager, track Project"
+        " Management); name one by its id\n"
+    )
+    japanese = CliRunner().invoke(cli, ["--data", str(DEFAULT_DATA), "show", "pm", "--lang", "ja"])
+    assert (japanese.exit_code, japanese.stdout) == (2, "")
+    assert japanese.stderr == (
+        "エラー: 'pm'は複数のロールを指し、どれが主とも決まっていません: product_manager"
+        "(プロダクトマネージャー、トラック: プロダクトマネジメント)、project_manager"
+        "(プロジェクトマネージャー、トラック: プロジェクトマネジメント)。"
+        "IDでひとつを指定してください\n"
+    )
 
 
 def test_tpm_is_only_the_id_of_the_technical_program_manager(career_map: CareerMap) -> None:
@@ -426,6 +437,21 @@ def test_tpm_is_only_the_id_of_the_technical_program_manager(career_map: CareerM
     assert normalize_name("TPM") not in names
     result = CliRunner().invoke(cli, ["--data", str(DEFAULT_DATA), "show", "TPM", "--json"])
     assert json.loads(result.stdout)["id"] == "tpm"
+    # ... and the name says it also means the technical product manager.
+    assert result.stderr == (
+        "note: 'TPM' is read as Technical Program Manager (tpm); it also names Technical Product"
+        " Manager (technical_product_manager)\n"
+    )
+    japanese = CliRunner().invoke(
+        cli, ["--data", str(DEFAULT_DATA), "path", "TPM", "cto", "--lang", "ja", "--json"]
+    )
+    assert json.loads(japanese.stdout)["from"] == "tpm"
+    assert japanese.stderr == (
+        "注: 'TPM'はテクニカルプログラムマネージャー(tpm)と読みます。"
+        "ほかにテクニカルプロダクトマネージャー(technical_product_manager)も指します\n"
+    )
+    # Its id names it alone.
+    assert CliRunner().invoke(cli, ["--data", str(DEFAULT_DATA), "show", "tpm"]).stderr == ""
 
 
 def test_every_role_the_articles_name_is_on_the_map(career_map: CareerMap) -> None:

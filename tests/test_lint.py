@@ -146,6 +146,14 @@ EXPECTED = {
             "0 errors, 1 warning",
         ],
     ),
+    "steep_move": (
+        0,
+        [
+            "{f}:14:5: warning [steep-move] transitions 'junior' -> 'lead': 'coding' 1→4 in a "
+            "move of 1 years; at most 1 level(s) is plausible",
+            "0 errors, 1 warning",
+        ],
+    ),
     "unknown_allow": (
         1,
         [
@@ -321,3 +329,13 @@ def test_the_order_of_the_file_does_not_change_the_findings(name: str, tmp_path:
 def findings(file: Path) -> list[tuple[str, tuple[str, ...]]]:
     career_map = load_paths(file)
     return sorted((f.code, f.subject) for f in lint(career_map, build_graph(career_map)))
+
+
+def test_a_steep_move_is_said_in_japanese() -> None:
+    file = LINT / "steep_move.yaml"
+    result = run("lint", "--lang", "ja", str(file))
+    assert result.stdout.splitlines() == [
+        f"{file}:14:5: 警告 [steep-move] transitions 'junior' -> 'lead': 1年の移動で'coding' 1→4。"
+        "妥当なのは1レベルまで",
+        "エラー0件、警告1件",
+    ]

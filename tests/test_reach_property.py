@@ -16,7 +16,8 @@ from careergraph.query import find_routes, reachable_roles
 from tests.test_routes_property import draw_question, maps
 
 SERVED = [0.0, 0.5, 1.0, 2.5]
-Candidate = tuple[float, int, tuple[str, ...]]  # years, moves, roles: the order routes rank in
+# Years, implied moves, moves, roles: the order routes rank in.
+Candidate = tuple[float, int, int, tuple[str, ...]]
 
 
 def every_route(career_map: CareerMap, source: str, served: float) -> dict[str, list[Candidate]]:
@@ -27,9 +28,11 @@ def every_route(career_map: CareerMap, source: str, served: float) -> dict[str, 
         if target == source:
             continue
         for path in nx.all_simple_paths(graph, source, target):
-            moves = [graph.edges[a, b]["years"] for a, b in itertools.pairwise(path)]
-            years = max(0.0, moves[0] - served) + sum(moves[1:])
-            found.setdefault(target, []).append((years, len(path) - 1, tuple(path)))
+            edges = [graph.edges[a, b] for a, b in itertools.pairwise(path)]
+            moves = [edge["years"] for edge in edges]
+            years = round(max(0.0, moves[0] - served) + sum(moves[1:]), 9)
+            implied = sum(edge["transition"].basis != "stated" for edge in edges)
+            found.setdefault(target, []).append((years, implied, len(path) - 1, tuple(path)))
     return {target: sorted(routes) for target, routes in found.items()}
 
 
@@ -51,6 +54,9 @@ def test_reach_matches_brute_force(
     found = reachable_roles(build_graph(career_map), source, within, years_done=served)
     assert {r.role: r.route.years for r in found} == pytest.approx(expected)
     assert [r.route.years for r in found] == sorted(r.route.years for r in found)
+    # Among the quickest ways to a role, one with the fewest implied moves, then fewest moves.
+    fewest = {target: best[0][1:3] for target, best in routes.items() if target in expected}
+    assert {r.role: (r.route.implied_moves, len(r.route.steps)) for r in found} == fewest
 
 
 @settings(max_examples=120, deadline=None)
@@ -69,7 +75,9 @@ def test_best_route_after_years_served_matches_brute_force(
         assert candidates == []
         return
     assert route.years == pytest.approx(candidates[0][0])
-    assert (route.years, len(route.steps), route.roles) == candidates[0]
+    assert (round(route.years, 9), route.implied_moves, len(route.steps), route.roles) == (
+        candidates[0]
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -87,8 +95,8 @@ def test_alternatives_after_years_served_match_brute_force(
         return
     source, target, avoid, via, max_steps = question
     expected = [
-        (years, moves, path)
-        for years, moves, path in every_route(career_map, source, served).get(target, [])
+        (years, implied, moves, path)
+        for years, implied, moves, path in every_route(career_map, source, served).get(target, [])
         if not avoid & set(path) and via <= set(path) and (max_steps is None or moves <= max_steps)
     ][: k + 1]
     try:
@@ -105,4 +113,4 @@ def test_alternatives_after_years_served_match_brute_force(
     except NoRouteError:
         assert expected == []
         return
-    assert [(r.years, len(r.steps), r.roles) for r in routes] == expected
+    assert [(round(r.years, 9), r.implied_moves, len(r.steps), r.roles) for r in routes] == expected

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import math
+from collections.abc import Mapping
 from types import MappingProxyType
 
 import networkx as nx
@@ -15,6 +17,7 @@ from careergraph.model import CareerMap, Role, Text, Track, Transition, Transiti
 from careergraph.query import find_routes
 
 YEARS = [0.5, 1.0, 1.5, 2.0, 3.0]
+SKILLS = ["a", "b", "c"]
 
 
 @st.composite
@@ -23,12 +26,22 @@ def maps(draw: st.DrawFn) -> CareerMap:
     ids = [f"r{i}" for i in range(size)]
     pairs = [(a, b) for a in ids for b in ids if a != b]
     edges = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=18))
+    levels = st.dictionaries(st.sampled_from(SKILLS), st.integers(min_value=1, max_value=5))
     roles = {
-        r: Role(r, Text.plain(r), "t", 1, draw(st.sampled_from(YEARS)), MappingProxyType({}))
+        r: Role(
+            r, Text.plain(r), "t", 1, draw(st.sampled_from(YEARS)), MappingProxyType(draw(levels))
+        )
         for r in ids
     }
     moves = tuple(
-        Transition(a, b, TransitionKind.PROMOTION, draw(st.sampled_from(YEARS))) for a, b in edges
+        Transition(
+            a,
+            b,
+            TransitionKind.PROMOTION,
+            draw(st.sampled_from(YEARS)),
+            basis=draw(st.sampled_from(["stated", "stated", "implied"])),
+        )
+        for a, b in edges
     )
     tracks = MappingProxyType({"t": Track("t", Text.plain("t"))})
     return CareerMap("random", tracks, MappingProxyType({}), MappingProxyType(roles), moves)
@@ -42,20 +55,33 @@ def brute_force(
     avoid: set[str],
     via: set[str],
     max_steps: int | None,
-) -> list[tuple[tuple[str, ...], float]]:
+    start: Mapping[str, int] | None = None,
+    years_done: float = 0.0,
+) -> list[tuple[tuple[str, ...], float, int]]:
+    """Every route with its years and levels to build, in the order the contract ranks them."""
     graph = build_graph(career_map)
     graph.remove_nodes_from(avoid)
     found = []
     for path in nx.all_simple_paths(graph, source, target):
         if not via <= set(path) or (max_steps is not None and len(path) - 1 > max_steps):
             continue
-        years = sum(graph.edges[a, b]["years"] for a, b in itertools.pairwise(path))
-        found.append((tuple(path), years))
-    steps = lambda p: len(p[0]) - 1  # noqa: E731
-    key = (
-        (lambda p: (p[1], steps(p), p[0])) if by == "years" else (lambda p: (steps(p), p[1], p[0]))
-    )
-    return sorted(found, key=key)
+        moves = [graph.edges[a, b]["transition"] for a, b in itertools.pairwise(path)]
+        years = math.fsum([max(0.0, moves[0].years - years_done), *(m.years for m in moves[1:])])
+        implied = sum(m.basis != "stated" for m in moves)
+        held = dict(career_map.roles[source].skills if start is None else start)
+        gap = 0
+        for role in path[1:]:  # each step builds what it asks above the best held so far
+            for skill, level in career_map.roles[role].skills.items():
+                gap += max(0, level - held.get(skill, 0))
+                held[skill] = max(level, held.get(skill, 0))
+        steps = len(path) - 1
+        rank = {
+            "years": (round(years, 9), implied, steps, tuple(path)),
+            "steps": (steps, implied, round(years, 9), tuple(path)),
+            "gap": (gap, implied, round(years, 9), steps, tuple(path)),
+        }[by]
+        found.append((rank, (tuple(path), years, gap)))
+    return [route for _, route in sorted(found)]
 
 
 Question = tuple[str, str, set[str], set[str], int | None]
@@ -82,7 +108,7 @@ def draw_question(data: st.DataObject, career_map: CareerMap) -> Question | None
 @given(
     career_map=maps(),
     k=st.integers(min_value=0, max_value=4),
-    by=st.sampled_from(["years", "steps"]),
+    by=st.sampled_from(["years", "steps", "gap"]),
     data=st.data(),
 )
 def test_routes_match_brute_force(
@@ -92,7 +118,12 @@ def test_routes_match_brute_force(
     if question is None:
         return
     source, target, avoid, via, max_steps = question
-    expected = brute_force(career_map, source, target, by, avoid, via, max_steps)[: k + 1]
+    levels = st.dictionaries(st.sampled_from(SKILLS), st.integers(min_value=0, max_value=5))
+    start = data.draw(st.none() | levels)
+    years_done = data.draw(st.sampled_from([0.0, 0.0, 1.0]))
+    expected = brute_force(
+        career_map, source, target, by, avoid, via, max_steps, start, years_done
+    )[: k + 1]
     graph = build_graph(career_map)
     try:
         routes = find_routes(
@@ -104,8 +135,10 @@ def test_routes_match_brute_force(
             avoid=sorted(avoid),
             max_steps=max_steps,
             via=sorted(via),
+            start_levels=start,
+            years_done=years_done,
         )
     except NoRouteError:
         assert expected == []
         return
-    assert [(r.roles, r.years) for r in routes] == expected
+    assert [(r.roles, r.years, r.gap_total) for r in routes] == expected

@@ -111,6 +111,8 @@ def test_similar_json() -> None:
                 "kind": "lateral",
                 "years": 2.5,
                 "inferred": True,
+                "basis": "inferred",
+                "years_estimated": True,
                 "name": "Data engineer",
                 "similarity": 0.8333,
                 "gap_size": 1,

@@ -79,13 +79,44 @@ class DataFileError(CareerGraphError):
 
 
 class UnknownRoleError(CareerGraphError):
-    """A role was named that the career map does not have."""
+    """A role was named that the career map does not have; `suggestions` are ids, best first."""
 
-    def __init__(self, name: str, suggestion: str | None = None) -> None:
+    def __init__(
+        self, name: str, suggestion: str | None = None, suggestions: Sequence[str] = ()
+    ) -> None:
         self.name = name
-        self.suggestion = suggestion
-        hint = f" — did you mean '{suggestion}'?" if suggestion else ""
-        super().__init__(f"unknown role '{name}'{hint}", _unknown("role", name, suggestion))
+        self.suggestions = tuple(suggestions) or ((suggestion,) if suggestion else ())
+        self.suggestion = self.suggestions[0] if self.suggestions else None
+        if len(self.suggestions) > 1:
+            shown = ", ".join(f"'{s}'" for s in self.suggestions[:SUGGESTIONS_SHOWN])
+            more = len(self.suggestions) - SUGGESTIONS_SHOWN
+            rest = f" (and {more} more)" if more > 0 else ""
+            words = Words.of(
+                "error.unknown_role.several",
+                name=name,
+                suggestions=shown,
+                more=Words.of("error.unknown_role.more", count=more) if more > 0 else "",
+            )
+            super().__init__(f"unknown role '{name}' — did you mean {shown}{rest}?", words)
+            return
+        hint = f" — did you mean '{self.suggestion}'?" if self.suggestion else ""
+        words = _unknown("role", name, self.suggestion)
+        super().__init__(f"unknown role '{name}'{hint}", words)
+
+
+SUGGESTIONS_SHOWN = 10
+"""An unknown role's message names at most this many of the roles it may have meant."""
+
+
+class AmbiguousRoleError(CareerGraphError):
+    """A name that several roles go by, none of them its primary reading; `candidates` are ids."""
+
+    def __init__(
+        self, name: str, candidates: Sequence[str], message: str, words: Words | None = None
+    ) -> None:
+        self.name = name
+        self.candidates = tuple(candidates)
+        super().__init__(message, words)
 
 
 class UnknownTrackError(CareerGraphError):

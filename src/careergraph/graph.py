@@ -29,3 +29,15 @@ def role_of(graph: CareerGraph, role_id: str) -> Role:
     """The role a node stands for."""
     career_map: CareerMap = graph.graph["map"]
     return career_map.roles[role_id]
+
+
+def stated_only(graph: CareerGraph) -> CareerGraph:
+    """A copy of the graph without the moves no source states (implied or inferred)."""
+    kept: CareerGraph = nx.DiGraph(**graph.graph)
+    kept.add_nodes_from(graph)
+    kept.add_edges_from(
+        (source, target, edge)
+        for source, target, edge in graph.edges(data=True)
+        if edge["transition"].basis == "stated"
+    )
+    return kept

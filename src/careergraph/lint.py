@@ -21,6 +21,7 @@ import networkx as nx
 from careergraph.errors import Words
 from careergraph.graph import CareerGraph
 from careergraph.model import CareerMap, MapPath, Place, Role, TransitionKind, normalize_name
+from careergraph.query import skill_gap, steep_allowance, steep_rises
 
 
 class Severity(StrEnum):
@@ -63,6 +64,9 @@ RULES = {
             "two names look the same once invisible characters are dropped",
         ),
         Rule("years-outlier", Severity.WARNING, "a move's years are far from the others'"),
+        Rule(
+            "steep-move", Severity.WARNING, "a skill rises more levels than the move's years allow"
+        ),
         Rule("unknown-allow", Severity.ERROR, "an allowance names a code lint does not have"),
         Rule("unused-allow", Severity.WARNING, "an allowance keeps a finding that is not there"),
     )
@@ -106,6 +110,7 @@ def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
         *_invisible_characters(career_map),
         *_look_alike_names(career_map),
         *_years_outliers(career_map),
+        *_steep_moves(career_map),
     ]
     found = [_explained(career_map, f) for f in found]
     found += _allowances(career_map, found)
@@ -504,6 +509,32 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
         )
         finding = _finding(career_map, "years-outlier", subject, message, words)
         yield replace(finding, place=where)
+
+
+def _steep_moves(career_map: CareerMap) -> Iterator[Finding]:
+    roles = career_map.roles
+    for move in career_map.transitions:
+        held, wanted = roles[move.source].skills, roles[move.target].skills
+        allowed = steep_allowance(move.years)
+        # The skill gap is built only for the few moves with a rise too large: most have none.
+        if not any(0 < held.get(s, 0) < level - allowed for s, level in wanted.items()):
+            continue
+        steep = steep_rises(skill_gap(roles[move.source], roles[move.target]), move.years)
+        rises = ", ".join(f"'{c.skill}' {c.from_level}→{c.to_level}" for c in steep)
+        message = (
+            f"{_move(move.source, move.target)}: {rises} in a move of {move.years:g} years;"
+            f" at most {allowed} level(s) is plausible"
+        )
+        words = Words.of(
+            "lint.steep_move",
+            move=_move_words(move.source, move.target),
+            rises=rises,
+            years=f"{move.years:g}",
+            allowed=allowed,
+        )
+        yield _finding(
+            career_map, "steep-move", ("transitions", move.source, move.target), message, words
+        )
 
 
 # -- allowances -------------------------------------------------------------------------------

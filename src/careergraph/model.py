@@ -157,6 +157,7 @@ class Role:
     responsibilities: tuple[Text, ...] = ()
     interview: tuple[Text, ...] = ()
     sources: tuple[str, ...] = ()
+    years_estimated: bool = False
 
     def names(self) -> list[str]:
         """Every name the role goes by: id, names in each language, aliases."""
@@ -168,6 +169,9 @@ class Transition:
     """A move from one role to another; `years` is what the move takes.
 
     `inferred` moves are not in the data: careergraph suggests them from similar skills.
+    `basis` says where the move comes from: "stated" by a source, "implied" (a judgement the
+    data makes), or "inferred" (suggested by careergraph); `years_estimated` marks years that
+    no source gives.
     """
 
     source: str
@@ -177,6 +181,21 @@ class Transition:
     note: Text | None = None
     sources: tuple[str, ...] = ()
     inferred: bool = False
+    basis: str = "stated"
+    years_estimated: bool = False
+
+
+@dataclass(frozen=True)
+class SharedName:
+    """A name or abbreviation several roles go by, with the reading to take when one is primary.
+
+    Without a `primary` reading, the name alone never picks a role.
+    """
+
+    name: str
+    roles: tuple[str, ...]
+    primary: str | None = None
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +209,8 @@ class CareerMap:
     transitions: tuple[Transition, ...]
     sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
     allowances: Mapping[MapPath, Allowance] = field(default_factory=lambda: MappingProxyType({}))
+    # Names several roles go by, keyed by the name as written.
+    names: Mapping[str, SharedName] = field(default_factory=lambda: MappingProxyType({}))
     # Where each entry and value was written; not part of what the map says, so not compared.
     places: Mapping[MapPath, Place] = field(
         default_factory=lambda: MappingProxyType({}), compare=False, repr=False
@@ -202,6 +223,26 @@ class CareerMap:
                 return self.places[path]
             path = path[:-1]
         return Place(self.path, 0, 0)
+
+    def readings(self, name: str) -> tuple[tuple[str, ...], str | None]:
+        """The ids of every role `name` names (once normalised), and the primary one if any.
+
+        A role's id names it alone; any other name may name several roles: roles that share a
+        title, or a name listed under `names` (whose `primary`, if given, is the one it means).
+        """
+        if name in self.roles:
+            return (name,), name
+        wanted = normalize_name(name)
+        found = {r.id for r in self.roles.values() if wanted in map(normalize_name, r.names())}
+        primary = None
+        for shared, entry in self.names.items():
+            if normalize_name(shared) == wanted:
+                found.update(entry.roles)
+                primary = entry.primary or primary
+        ids = tuple(sorted(found))
+        if len(ids) == 1:
+            return ids, ids[0]
+        return ids, primary if primary in ids else None
 
     def roles_in_track(self, track: str) -> list[Role]:
         """The roles of one track, lowest level first."""

@@ -7,13 +7,16 @@ import difflib
 import heapq
 import itertools
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import networkx as nx
 
 from careergraph.errors import (
+    AmbiguousRoleError,
     CareerGraphError,
     NoRouteError,
     UnknownRoleError,
@@ -35,12 +38,19 @@ from careergraph.model import (
     normalize_name,
 )
 
-RouteCost = Literal["years", "steps"]
+RouteCost = Literal["years", "steps", "gap"]
 
 # Yen's algorithm yields candidates cheapest first; filters (--via, --max-steps) may reject many,
 # so the search stops after this many candidates rather than enumerate every simple path.
 SEARCH_LIMIT = 20_000
 _EPSILON = 1e-9
+
+# A move is steep when a skill its source role already asks for must rise by more than
+# STEEP_AT_ONCE level plus one for every STEEP_YEARS_PER_LEVEL years the move takes (1 year: 1
+# level; 1.5 or 2 years: 2; 3 years: 3). A skill the source does not ask for may be held at any
+# level, so a rise from 0 is never judged steep.
+STEEP_AT_ONCE = 1
+STEEP_YEARS_PER_LEVEL = 1.5
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,11 @@ class Step:
         """Years this move still takes."""
         return self.transition.years if self.years is None else self.years
 
+    @property
+    def steep(self) -> tuple[SkillChange, ...]:
+        """The skills this move asks to rise too fast for its years (see `steep_rises`)."""
+        return steep_rises(self.gap, self.transition.years)
+
 
 @dataclass(frozen=True)
 class Route:
@@ -97,18 +112,146 @@ class Route:
     steps: tuple[Step, ...]
     years: float
 
+    @property
+    def implied_moves(self) -> int:
+        """How many of its moves no source states (implied by the data, or inferred)."""
+        return sum(1 for step in self.steps if step.transition.basis != "stated")
+
+    @property
+    def years_estimated(self) -> bool:
+        """True when any of its moves' years is an estimate."""
+        return any(step.transition.years_estimated for step in self.steps)
+
+    @property
+    def gap_total(self) -> int:
+        """The levels to build along the route: the sum of every step's skills to build."""
+        return sum(step.gap.size for step in self.steps)
+
+
+def route_rank(route: Route, by: RouteCost) -> tuple[Any, ...]:
+    """The order routes are listed in: cheapest first, then fewer implied moves, then the rest.
+
+    Every list of routes is sorted by this key, so ties never depend on the file's order.
+    """
+    years = round(route.years, 9)
+    implied, steps = route.implied_moves, len(route.steps)
+    if by == "steps":
+        return (steps, implied, years, route.roles)
+    if by == "gap":
+        return (route.gap_total, implied, years, steps, route.roles)
+    return (years, implied, steps, route.roles)
+
+
+def steep_allowance(years: float) -> int:
+    """The most levels a skill already held plausibly rises by in a move of `years`."""
+    return STEEP_AT_ONCE + math.floor(years / STEEP_YEARS_PER_LEVEL + _EPSILON)
+
+
+def steep_rises(gap: SkillGap, years: float) -> tuple[SkillChange, ...]:
+    """The skills of `gap` already held that rise by more levels than `years` plausibly allow."""
+    allowed = steep_allowance(years)
+    return tuple(c for c in gap.build if c.from_level > 0 and c.change > allowed)
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    """The role a name was read as, and the other roles the same name goes by (ids)."""
+
+    role: Role
+    others: tuple[str, ...] = ()
+
 
 def find_role(career_map: CareerMap, name: str) -> Role:
-    """The role called `name` (id, any name in any language, or alias), ignoring case and width."""
-    if name in career_map.roles:
-        # An id is never another role's name (the loader checks), so this is the answer, found
-        # without normalising every name on a large map.
-        return career_map.roles[name]
-    names = {role.id: role.names() for role in career_map.roles.values()}
-    found, suggestion = _match(name, names)
-    if found is None:
-        raise UnknownRoleError(name, suggestion)
-    return career_map.roles[found]
+    """The role called `name` (id, any name in any language, or alias), ignoring case and width.
+
+    Raises `AmbiguousRoleError` (with the candidates) for a name several roles go by when none
+    is its primary reading, and `UnknownRoleError` (with suggestions) for a name no role has.
+    """
+    return read_role(career_map, name).role
+
+
+def read_role(career_map: CareerMap, name: str) -> RoleReading:
+    """The role `name` is read as, with the other roles it names when it names several."""
+    ids, primary = career_map.readings(name)
+    if primary is not None:
+        return RoleReading(career_map.roles[primary], tuple(i for i in ids if i != primary))
+    if ids:
+        roles = [career_map.roles[i] for i in ids]
+        listed = "; ".join(
+            f"{r.id} ({r.name.get()}, track {career_map.tracks[r.track].name.get()})" for r in roles
+        )
+        words = Words.of(
+            "error.ambiguous_role",
+            name=name,
+            candidates=tuple(
+                Words.of(
+                    "error.ambiguous_role.candidate",
+                    id=r.id,
+                    role=r.name,
+                    track=career_map.tracks[r.track].name,
+                )
+                for r in roles
+            ),
+        )
+        raise AmbiguousRoleError(
+            name,
+            ids,
+            f"'{name}' names several roles, none of them first: {listed}; name one by its id",
+            words,
+        )
+    raise UnknownRoleError(name, suggestions=role_suggestions(career_map, name))
+
+
+def role_suggestions(career_map: CareerMap, name: str) -> list[str]:
+    """Roles `name` may have meant, best first: every role with a name containing it, else the
+    role with the closest name.
+
+    A name contains the text when the text's words are a run of the name's words, the last one
+    perhaps cut short ("Engineer I" is in "Software Engineer I" and "Software Engineer II", not
+    in "Engineering Manager"); text in a script written without spaces may be anywhere in the
+    name. The closest of those names comes first, so "Engineer I" suggests the engineer I before
+    the engineer II.
+    """
+    wanted = normalize_name(name)
+    if not wanted:
+        return []
+    words = _words(name)
+    anywhere = not name.isascii()
+    scores: dict[str, float] = {}
+    index: dict[str, str] = {}
+    for role in career_map.roles.values():
+        for one in role.names():
+            known = normalize_name(one)
+            index.setdefault(known, role.id)
+            if (wanted in known) if anywhere else _has_run(_words(one), words):
+                score = difflib.SequenceMatcher(None, wanted, known).ratio()
+                scores[role.id] = max(score, scores.get(role.id, 0.0))
+    if scores:
+        return sorted(scores, key=lambda r: (-round(scores[r], 9), r))
+    close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.6)
+    return [index[close[0]]] if close else []
+
+
+# Between words (after NFKC, which turns full-width brackets and spaces into these).
+_WORD_BREAKS = re.compile("[\\s_\\-\u2010-\u2015\u30fb()/,.&]+")
+
+
+def _words(name: str) -> list[str]:
+    """A name's words, compared as names are (width- and case-insensitive)."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return [w for w in _WORD_BREAKS.split(text) if w]
+
+
+def _has_run(name: Sequence[str], words: Sequence[str]) -> bool:
+    """True when `words` are consecutive words of `name`, the last perhaps only begun."""
+    if not words:
+        return False
+    *whole, last = words
+    for start in range(len(name) - len(words) + 1):
+        here = name[start : start + len(words)]
+        if list(here[:-1]) == whole and here[-1].startswith(last):
+            return True
+    return False
 
 
 def find_track(career_map: CareerMap, name: str) -> Track:
@@ -172,7 +315,9 @@ def _moves(
         (move, skill_gap(role_of(graph, move.source), role_of(graph, move.target)))
         for _, _, move in edges
     ]
-    moves.sort(key=lambda m: (m[0].years, m[1].size, m[0].source, m[0].target))
+    moves.sort(
+        key=lambda m: (m[0].years, m[0].basis != "stated", m[1].size, m[0].source, m[0].target)
+    )
     return moves
 
 
@@ -191,9 +336,10 @@ def find_routes(
 ) -> list[Route]:
     """The best route and up to `alternatives` more distinct ones, cheapest first.
 
-    Cost is total years (`by="years"`) or number of moves (`by="steps"`); ties go to the fewer
-    moves, then fewer years, then role ids in order, so the answer never depends on file order.
-    A route passes through every role in `via` (in any order) and none in `avoid`.
+    Cost is total years (`by="years"`), number of moves (`by="steps"`) or levels to build
+    (`by="gap"`); ties go as `route_rank` says (fewer implied moves first), then role ids in
+    order, so the answer never depends on file order. A route passes through every role in `via`
+    (in any order) and none in `avoid`.
     `start_levels` are the skills held at the start (else the source role's), and `years_done`
     the years already served in it, taken off the first move.
     """
@@ -205,6 +351,10 @@ def find_routes(
             raise _no_route(source, target, via, avoid, max_steps)
 
     wanted = 1 + alternatives
+    if by == "gap":
+        return _routes_by_gap(
+            graph, source, target, wanted, via, avoided, max_steps, start_levels, years_done
+        )
     weight = "years" if by == "years" else None
     succ: _Adjacency = graph._succ  # type: ignore[attr-defined]
     pred: _Adjacency = graph._pred  # type: ignore[attr-defined]
@@ -228,8 +378,98 @@ def find_routes(
         found.append(route)
     if not found:
         raise _no_route(source, target, via, avoid, max_steps)
-    found.sort(key=lambda r: (round(_cost(r, by), 9), len(r.steps), round(r.years, 9), r.roles))
+    found.sort(key=lambda r: route_rank(r, by))
     return found[:wanted]
+
+
+def _routes_by_gap(
+    graph: CareerGraph,
+    source: str,
+    target: str,
+    wanted: int,
+    via: Sequence[str],
+    avoided: set[str],
+    max_steps: int | None,
+    start_levels: Mapping[str, int] | None,
+    years_done: float,
+) -> list[Route]:
+    """The `wanted` best routes by levels to build, by a best-first search over partial routes.
+
+    A route's levels to build depend only on the roles it passes (each skill counts up to the
+    highest level any role on it asks), so a partial route's levels for its roles, `via` and the
+    target are a lower bound for every way of finishing it, and exact once it ends at the target.
+    Implied moves, years, moves and role ids only grow as a route does too, so partial routes
+    taken in the order of that whole key (`route_rank`) end at the target in exactly the order
+    routes are ranked. At most SEARCH_LIMIT partial routes are taken.
+    """
+    ahead = _can_reach(graph, target, avoided)
+    start = role_of(graph, source).skills if start_levels is None else start_levels
+
+    def need(levels: Mapping[str, int], role: str) -> dict[str, int]:
+        grown = dict(levels)
+        for skill, level in role_of(graph, role).skills.items():
+            if level > grown.get(skill, 0):
+                grown[skill] = level
+        return grown
+
+    def to_build(levels: Mapping[str, int]) -> int:
+        return sum(max(0, level - start.get(skill, 0)) for skill, level in levels.items())
+
+    floor: dict[str, int] = {}
+    for role in (*via, target):
+        floor = need(floor, role)
+    queue: list[_PartialRoute] = [(to_build(floor), 0, 0.0, 0, (source,), (), floor)]
+    found: list[Route] = []
+    for _ in range(SEARCH_LIMIT):
+        if not queue or len(found) >= wanted:
+            break
+        _, implied, _, steps, path, spent, levels = heapq.heappop(queue)
+        here = path[-1]
+        if here == target:
+            if all(stop in path for stop in via):
+                found.append(_route(graph, path, start_levels, years_done))
+            continue
+        if max_steps is not None and steps >= max_steps:
+            continue
+        for there, edge in graph._succ[here].items():  # type: ignore[attr-defined]
+            if there in path or there not in ahead:
+                continue
+            move: Transition = edge["transition"]
+            left = max(0.0, move.years - years_done) if steps == 0 else move.years
+            grown, more = need(levels, there), (*spent, left)
+            heapq.heappush(
+                queue,
+                (
+                    to_build(grown),
+                    implied + (move.basis != "stated"),
+                    round(math.fsum(more), 9),
+                    steps + 1,
+                    (*path, there),
+                    more,
+                    grown,
+                ),
+            )
+    if not found:
+        raise _no_route(source, target, via, sorted(avoided), max_steps)
+    return found
+
+
+# A route being searched by gap: levels to build, implied moves, years, moves, roles; then what
+# is never compared (the roles differ first): the years of each move, summed exactly as a route
+# sums them, and the highest level of each skill the roles so far, `via` and the target ask.
+_PartialRoute = tuple[int, int, float, int, tuple[str, ...], tuple[float, ...], dict[str, int]]
+
+
+def _can_reach(graph: CareerGraph, target: str, avoided: set[str]) -> set[str]:
+    """The roles with a way to `target` that avoids `avoided`, the target included."""
+    seen, todo = {target}, [target]
+    pred: _Adjacency = graph._pred  # type: ignore[attr-defined]
+    while todo:
+        for there in pred[todo.pop()]:
+            if there not in seen and there not in avoided:
+                seen.add(there)
+                todo.append(there)
+    return seen
 
 
 def _served(
@@ -524,16 +764,6 @@ def _no_route(
     return NoRouteError(f"no route from '{source}' to '{target}'{suffix}", words)
 
 
-def _years_left(source: str, years_done: float) -> Callable[[Any, Any, Any], float]:
-    """Edge weight in years, the first move shortened by the years already served."""
-
-    def weight(here: Any, _there: Any, edge: Any) -> float:
-        years: float = edge["years"]
-        return max(0.0, years - years_done) if here == source else years
-
-    return weight
-
-
 def _route(
     graph: CareerGraph,
     path: Sequence[str],
@@ -603,8 +833,7 @@ def reachable_roles(
             f"the number of years must be a finite number, zero or more, got {within:g}",
             Words.of("error.within", years=f"{within:g}"),
         )
-    weight = _years_left(source, years_done)
-    paths = nx.single_source_dijkstra_path(graph, source, cutoff=within + _EPSILON, weight=weight)
+    paths = _nearest_paths(graph, source, within + _EPSILON, years_done)
     start: Role = role_of(graph, source)
     have = start.skills if start_levels is None else start_levels
     found = []
@@ -615,8 +844,50 @@ def reachable_roles(
         if route.years > within + _EPSILON:
             continue
         found.append(Reachable(target, route, skill_gap(start, role_of(graph, target), known=have)))
-    found.sort(key=lambda r: (round(r.route.years, 9), len(r.route.steps), r.gap.size, r.role))
+    found.sort(
+        key=lambda r: (
+            round(r.route.years, 9),
+            r.route.implied_moves,
+            len(r.route.steps),
+            r.gap.size,
+            r.role,
+        )
+    )
     return found
+
+
+def _nearest_paths(
+    graph: CareerGraph, source: str, cutoff: float, years_done: float
+) -> dict[str, list[str]]:
+    """The best way to every role within `cutoff` years: fewest years, then fewest implied
+    moves, then fewest moves (a Dijkstra search on that whole key)."""
+    succ = graph._succ  # type: ignore[attr-defined]
+    best: dict[str, tuple[float, int, int]] = {source: (0.0, 0, 0)}
+    parent: dict[str, str] = {}
+    done: set[str] = set()
+    queue: list[tuple[float, int, int, str]] = [(0.0, 0, 0, source)]
+    while queue:
+        years, implied, steps, here = heapq.heappop(queue)
+        if here in done:
+            continue
+        done.add(here)
+        for there, edge in succ[here].items():
+            if there in done:
+                continue
+            move: Transition = edge["transition"]
+            left = max(0.0, move.years - years_done) if here == source else move.years
+            key = (years + left, implied + (move.basis != "stated"), steps + 1)
+            if key[0] <= cutoff and key < best.get(there, (math.inf, 0, 0)):
+                best[there] = key
+                parent[there] = here
+                heapq.heappush(queue, (*key, there))
+    paths = {}
+    for role in done:
+        path = [role]
+        while path[-1] != source:
+            path.append(parent[path[-1]])
+        paths[role] = path[::-1]
+    return paths
 
 
 @dataclass(frozen=True)

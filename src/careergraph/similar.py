@@ -161,6 +161,8 @@ def suggested_moves(
                 inferred_years(start, compared.score),
                 note=note,
                 inferred=True,
+                basis="inferred",
+                years_estimated=True,
             )
             mine.append((move, compared))
         mine.sort(key=_suggestion_order)

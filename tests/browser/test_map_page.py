@@ -95,8 +95,17 @@ def test_the_map_draws_every_role_and_move(
     edges = shown.js(
         "() => window.careergraph.edges.get().map(e => [e.from, e.to, e.kind, e.label]).sort()"
     )
+    # An estimated figure reads ~3y, and an implied move says so by its years.
     assert edges == sorted(
-        [t.source, t.target, t.kind.value, years(t.years)] for t in career_map.transitions
+        [
+            t.source,
+            t.target,
+            t.kind.value,
+            ("~" if t.years_estimated else "")
+            + years(t.years)
+            + (" implied" if t.basis == "implied" else ""),
+        ]
+        for t in career_map.transitions
     )
     # Something was really drawn where a role sits: the canvas is not blank there.
     role = sorted(career_map.roles)[0]
@@ -159,15 +168,20 @@ def test_the_best_route_is_lit_and_listed_step_by_step(write_map: Write, open_ma
     assert len(steps) == len(best.steps)
     names = {r: career_map.roles[r].name.get("en") for r in career_map.roles}
     skills = {s: career_map.skills[s].name.get("en") for s in career_map.skills}
+    estimated = False
     for text, step in zip(steps, best.steps, strict=True):
         move = step.transition
+        estimated |= move.years_estimated
         assert text.startswith(f"{names[move.source]} → {names[move.target]}")
         assert move.kind.value.replace("_", " ") in text
-        assert f"{years(move.years)} · so far {years(step.cumulative_years)}" in text
+        spent = ("~" if move.years_estimated else "") + years(move.years)
+        total = ("~" if estimated else "") + years(step.cumulative_years)
+        assert f"{spent} · so far {total}" in text
         for change in step.gap.build:
             assert f"{skills[change.skill]} {change.from_level}→{change.to_level}" in text
     moves = len(best.steps)
-    assert text_of(shown, "#route .total") == f"Total: {years(best.years)} · {moves} moves"
+    total = ("~" if best.years_estimated else "") + years(best.years)
+    assert text_of(shown, "#route .total") == f"Total: {total} · {moves} moves"
     alternatives = shown.js(
         "() => Array.from(document.querySelectorAll('#route .alternatives li'),"
         " li => li.textContent)"
@@ -346,6 +360,54 @@ def test_japanese_labels_and_panel(write_map: Write, open_map: Open) -> None:
     assert overlapping_boxes(shown) == []
     assert shown.errors == []
     screenshot(shown, "careergraph-ja.png")
+
+
+@pytest.mark.parametrize(
+    ("lang", "implied", "stated", "legend"),
+    [
+        (
+            "en",
+            "implied (judgement)",
+            "stated in [完全ガイド] VPoE",
+            "(implied: no source states the move (see its note); ~: estimated years)",
+        ),
+        (
+            "ja",
+            "推測(判断)",
+            "[完全ガイド] VPoE",
+            "(推測: 出典が明記していない移動(注記を参照)/約: 見積もりの年数)",
+        ),
+    ],
+)
+def test_the_panel_says_where_each_move_comes_from(
+    lang: str, implied: str, stated: str, legend: str, write_map: Write, open_map: Open
+) -> None:
+    career_map = load_paths(DEFAULT_DATA)
+    shown = open_map(write_map(DEFAULT_DATA, lang=lang))
+    shown.hover("senior_developer")
+    shown.page.wait_for_function(
+        "() => document.getElementById('details').dataset.role === 'senior_developer'"
+    )
+    bases = shown.js(
+        """() => Array.from(document.querySelectorAll('#details .move-basis'))
+            .map(e => [e.className, e.textContent])"""
+    )
+    assert ["move-basis implied", implied] in bases
+    assert any(c == "move-basis stated" and t.startswith(stated) for c, t in bases)
+    note = career_map.transitions[
+        next(
+            i
+            for i, t in enumerate(career_map.transitions)
+            if (t.source, t.target) == ("senior_developer", "tpm")
+        )
+    ].note
+    assert note is not None
+    notes = shown.js(
+        "() => Array.from(document.querySelectorAll('#details .move-note')).map(e => e.textContent)"
+    )
+    assert note.get(lang) in notes
+    assert text_of(shown, "#legend").endswith(legend)
+    assert shown.errors == []
 
 
 def test_japanese_falls_back_to_english_where_a_name_has_no_japanese(

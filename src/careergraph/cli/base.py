@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from careergraph.errors import CareerGraphError
     from careergraph.files import Written
     from careergraph.graph import CareerGraph
-    from careergraph.model import CareerMap, Profile
+    from careergraph.model import CareerMap, Profile, Role
     from careergraph.query import Route
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -502,6 +502,34 @@ def me_option(command: _F) -> _F:
     )(command)
 
 
+def role_named(career_map: CareerMap, name: str, lang: str) -> Role:
+    """The role `name` is read as; a name that also names other roles says so on stderr."""
+    from careergraph.query import read_role
+    from careergraph.render.messages import say
+
+    reading = read_role(career_map, name)
+    if reading.others:
+        others = say(lang, "list.separator").join(
+            say(lang, "note.reading.other", role=career_map.roles[o].name.get(lang), id=o)
+            for o in reading.others
+        )
+        role = reading.role
+        note = say(
+            lang, "note.reading", name=name, role=role.name.get(lang), id=role.id, others=others
+        )
+        click.echo(note, err=True)
+    return reading.role
+
+
+def stated_only_option(command: _F) -> _F:
+    """The --stated-only option: use only the moves a source states."""
+    return click.option(
+        "--stated-only",
+        is_flag=True,
+        help="Use only moves a source states, none implied by the data (basis: stated).",
+    )(command)
+
+
 def read_profile(file: Path, career_map: CareerMap) -> Profile:
     """The profile in `file`, checked against the career map."""
     from careergraph.load.profile import load_profile
@@ -517,17 +545,17 @@ def start_and_goal(
     lang: str = "en",
 ) -> tuple[str, str, Profile | None]:
     """Role ids of the start and the goal, from `FROM TO` or from `--me FILE TO`."""
-    from careergraph.query import find_role
     from careergraph.render.messages import say
 
     if me_file is None:
         if target is None:
             raise click.UsageError(say(lang, "usage.two_roles"))
-        return find_role(career_map, source).id, find_role(career_map, target).id, None
+        start = role_named(career_map, source, lang).id
+        return start, role_named(career_map, target, lang).id, None
     if target is not None:
         raise click.UsageError(say(lang, "usage.me_and_from"))
     profile = read_profile(me_file, career_map)
-    return profile.role, find_role(career_map, source).id, profile
+    return profile.role, role_named(career_map, source, lang).id, profile
 
 
 def profile_data(profile: Profile) -> dict[str, Any]:

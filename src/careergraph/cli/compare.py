@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import FilePath, cli, common, emit, language_option, load
+from careergraph.cli.base import FilePath, cli, common, emit, language_option, load, role_named
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,12 +28,11 @@ def similar(
     as_json_output: bool,
 ) -> None:
     """Roles most like ROLE by skills weighted by level, with the skill gap each way."""
-    from careergraph.query import find_role
     from careergraph.render import comparisons
     from careergraph.similar import similar_roles, suggested_moves
 
     career_map, graph = load(data_file)
-    role = find_role(career_map, role_name)
+    role = role_named(career_map, role_name, lang)
     found = similar_roles(career_map, graph, role, limit=limit)
     suggested = suggested_moves(career_map, graph, source=role) if suggest else None
     if as_json_output:

@@ -17,7 +17,9 @@ from careergraph.cli.base import (
     profile_data,
     refuse_stdout_twice,
     report_written,
+    role_named,
     start_and_goal,
+    stated_only_option,
     track_ids,
     write_map,
 )
@@ -51,10 +53,10 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--by",
-    type=click.Choice(["years", "steps"]),
+    type=click.Choice(["years", "steps", "gap"]),
     default="years",
     show_default=True,
-    help="Rank routes by total years or by number of moves.",
+    help="Rank routes by total years, by number of moves, or by skill levels to build.",
 )
 @click.option(
     "--html",
@@ -72,6 +74,7 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Also use moves inferred from similar skills (see `similar --suggest`), labelled.",
 )
+@stated_only_option
 @force_option
 @common
 def path(
@@ -86,6 +89,7 @@ def path(
     open_browser: bool,
     me_file: Path | None,
     include_inferred: bool,
+    stated_only: bool,
     force: bool,
     data_file: tuple[Path, ...],
     lang: str,
@@ -97,7 +101,7 @@ def path(
     by the years you have already served in your role.
     """
     from careergraph.errors import CareerGraphError
-    from careergraph.query import find_role, find_routes
+    from careergraph.query import find_routes
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
 
@@ -113,6 +117,10 @@ def path(
         from careergraph.similar import with_inferred_moves
 
         graph = with_inferred_moves(career_map, graph)
+    if stated_only:
+        from careergraph.graph import stated_only as only_stated
+
+        graph = only_stated(graph)
     start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
     levels = profile.levels(career_map.roles[start]) if profile else None
     years_done = profile.years_in_role if profile else 0.0
@@ -121,8 +129,8 @@ def path(
         start,
         goal,
         alternatives=alternatives,
-        via=[find_role(career_map, r).id for r in via],
-        avoid=[find_role(career_map, r).id for r in avoid],
+        via=[role_named(career_map, r, lang).id for r in via],
+        avoid=[role_named(career_map, r, lang).id for r in avoid],
         max_steps=max_steps,
         by=by,
         start_levels=levels,
@@ -192,12 +200,12 @@ def gap(
 @common
 def show(role_name: str, data_file: tuple[Path, ...], lang: str, as_json_output: bool) -> None:
     """Everything about a role: names, level, skills, and the moves into and out of it."""
-    from careergraph.query import find_role, moves_from, moves_into
+    from careergraph.query import moves_from, moves_into
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
 
     career_map, graph = load(data_file)
-    role = find_role(career_map, role_name)
+    role = role_named(career_map, role_name, lang)
     after, before = moves_from(graph, role.id), moves_into(graph, role.id)
     if as_json_output:
         emit(as_json.role_data(career_map, role, after, before, lang))
@@ -225,17 +233,22 @@ def roles(
 
 @cli.command(name="next")
 @click.argument("role_name", metavar="ROLE")
+@stated_only_option
 @common
 def next_moves(
-    role_name: str, data_file: tuple[Path, ...], lang: str, as_json_output: bool
+    role_name: str, stated_only: bool, data_file: tuple[Path, ...], lang: str, as_json_output: bool
 ) -> None:
     """The moves open from ROLE, with years and the size of the skill gap."""
-    from careergraph.query import find_role, moves_from
+    from careergraph.query import moves_from
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
 
     career_map, graph = load(data_file)
-    role = find_role(career_map, role_name)
+    if stated_only:
+        from careergraph.graph import stated_only as only_stated
+
+        graph = only_stated(graph)
+    role = role_named(career_map, role_name, lang)
     moves = moves_from(graph, role.id)
     if as_json_output:
         emit(as_json.moves_data(career_map, role, moves, lang))

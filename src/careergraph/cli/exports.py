@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, common, emit, force_option, load, report_written, track_ids
+from careergraph.cli.base import (
+    cli,
+    common,
+    emit,
+    force_option,
+    load,
+    report_written,
+    role_named,
+    track_ids,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,7 +72,7 @@ def export(
 
     from careergraph.errors import CareerGraphError
     from careergraph.files import check_target, write_file
-    from careergraph.query import find_role, find_routes, map_section
+    from careergraph.query import find_routes, map_section
     from careergraph.render.messages import say
 
     if output == "-":
@@ -76,7 +85,7 @@ def export(
         raise CareerGraphError(say(lang, "export.csv_two_tables"))
     career_map, graph = load(data_file)
     if route:
-        start, goal = (find_role(career_map, r).id for r in route)
+        start, goal = (role_named(career_map, r, lang).id for r in route)
         best = find_routes(graph, start, goal)[0]
         career_map = map_section(career_map, best.roles, [s.transition for s in best.steps])
     if track_names:

@@ -20,6 +20,7 @@ from careergraph.cli.base import (
     open_file,
     refuse_stdout_twice,
     report_written,
+    role_named,
     track_ids,
     write_map,
 )
@@ -104,7 +105,7 @@ def render(
     as_json_output: bool,
 ) -> None:
     """Write the interactive HTML map: ladders side by side, a route lit up if asked."""
-    from careergraph.query import find_role, find_routes
+    from careergraph.query import find_routes
 
     if output == "-" and as_json_output:
         refuse_stdout_twice("-o", lang)
@@ -112,7 +113,7 @@ def render(
     tracks = track_ids(career_map, track_names) if track_names else None
     routes: list[Route] = []
     if route:
-        start, goal = (find_role(career_map, r).id for r in route)
+        start, goal = (role_named(career_map, r, lang).id for r in route)
         routes = find_routes(graph, start, goal, alternatives=alternatives)
     written = write_map(
         career_map,

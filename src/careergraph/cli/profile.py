@@ -16,7 +16,9 @@ from careergraph.cli.base import (
     me_option,
     profile_data,
     report_written,
+    role_named,
     start_and_goal,
+    stated_only_option,
 )
 from careergraph.limits import MAX_WITHIN
 
@@ -66,12 +68,11 @@ def me_init(
     """Write a commented starter profile for someone in ROLE, with the role's skill levels."""
     from careergraph.files import write_file
     from careergraph.load.profile import parse_profile
-    from careergraph.query import find_role
     from careergraph.render.messages import say
     from careergraph.render.profile import starter_profile
 
     career_map, _ = load(data_file)
-    role = find_role(career_map, role_name)
+    role = role_named(career_map, role_name, lang)
     text = starter_profile(career_map, role, lang)
     # The starter must read back as a valid profile; a failure here is a bug, not a user error.
     written = parse_profile(text, career_map, output)
@@ -96,22 +97,28 @@ def me_init(
     help="Only roles whose quickest route takes at most YEARS.",
 )
 @me_option
+@stated_only_option
 @common
 def reach(
     role_name: str | None,
     within: float,
     me_file: Path | None,
+    stated_only: bool,
     data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
 ) -> None:
     """Roles reachable from ROLE (or, with --me, from you) within YEARS, nearest first."""
     from careergraph.cli.base import read_profile
-    from careergraph.query import find_role, reachable_roles
+    from careergraph.query import reachable_roles
     from careergraph.render import text as as_text
     from careergraph.render.messages import say
 
     career_map, graph = load(data_file)
+    if stated_only:
+        from careergraph.graph import stated_only as only_stated
+
+        graph = only_stated(graph)
     profile: Profile | None = None
     if (role_name is None) == (me_file is None):
         raise click.UsageError(say(lang, "usage.reach_start"))
@@ -119,7 +126,7 @@ def reach(
         profile = read_profile(me_file, career_map)
         start = profile.role
     else:
-        start = find_role(career_map, str(role_name)).id
+        start = role_named(career_map, str(role_name), lang).id
     found = reachable_roles(
         graph,
         start,
@@ -130,21 +137,9 @@ def reach(
     if not as_json_output:
         click.echo(as_text.reach_text(career_map, start, within, found, lang))
         return
-    data = {
-        "from": start,
-        "within": within,
-        "roles": [
-            {
-                "id": r.role,
-                "name": career_map.roles[r.role].name.get(lang),
-                "years": r.route.years,
-                "steps": len(r.route.steps),
-                "gap_size": r.gap.size,
-                "route": list(r.route.roles),
-            }
-            for r in found
-        ],
-    }
+    from careergraph.render import json as as_json
+
+    data = as_json.reach_data(career_map, start, within, found, lang)
     if profile is not None:
         data["profile"] = profile_data(profile)
     emit(data)
@@ -163,6 +158,7 @@ def reach(
 )
 @force_option
 @me_option
+@stated_only_option
 @common
 def plan(
     source: str,
@@ -170,6 +166,7 @@ def plan(
     output: str,
     force: bool,
     me_file: Path | None,
+    stated_only: bool,
     data_file: tuple[Path, ...],
     lang: str,
     as_json_output: bool,
@@ -199,6 +196,10 @@ def plan(
         message = say(lang, "usage.plan_suffix", file=output, known=known)
         raise click.BadParameter(message, param_hint="'-o' / '--output'")
     career_map, graph = load(data_file)
+    if stated_only:
+        from careergraph.graph import stated_only as only_stated
+
+        graph = only_stated(graph)
     start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
     (route,) = find_routes(
         graph,

@@ -27,6 +27,7 @@ from careergraph.load.schema import (
     OverlaySpec,
     ResourceSpec,
     RoleSpec,
+    SharedNameSpec,
     SkillSpec,
     SourceSpec,
     TrackSpec,
@@ -43,6 +44,7 @@ from careergraph.model import (
     Resource,
     ResourceKind,
     Role,
+    SharedName,
     Skill,
     SkillCategory,
     Source,
@@ -153,9 +155,11 @@ class _Builder:
         tracks = self._entries("tracks", TrackSpec)
         skills = self._entries("skills", SkillSpec)
         roles = self._entries("roles", RoleSpec)
+        names = self._entries("names", SharedNameSpec)
         transitions = self._transitions()
 
         self._check_roles()
+        self._check_names(names)
         self._check_skills()
         self._check_transitions()
         if self.problems:
@@ -174,6 +178,12 @@ class _Builder:
             roles=_frozen({k: _role(k, r) for k, r in roles.items()}),
             transitions=tuple(move for move, _ in moves),
             allowances=_frozen(self._allowances(tracks, skills, roles, transitions)),
+            names=_frozen(
+                {
+                    k: SharedName(k, tuple(n.roles), n.primary, _maybe_text(n.note))
+                    for k, n in names.items()
+                }
+            ),
             # Finding every place reads the files again, so only lint (which asks) pays for it.
             places=LazyPlaces(lambda: _frozen(self._places(moves))),
         )
@@ -274,6 +284,26 @@ class _Builder:
                         f"({there}); every name and alias must point at one role",
                         key=True,
                     )
+
+    def _check_names(self, names: Mapping[str, SharedNameSpec]) -> None:
+        declared = set(self._raw("roles"))
+        for key, spec in names.items():
+            for index, role in enumerate(spec.roles):
+                if role not in declared:
+                    self._unknown(("names", key, "roles", index), "role", role, declared)
+            if spec.primary is not None and spec.primary not in spec.roles:
+                place = self.doc.label(("names", key, "primary"))
+                self._add(
+                    ("names", key, "primary"),
+                    f"{place}: '{spec.primary}' is not one of the roles the name lists "
+                    f"({', '.join(spec.roles)})",
+                    words=Words.of(
+                        "problem.primary_not_listed",
+                        place=place,
+                        role=spec.primary,
+                        roles=", ".join(spec.roles),
+                    ),
+                )
 
     def _check_skills(self) -> None:
         declared = set(self._raw("sources"))
@@ -433,6 +463,7 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         "dict_type": "a mapping (key: value)",
         "list_type": "a list",
         "model_type": "a mapping (key: value)",
+        "bool_type": "true or false",
     }
     if kind == "string_type" and last == "track" and isinstance(value, list):
         return f"{place}: a role belongs to one track, got a list; make one role per track"
@@ -454,6 +485,8 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
             f"{place}: {length} characters long; careergraph reads texts of up to"
             f" {ctx['max_length']:,} characters (see Limits in the README)"
         )
+    if kind == "too_short":
+        return f"{place}: must list at least {ctx['min_length']}, got {ctx['actual_length']}"
     return f"{place}: {error['msg']}"
 
 
@@ -464,6 +497,7 @@ _TYPES = {
     "dict_type": "mapping",
     "list_type": "list",
     "model_type": "mapping",
+    "bool_type": "boolean",
 }
 
 
@@ -492,6 +526,13 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
         return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
     if kind == "less_than_equal":
         return Words.of("problem.at_most", place=dotted(loc), bound=ctx["le"], value=got)
+    if kind == "too_short":
+        return Words.of(
+            "problem.too_few",
+            place=dotted(loc),
+            bound=ctx["min_length"],
+            count=ctx["actual_length"],
+        )
     return None
 
 
@@ -600,6 +641,7 @@ def _role(key: str, spec: RoleSpec) -> Role:
         responsibilities=tuple(_text(r) for r in spec.responsibilities),
         interview=tuple(_text(q) for q in spec.interview),
         sources=tuple(spec.sources),
+        years_estimated=spec.years_estimated,
     )
 
 
@@ -612,6 +654,10 @@ def _transition(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> Transiti
         years=years,
         note=_maybe_text(spec.note),
         sources=tuple(spec.sources),
+        basis=spec.basis,
+        # A move that gives no years takes its source role's, estimated or not.
+        years_estimated=spec.years_estimated
+        or (spec.years is None and roles[spec.source].years_estimated),
     )
 
 

@@ -15,7 +15,13 @@ from careergraph.errors import Problem, Words
 from careergraph.load.yaml_source import Document, Path, dotted
 
 # Sections whose entries are keyed by id; a later file may add, repeat or override entries.
-KEYED_SECTIONS = {"sources": "source", "tracks": "track", "skills": "skill", "roles": "role"}
+KEYED_SECTIONS = {
+    "sources": "source",
+    "tracks": "track",
+    "skills": "skill",
+    "roles": "role",
+    "names": "shared name",
+}
 OVERRIDE = "override"
 REMOVE = "remove"
 

@@ -16,7 +16,7 @@ from careergraph.load.check import _describe, _did_you_mean, describe_words, unk
 from careergraph.load.schema import Name, Strict
 from careergraph.load.text_file import read_text
 from careergraph.load.yaml_source import Document, dotted, read_yaml
-from careergraph.model import CareerMap, Profile, normalize_name
+from careergraph.model import CareerMap, Profile
 
 OwnLevel = Annotated[int, Field(ge=0, le=5)]
 YearsDone = Annotated[float, Field(ge=0, le=MAX_YEARS)]
@@ -103,13 +103,14 @@ def _check_role(
     """The id of the role named, by id, any name or alias; None (and a problem) if unknown."""
     if not isinstance(value, str):
         return None
-    if value in career_map.roles:
-        return value  # an id is never another role's name (the loader checks), as in find_role
-    index: dict[str, str] = {}
-    for role in career_map.roles.values():
-        for one in role.names():
-            index.setdefault(normalize_name(one), role.id)
-    found = index.get(normalize_name(value))
+    ids, found = career_map.readings(value)
+    if found is None and ids:
+        # A name several roles go by, none of them first: the file must say which.
+        listed = ", ".join(ids)
+        message = f"role: '{value}' names several roles ({listed}); write one's id"
+        words = Words.of("problem.role_ambiguous", value=value, roles=listed)
+        problems.append(replace(document.problem(("role",), message), words=words))
+        return None
     if found is None:
         hint = _did_you_mean(value, career_map.roles) or " (`careergraph roles` lists them)"
         problem = document.problem(("role",), f"role: unknown role '{value}'{hint}")

@@ -187,6 +187,7 @@ class RoleSpec(Strict):
     responsibilities: list[TextSpec] = _EMPTY_LIST
     interview: list[TextSpec] = _EMPTY_LIST
     sources: IdList = _EMPTY_LIST
+    years_estimated: bool = False
     lint: AllowanceSpec | None = None
 
 
@@ -199,7 +200,21 @@ class TransitionSpec(Strict):
     years: Years | None = None
     note: TextSpec | None = None
     sources: IdList = _EMPTY_LIST
+    basis: Literal["stated", "implied"] = "stated"
+    years_estimated: bool = False
     lint: AllowanceSpec | None = None
+
+
+class SharedNameSpec(Strict):
+    """A name several roles go by: the roles, and the one it means unless said otherwise."""
+
+    roles: Annotated[
+        list[Id],
+        Field(min_length=2, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_no_duplicates),
+    ]
+    primary: Id | None = None
+    note: TextSpec | None = None
 
 
 class FileSpec(Strict):
@@ -211,6 +226,7 @@ class FileSpec(Strict):
     skills: dict[Id, Any]
     roles: dict[Id, Any]
     transitions: list[Any] = _EMPTY_LIST
+    names: dict[Name, Any] = {}
 
 
 class OverlaySpec(Strict):
@@ -222,6 +238,7 @@ class OverlaySpec(Strict):
     skills: dict[Id, Any] = {}
     roles: dict[Id, Any] = {}
     transitions: list[Any] = _EMPTY_LIST
+    names: dict[Name, Any] = {}
 
 
 def field_names(model: type[BaseModel]) -> list[str]:
@@ -240,6 +257,7 @@ class MapFile(Strict):
     skills: dict[Id, SkillSpec]
     roles: dict[Id, RoleSpec]
     transitions: list[TransitionSpec] = _EMPTY_LIST
+    names: dict[Name, SharedNameSpec] = {}
 
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -275,6 +293,14 @@ def overlay_json_schema() -> dict[str, Any]:
                 {"type": "object", "required": ["override"], "properties": {"override": flag}},
             ]
         }
+    names = schema["properties"]["names"]
+    names.pop("default", None)
+    names["additionalProperties"] = {
+        "anyOf": [
+            names["additionalProperties"],
+            {"type": "object", "required": ["override"], "properties": {"override": flag}},
+        ]
+    }
     moves = schema["properties"]["transitions"]
     ends = {"from": {"type": "string"}, "to": {"type": "string"}}
     moves["items"] = {

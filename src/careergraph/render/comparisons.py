@@ -9,9 +9,10 @@ from typing import Any
 
 from careergraph.changes import MapChanges, SectionChanges
 from careergraph.model import CareerMap, Transition
+from careergraph.render.messages import move_kind as _kind
 from careergraph.render.messages import say
 from careergraph.render.messages import years as years_in
-from careergraph.render.text import _kind, _pad, _width, _wrap_items
+from careergraph.render.text import _pad, _width, _wrap_items
 from careergraph.similar import Similarity
 
 
@@ -128,6 +129,8 @@ def similar_data(
                 "kind": m.kind.value,
                 "years": m.years,
                 "inferred": True,
+                "basis": m.basis,
+                "years_estimated": m.years_estimated,
                 "name": career_map.roles[m.target].name.get(lang),
                 "similarity": round(f.score, 4),
                 "gap_size": f.gap_there,

@@ -20,6 +20,7 @@ from careergraph.files import write_file
 from careergraph.graph import CareerGraph
 from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
 from careergraph.query import Route
+from careergraph.render.messages import estimated, estimated_so_far, legend, move_marks, say
 from careergraph.render.text import years
 
 __all__ = ["render_html", "write_html"]
@@ -304,6 +305,12 @@ def render_html(
         "edges": edges,
         "options": _options(),
         "notice": drawing.notice,
+        # What the marks on moves and years mean, when any is drawn.
+        "marksLegend": legend(
+            lang,
+            move_marks(moves.all)
+            | ({"estimated"} if any(r.years_estimated for r in roles) else set()),
+        ),
     }
     return _page(_through_pyvis(data))
 
@@ -603,13 +610,20 @@ def _network_items(
         elif pair in other_moves:
             colour, line, label = ALTERNATIVE_ROUTE, 3.5, {"color": ALTERNATIVE_ROUTE, "size": 15}
         dimmed = highlighting and pair not in lit_moves
+        implied = move.basis != "stated"
+        if implied and pair not in best_moves and pair not in other_moves:
+            colour, line = _mix(colour, 0.45), 1.5  # drawn fainter: no source states it
+        label_text = _years(move.years, lang, move.years_estimated)
+        if implied:
+            label_text += " " + say(lang, f"mark.{move.basis}")
         edges.append(
             {
                 "id": f"{move.source}->{move.target}",
                 "from": move.source,
                 "to": move.target,
                 "kind": move.kind.value,
-                "label": _years(move.years, lang),
+                "basis": move.basis,
+                "label": label_text,
                 "dashes": _DASHES[move.kind],
                 "width": line,
                 "color": {
@@ -756,9 +770,10 @@ def _ui(lang: str) -> Mapping[str, str]:
     return _UI.get(lang, _UI["en"])
 
 
-def _years(value: float, lang: str) -> str:
-    """Years as the text output writes them, with the page language's suffix (3y, 3年)."""
-    return years(value, _ui(lang)["year_suffix"])
+def _years(value: float, lang: str, guessed: bool = False) -> str:
+    """Years as the text output writes them, with the page language's suffix (3y, 3年), marked
+    when they are an estimate (~3y, 約3年)."""
+    return estimated(years(value, _ui(lang)["year_suffix"]), guessed, lang)
 
 
 def _maybe(text: Text | None, lang: str) -> str | None:
@@ -791,7 +806,7 @@ def _role_data(career_map: CareerMap, role: Role, moves: _Moves, lang: str) -> d
         "track": role.track,
         "trackName": career_map.tracks[role.track].name.get(lang),
         "level": role.level,
-        "years": _years(role.years, lang),
+        "years": _years(role.years, lang, role.years_estimated),
         "summary": _maybe(role.summary, lang),
         "responsibilities": [r.get(lang) for r in role.responsibilities],
         "skills": [
@@ -814,19 +829,32 @@ def _move_data(career_map: CareerMap, move: Transition, other: str, lang: str) -
         "role": other,
         "name": career_map.roles[other].name.get(lang),
         "kind": move.kind.value,
-        "years": _years(move.years, lang),
+        "years": _years(move.years, lang, move.years_estimated),
         "note": _maybe(move.note, lang),
+        "basis": move.basis,
+        "provenance": _provenance(career_map, move, lang),
     }
+
+
+def _provenance(career_map: CareerMap, move: Transition, lang: str) -> str:
+    """Where a move comes from: "stated in SOURCE", "implied (judgement)" or "inferred"."""
+    if move.basis != "stated":
+        return say(lang, f"basis.{move.basis}")
+    titles = [career_map.sources[s].title for s in move.sources if s in career_map.sources]
+    if not titles:
+        return say(lang, "basis.stated.plain")
+    return say(lang, "basis.stated", sources=say(lang, "list.separator").join(titles))
 
 
 def _route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any]:
     def name(role_id: str) -> str:
         return career_map.roles[role_id].name.get(lang)
 
+    so_far = estimated_so_far(step.transition for step in route.steps)
     return {
         "roles": list(route.roles),
         "names": [name(r) for r in route.roles],
-        "years": _years(route.years, lang),
+        "years": _years(route.years, lang, route.years_estimated),
         "steps": [
             {
                 "from": step.transition.source,
@@ -834,8 +862,9 @@ def _route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any
                 "fromName": name(step.transition.source),
                 "toName": name(step.transition.target),
                 "kind": step.transition.kind.value,
-                "years": _years(step.transition.years, lang),
-                "cumulative": _years(step.cumulative_years, lang),
+                "basis": step.transition.basis,
+                "years": _years(step.transition.years, lang, step.transition.years_estimated),
+                "cumulative": _years(step.cumulative_years, lang, so_far[index]),
                 "build": [
                     {
                         "name": career_map.skills[change.skill].name.get(lang),
@@ -845,7 +874,7 @@ def _route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any
                     for change in step.gap.build
                 ],
             }
-            for step in route.steps
+            for index, step in enumerate(route.steps)
         ],
     }
 

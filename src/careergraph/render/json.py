@@ -9,7 +9,7 @@ from typing import Any
 from careergraph.errors import Problem
 from careergraph.lint import Finding
 from careergraph.model import CareerMap, Resource, Role, Text, Transition
-from careergraph.query import Plan, Route, SkillChange, SkillGap
+from careergraph.query import Plan, Reachable, Route, SkillChange, SkillGap
 
 
 def dumps(data: Any) -> str:
@@ -39,6 +39,8 @@ def _move(career_map: CareerMap, move: Transition, lang: str) -> dict[str, Any]:
         "kind": move.kind.value,
         "years": move.years,
         "note": _text(move.note, lang),
+        "basis": move.basis,
+        "years_estimated": move.years_estimated,
     }
 
 
@@ -61,11 +63,34 @@ def routes_data(
                         "cumulative_years": step.cumulative_years,
                         "years_left": step.years_left,
                         "gap": [_change(career_map, c, lang) for c in step.gap.build],
+                        "steep": [c.skill for c in step.steep],
                     }
                     for step in route.steps
                 ],
             }
             for route in routes
+        ],
+    }
+
+
+def reach_data(
+    career_map: CareerMap, source: str, within: float, found: Sequence[Reachable], lang: str
+) -> dict[str, Any]:
+    """`careergraph reach --json`."""
+    return {
+        "from": source,
+        "within": within,
+        "roles": [
+            {
+                "id": r.role,
+                "name": career_map.roles[r.role].name.get(lang),
+                "years": r.route.years,
+                "steps": len(r.route.steps),
+                "gap_size": r.gap.size,
+                "route": list(r.route.roles),
+                "moves": [_move(career_map, step.transition, lang) for step in r.route.steps],
+            }
+            for r in found
         ],
     }
 
@@ -107,6 +132,7 @@ def role_data(
         "track_name": track.name.get(lang),
         "level": role.level,
         "years": role.years,
+        "years_estimated": role.years_estimated,
         "summary": _text(role.summary, lang),
         "responsibilities": [r.get(lang) for r in role.responsibilities],
         "skills": [
@@ -231,6 +257,7 @@ def plan_data(career_map: CareerMap, plan: Plan, lang: str) -> dict[str, Any]:
                 ],
                 "certifications": [p.skill.id for p in planned.certifications()],
                 "interview": [q.get(lang) for q in planned.role.interview],
+                "steep": [c.skill for c in planned.step.steep],
             }
             for planned in plan.steps
         ],

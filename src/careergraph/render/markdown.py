@@ -7,7 +7,17 @@ from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
-from careergraph.render.messages import count, profile_line, say, years
+from careergraph.render.messages import (
+    count,
+    estimated,
+    estimated_so_far,
+    legend,
+    move_kind,
+    move_marks,
+    profile_line,
+    say,
+    years,
+)
 
 # Characters that would turn data into Markdown markup (or HTML, which Markdown passes through).
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#!~&])")
@@ -33,23 +43,40 @@ def plan_markdown(career_map: CareerMap, plan: Plan, lang: str) -> str:
         "# " + escape(say(lang, "plan.title", source=source, target=target)),
         "",
         escape(
-            say(lang, "plan.summary", years=years(route.years, lang), moves=moves, source=source)
+            say(
+                lang,
+                "plan.summary",
+                years=estimated(years(route.years, lang), route.years_estimated, lang),
+                moves=moves,
+                source=source,
+            )
         ),
     ]
     if plan.profile is not None:
         out += ["", escape(profile_line(plan.profile, lang))]
     out += ["", "## " + say(lang, "plan.route"), ""]
     out += _route_table(career_map, plan, lang)
+    marks = move_marks(
+        (s.step.transition for s in plan.steps), steep=any(s.step.steep for s in plan.steps)
+    )
+    if any(s.role.years_estimated for s in plan.steps):
+        marks.add("estimated")
+    line = legend(lang, marks)
+    if line is not None:
+        out += ["", escape(line)]
+    so_far = estimated_so_far(s.step.transition for s in plan.steps)
     for number, planned in enumerate(plan.steps, start=1):
-        out += ["", *_step(career_map, number, planned, lang)]
+        out += ["", *_step(career_map, number, planned, lang, so_far[number - 1])]
     out += ["", "---", "", escape(say(lang, "plan.footer", file=Path(career_map.path).name))]
     return "\n".join(out) + "\n"
 
 
 def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
     rows = [f"| # | {' | '.join(_route_columns(lang))} |", "|---|---|---|---|---|"]
+    so_far = estimated_so_far(s.step.transition for s in plan.steps)
     for number, planned in enumerate(plan.steps, start=1):
         step = planned.step
+        step_estimated = step.transition.years_estimated
         move = (
             f"{career_map.roles[step.transition.source].name.get(lang)} → "
             f"{career_map.roles[step.transition.target].name.get(lang)}"
@@ -57,9 +84,9 @@ def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
         cells = [
             str(number),
             escape(move),
-            say(lang, f"kind.{step.transition.kind.value}"),
-            years(step.years_left, lang),
-            years(step.cumulative_years, lang),
+            escape(move_kind(step.transition, lang, steep=bool(step.steep))),
+            escape(estimated(years(step.years_left, lang), step_estimated, lang)),
+            escape(estimated(years(step.cumulative_years, lang), so_far[number - 1], lang)),
         ]
         rows.append("| " + " | ".join(cells) + " |")
     return rows
@@ -69,25 +96,31 @@ def _route_columns(lang: str) -> list[str]:
     return say(lang, "plan.route_columns").split("|")
 
 
-def _step(career_map: CareerMap, number: int, planned: PlannedStep, lang: str) -> list[str]:
+def _step(
+    career_map: CareerMap, number: int, planned: PlannedStep, lang: str, so_far_estimated: bool
+) -> list[str]:
     step, role = planned.step, planned.role
     source = career_map.roles[step.transition.source].name.get(lang)
     heading = say(lang, "plan.step", number=number, source=source, target=role.name.get(lang))
-    kind = say(lang, f"kind.{step.transition.kind.value}")
-    typical = years(step.transition.years, lang)
-    if step.years_left != step.transition.years:
-        move = say(
-            lang, "plan.move_left", kind=kind, years=typical, left=years(step.years_left, lang)
-        )
+    moved = step.transition
+    kind = move_kind(moved, lang, steep=bool(step.steep))
+    typical = estimated(years(moved.years, lang), moved.years_estimated, lang)
+    if step.years_left != moved.years:
+        left = estimated(years(step.years_left, lang), moved.years_estimated, lang)
+        move = say(lang, "plan.move_left", kind=kind, years=typical, left=left)
     else:
         move = say(lang, "plan.move", kind=kind, years=typical)
-    so_far = say(lang, "plan.so_far", years=years(step.cumulative_years, lang))
+    total = estimated(years(step.cumulative_years, lang), so_far_estimated, lang)
+    so_far = say(lang, "plan.so_far", years=total)
+    stay = estimated(years(role.years, lang), role.years_estimated, lang)
     out = [
         "## " + escape(heading),
         "",
         f"*{escape(move)}* · {escape(so_far)}{say(lang, 'plan.space')}"
-        + escape(say(lang, "plan.role_years", years=years(role.years, lang))),
+        + escape(say(lang, "plan.role_years", years=stay)),
     ]
+    if moved.basis != "stated" and moved.note is not None:
+        out += ["", "> " + escape(moved.note.get(lang))]
     if role.summary:
         out += ["", escape(role.summary.get(lang))]
     out += ["", "### " + say(lang, "plan.skills"), ""]

@@ -6,10 +6,11 @@ program's own headings, labels and messages. A key missing in a language falls b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from careergraph.errors import Words
-from careergraph.model import DEFAULT_LANGUAGE, Profile, Text
+from careergraph.model import DEFAULT_LANGUAGE, Profile, Text, Transition
 
 # Values under these placeholders are terms the catalogue may know in the user's language
 # (the operating system's English reasons, such as "Permission denied").
@@ -47,7 +48,21 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.inferred": (
             "(inferred: a move the data lacks, suggested by skill overlap; years estimated)"
         ),
-        "kind.inferred": "{kind} (inferred)",
+        "kind.marked": "{kind} ({marks})",
+        "mark.implied": "implied",
+        "mark.inferred": "inferred",
+        "mark.steep": "steep",
+        "mark.separator": ", ",
+        "years.estimated": "~{years}",
+        "basis.stated": "stated in {sources}",
+        "basis.stated.plain": "stated",
+        "basis.implied": "implied (judgement)",
+        "basis.inferred": "inferred (suggested by skill overlap)",
+        "legend": "({marks})",
+        "legend.separator": "; ",
+        "legend.implied": "implied: no source states the move (see its note)",
+        "legend.estimated": "~: estimated years",
+        "legend.steep": "steep: a held skill rises more levels than the years allow",
         "route.years_done": "(first move shortened by the {years} already served)",
         "gap.nothing": "{source} → {target}: nothing to build; every skill is already at its level",
         "gap.some": "{source} → {target}: {skills} to build (+{size} levels)",
@@ -101,6 +116,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "error.line": "error: {message}",
         "error.unknown_role": "unknown role '{name}'",
         "error.unknown_role.suggest": "unknown role '{name}' — did you mean '{suggestion}'?",
+        "error.unknown_role.several": "unknown role '{name}' — did you mean {suggestions}{more}?",
+        "error.unknown_role.more": " (and {count} more)",
+        "error.ambiguous_role": (
+            "'{name}' names several roles, none of them first: {candidates}; name one by its id"
+        ),
+        "error.ambiguous_role.candidate": "{id} ({role}, track {track})",
+        "note.reading": "note: '{name}' is read as {role} ({id}); it also names {others}",
+        "note.reading.other": "{role} ({id})",
         "error.unknown_track": "unknown track '{name}'",
         "error.unknown_track.suggest": "unknown track '{name}' — did you mean '{suggestion}'?",
         "error.same_role": (
@@ -165,6 +188,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.type.text": "text",
         "problem.type.mapping": "a mapping (key: value)",
         "problem.type.list": "a list",
+        "problem.type.boolean": "true or false",
+        "problem.primary_not_listed": (
+            "{place}: '{role}' is not one of the roles the name lists ({roles})"
+        ),
+        "problem.role_ambiguous": "role: '{value}' names several roles ({roles}); write one's id",
+        "problem.too_few": "{place}: must list at least {bound}, got {count}",
         "problem.value.nothing": "nothing",
         "problem.value.text": "'{value}' (text)",
         "problem.value.mapping": "a mapping",
@@ -300,6 +329,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "({there}): they differ only in characters that show nothing"
         ),
         "lint.years_outlier": "{move}: {years} years{origin} is {how}",
+        "lint.steep_move": (
+            "{move}: {rises} in a move of {years} years; at most {allowed} level(s) is plausible"
+        ),
         "lint.years_outlier.origin": " (the years of role '{role}')",
         "lint.years_outlier.over": (
             "over {factor} times the moves' third quartile ({quartile} years)"
@@ -339,7 +371,21 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.total": "合計: {years}・{moves}",
         "route.by_steps": "(移動の回数順、同数なら年数順)",
         "route.inferred": "(推定: データにない移動をスキルの重なりから提案。年数は目安)",
-        "kind.inferred": "{kind}(推定)",
+        "kind.marked": "{kind}({marks})",
+        "mark.implied": "推測",
+        "mark.inferred": "推定",
+        "mark.steep": "急な伸び",
+        "mark.separator": "、",
+        "years.estimated": "約{years}",
+        "basis.stated": "{sources}に記載",
+        "basis.stated.plain": "記載あり",
+        "basis.implied": "推測(判断)",
+        "basis.inferred": "推定(スキルの重なりから提案)",
+        "legend": "({marks})",
+        "legend.separator": "/",
+        "legend.implied": "推測: 出典が明記していない移動(注記を参照)",
+        "legend.estimated": "約: 見積もりの年数",
+        "legend.steep": "急な伸び: 持っているスキルが年数に見合わないほど上がる",
         "route.years_done": "(最初の移動は経験済みの{years}を差し引いています)",
         "gap.nothing": (
             "{source} → {target}: 伸ばすスキルはありません。どのスキルも必要なレベルに達しています"
@@ -402,6 +448,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "error.unknown_role.suggest": (
             "'{name}'というロールはありません — '{suggestion}'のことですか?"
         ),
+        "error.unknown_role.several": (
+            "'{name}'というロールはありません — {suggestions}{more}のことですか?"
+        ),
+        "error.unknown_role.more": "(ほか{count}件)",
+        "error.ambiguous_role": (
+            "'{name}'は複数のロールを指し、どれが主とも決まっていません: {candidates}。"
+            "IDでひとつを指定してください"
+        ),
+        "error.ambiguous_role.candidate": "{id}({role}、トラック: {track})",
+        "note.reading": "注: '{name}'は{role}({id})と読みます。ほかに{others}も指します",
+        "note.reading.other": "{role}({id})",
         "error.unknown_track": "'{name}'というトラックはありません",
         "error.unknown_track.suggest": (
             "'{name}'というトラックはありません — '{suggestion}'のことですか?"
@@ -499,6 +556,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.type.text": "テキスト",
         "problem.type.mapping": "マッピング(キー: 値)",
         "problem.type.list": "リスト",
+        "problem.type.boolean": "true か false",
+        "problem.primary_not_listed": (
+            "{place}: '{role}'はこの名前が挙げるロール({roles})にありません"
+        ),
+        "problem.role_ambiguous": (
+            "role: '{value}'は複数のロール({roles})を指します。IDで書いてください"
+        ),
+        "problem.too_few": "{place}: {bound}件以上必要です({count}件)",
         "problem.value.nothing": "空",
         "problem.value.text": "テキスト'{value}'",
         "problem.value.mapping": "マッピング",
@@ -634,6 +699,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "違いは表示されない文字だけです"
         ),
         "lint.years_outlier": "{move}: {years}年{origin}は{how}",
+        "lint.steep_move": "{move}: {years}年の移動で{rises}。妥当なのは{allowed}レベルまで",
         "lint.years_outlier.origin": "(ロール'{role}'の年数)",
         "lint.years_outlier.over": "移動の第3四分位数({quartile}年)の{factor}倍を超えています",
         "lint.years_outlier.under": "移動の第1四分位数({quartile}年)の3分の1未満です",
@@ -668,6 +734,52 @@ def count(lang: str, key: str, number: int) -> str:
 def years(value: float, lang: str) -> str:
     """Years as people write them: 3y, 1.5y, or 3年 in Japanese."""
     return say(lang, "years", value=f"{round(value, 2):g}")
+
+
+def move_kind(move: Transition, lang: str, *, steep: bool = False) -> str:
+    """The kind of move, marked when no source states it or when it is steep."""
+    kind = say(lang, f"kind.{move.kind.value}")
+    marks = [say(lang, f"mark.{_basis_mark(move)}")] if move.basis != "stated" else []
+    marks += [say(lang, "mark.steep")] if steep else []
+    if not marks:
+        return kind
+    return say(lang, "kind.marked", kind=kind, marks=say(lang, "mark.separator").join(marks))
+
+
+def _basis_mark(move: Transition) -> str:
+    return "inferred" if move.inferred or move.basis == "inferred" else "implied"
+
+
+def move_marks(moves: Iterable[Transition], *, steep: bool = False) -> set[str]:
+    """The marks `moves` carry, for the legend: implied (not inferred), estimated, steep."""
+    moves = list(moves)
+    found = {"implied"} if any(m.basis == "implied" for m in moves) else set()
+    found |= {"estimated"} if any(m.years_estimated for m in moves) else set()
+    return found | ({"steep"} if steep else set())
+
+
+def estimated_so_far(moves: Iterable[Transition]) -> list[bool]:
+    """For each move of a route, whether the years up to its end include an estimate."""
+    found, out = False, []
+    for move in moves:
+        found |= move.years_estimated
+        out.append(found)
+    return out
+
+
+def estimated(text: str, is_estimate: bool, lang: str) -> str:
+    """A figure as said, marked as an estimate when it is one: ~4y, 約4年."""
+    return say(lang, "years.estimated", years=text) if is_estimate else text
+
+
+def legend(lang: str, marks: Iterable[str]) -> str | None:
+    """One line saying what each mark used means (`implied`, `estimated`, `steep`), else None."""
+    parts = [
+        say(lang, f"legend.{mark}") for mark in ("implied", "estimated", "steep") if mark in marks
+    ]
+    if not parts:
+        return None
+    return say(lang, "legend", marks=say(lang, "legend.separator").join(parts))
 
 
 def said(lang: str, words: Words) -> str:

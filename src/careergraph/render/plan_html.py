@@ -9,7 +9,17 @@ from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
-from careergraph.render.messages import count, profile_line, say, years
+from careergraph.render.messages import (
+    count,
+    estimated,
+    estimated_so_far,
+    legend,
+    move_kind,
+    move_marks,
+    profile_line,
+    say,
+    years,
+)
 
 _SLOT = re.compile(r"<!--careergraph:(\w+)-->")
 
@@ -21,13 +31,23 @@ def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
     target = career_map.roles[route.roles[-1]].name.get(lang)
     title = say(lang, "plan.title", source=source, target=target)
     moves = count(lang, "moves", len(route.steps))
-    summary = say(lang, "plan.summary", years=years(route.years, lang), moves=moves, source=source)
+    total = estimated(years(route.years, lang), route.years_estimated, lang)
+    summary = say(lang, "plan.summary", years=total, moves=moves, source=source)
     body = [f"<h1>{escape(title)}</h1>", f'<p class="summary">{escape(summary)}</p>']
     if plan.profile is not None:
         body.append(f'<p class="meta">{escape(profile_line(plan.profile, lang))}</p>')
     body += [f"<h2>{escape(say(lang, 'plan.route'))}</h2>", _route_table(career_map, plan, lang)]
+    marks = move_marks(
+        (s.step.transition for s in plan.steps), steep=any(s.step.steep for s in plan.steps)
+    )
+    if any(s.role.years_estimated for s in plan.steps):
+        marks.add("estimated")
+    line = legend(lang, marks)
+    if line is not None:
+        body.append(f'<p class="legend">{escape(line)}</p>')
+    so_far = estimated_so_far(s.step.transition for s in plan.steps)
     for number, planned in enumerate(plan.steps, start=1):
-        body.append(_step(career_map, number, planned, lang))
+        body.append(_step(career_map, number, planned, lang, so_far[number - 1]))
     footer = say(lang, "plan.footer", file=Path(career_map.path).name)
     body.append(f"<footer>{escape(footer)}</footer>")
     slots = {"lang": escape(lang), "title": escape(title), "body": "\n".join(body)}
@@ -51,43 +71,53 @@ def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> str:
     columns = ["#", *map(escape, say(lang, "plan.route_columns").split("|"))]
     head = _row(columns, numbers=2, head=True)
     rows = []
+    so_far = estimated_so_far(s.step.transition for s in plan.steps)
     for number, planned in enumerate(plan.steps, start=1):
         step = planned.step
+        guessed = step.transition.years_estimated
         move = (
             f"{career_map.roles[step.transition.source].name.get(lang)} → "
             f"{career_map.roles[step.transition.target].name.get(lang)}"
         )
-        kind = escape(say(lang, f"kind.{step.transition.kind.value}"))
+        kind = escape(move_kind(step.transition, lang, steep=bool(step.steep)))
+        basis = step.transition.basis
         cells = [
             str(number),
             escape(move),
-            f'<span class="kind">{kind}</span>',
-            escape(years(step.years_left, lang)),
-            escape(years(step.cumulative_years, lang)),
+            f'<span class="kind" data-basis="{escape(basis)}">{kind}</span>',
+            escape(estimated(years(step.years_left, lang), guessed, lang)),
+            escape(estimated(years(step.cumulative_years, lang), so_far[number - 1], lang)),
         ]
         rows.append(_row(cells, numbers=2))
     return f'<table class="route"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def _step(career_map: CareerMap, number: int, planned: PlannedStep, lang: str) -> str:
+def _step(
+    career_map: CareerMap, number: int, planned: PlannedStep, lang: str, so_far_estimated: bool
+) -> str:
     step, role = planned.step, planned.role
-    source = career_map.roles[step.transition.source].name.get(lang)
+    moved = step.transition
+    source = career_map.roles[moved.source].name.get(lang)
     heading = say(lang, "plan.step", number=number, source=source, target=role.name.get(lang))
-    kind = say(lang, f"kind.{step.transition.kind.value}")
-    typical = years(step.transition.years, lang)
-    if step.years_left != step.transition.years:
-        left = years(step.years_left, lang)
+    kind = move_kind(moved, lang, steep=bool(step.steep))
+    typical = estimated(years(moved.years, lang), moved.years_estimated, lang)
+    if step.years_left != moved.years:
+        left = estimated(years(step.years_left, lang), moved.years_estimated, lang)
         move = say(lang, "plan.move_left", kind=kind, years=typical, left=left)
     else:
         move = say(lang, "plan.move", kind=kind, years=typical)
-    so_far = say(lang, "plan.so_far", years=years(step.cumulative_years, lang))
-    stay = say(lang, "plan.role_years", years=years(role.years, lang))
+    total = estimated(years(step.cumulative_years, lang), so_far_estimated, lang)
+    so_far = say(lang, "plan.so_far", years=total)
+    stay_years = estimated(years(role.years, lang), role.years_estimated, lang)
+    stay = say(lang, "plan.role_years", years=stay_years)
     timing = escape(so_far) + say(lang, "plan.space") + escape(stay)
     out = [
         f'<section class="step" id="step-{number}">',
         f"<h2>{escape(heading)}</h2>",
         f'<p class="meta"><em>{escape(move)}</em> · {timing}</p>',
     ]
+    if moved.basis != "stated" and moved.note is not None:
+        out.append(f'<p class="basis">{escape(moved.note.get(lang))}</p>')
     if role.summary:
         out.append(f'<p class="summary">{escape(role.summary.get(lang))}</p>')
     out.append(f"<h3>{escape(say(lang, 'plan.skills'))}</h3>")

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from careergraph.model import CareerMap, Role, SkillCategory, Transition
 from careergraph.query import Reachable, Route, SkillChange, SkillGap
-from careergraph.render.messages import count, say
+from careergraph.render.messages import count, estimated, legend, move_marks, say
+from careergraph.render.messages import move_kind as _kind
 from careergraph.render.messages import years as years_in
 
 _WRAP = 100  # long skill lists wrap here, so a step stays readable in a terminal
@@ -18,9 +19,8 @@ def years(value: float, suffix: str = "y") -> str:
     return f"{round(value, 2):g}{suffix}"
 
 
-def _kind(move: Transition, lang: str) -> str:
-    kind = say(lang, f"kind.{move.kind.value}")
-    return say(lang, "kind.inferred", kind=kind) if move.inferred else kind
+def _years(value: float, is_estimate: bool, lang: str) -> str:
+    return estimated(years_in(value, lang), is_estimate, lang)
 
 
 def _width(text: str) -> int:
@@ -70,6 +70,7 @@ def routes_text(
 ) -> str:
     """`careergraph path`: each route step by step, the best first."""
     out: list[str] = []
+    marks: set[str] = set()
     for number, route in enumerate(routes, start=1):
         first, last = route.roles[0], route.roles[-1]
         label = (
@@ -78,21 +79,27 @@ def routes_text(
             else say(lang, "route.alternative", number=number - 1)
         )
         moves = count(lang, "moves", len(route.steps))
+        total_years = _years(route.years, route.years_estimated, lang)
         out.append(
             f"{label}: {_name(career_map, first, lang)} → {_name(career_map, last, lang)} "
-            + say(lang, "route.length", years=years_in(route.years, lang), moves=moves)
+            + say(lang, "route.length", years=total_years, moves=moves)
         )
-        rows = [
-            (
-                f"{i}. {_name(career_map, s.transition.source, lang)} → "
-                f"{_name(career_map, s.transition.target, lang)}",
-                _kind(s.transition, lang),
-                years_in(s.years_left, lang),
-                years_in(s.cumulative_years, lang),
-                s,
+        rows = []
+        so_far_estimated = False
+        for i, s in enumerate(route.steps, start=1):
+            so_far_estimated |= s.transition.years_estimated
+            steep = bool(s.steep)
+            marks |= move_marks([s.transition], steep=steep)
+            rows.append(
+                (
+                    f"{i}. {_name(career_map, s.transition.source, lang)} → "
+                    f"{_name(career_map, s.transition.target, lang)}",
+                    _kind(s.transition, lang, steep=steep),
+                    _years(s.years_left, s.transition.years_estimated, lang),
+                    _years(s.cumulative_years, so_far_estimated, lang),
+                    s,
+                )
             )
-            for i, s in enumerate(route.steps, start=1)
-        ]
         move_width = max(_width(r[0]) for r in rows)
         kind_width = max(_width(r[1]) for r in rows)
         lead = "     " + say(lang, "route.build")
@@ -102,7 +109,7 @@ def routes_text(
                 f"{_right(spent, 5)}  {_right(total, 6)}"
             )
             out += _wrap_items(lead, _skill_items(career_map, step.gap.build, lang), lang)
-        out.append("  " + say(lang, "route.total", years=years_in(route.years, lang), moves=moves))
+        out.append("  " + say(lang, "route.total", years=total_years, moves=moves))
         out.append("")
     if years_done:
         out.append(say(lang, "route.years_done", years=years_in(years_done, lang)))
@@ -110,7 +117,13 @@ def routes_text(
         out.append(say(lang, "route.by_steps"))
     if any(s.transition.inferred for r in routes for s in r.steps):
         out.append(say(lang, "route.inferred"))
+    out += _legend_lines(lang, marks)
     return "\n".join(out).rstrip("\n")
+
+
+def _legend_lines(lang: str, marks: set[str]) -> list[str]:
+    line = legend(lang, marks)
+    return [] if line is None else [line]
 
 
 def _right(text: str, width: int) -> str:
@@ -183,7 +196,7 @@ def role_text(
         id=role.id,
         track=track,
         level=role.level,
-        years=years_in(role.years, lang),
+        years=_years(role.years, role.years_estimated, lang),
     )
     out = [heading, f"  {line}"]
     if role.aliases:
@@ -209,6 +222,10 @@ def role_text(
     titles = [career_map.sources[s].title for s in role.sources if s in career_map.sources]
     if titles:
         out += ["", say(lang, "show.sources")] + [f"  {t}" for t in titles]
+    moves = [move for move, _ in (*next_moves, *previous_moves)]
+    marks = move_marks(moves) | ({"estimated"} if role.years_estimated else set())
+    if marks:
+        out += ["", *_legend_lines(lang, marks)]
     return "\n".join(out)
 
 
@@ -220,6 +237,7 @@ def moves_text(
     if not moves:
         return say(lang, "moves.none", name=name)
     lines = _moves_lines(career_map, moves, lang, forward=True)
+    lines += _legend_lines(lang, move_marks([move for move, _ in moves]))
     return "\n".join([say(lang, "moves.from", name=name), *lines])
 
 
@@ -232,12 +250,13 @@ def _moves_lines(
 ) -> list[str]:
     names = [_name(career_map, move.target if forward else move.source, lang) for move, _ in moves]
     width = max((_width(n) for n in names), default=0)
+    kind_width = max((_width(_kind(move, lang)) for move, _ in moves), default=0)
     arrow = "→" if forward else "←"
     lines = []
     for name, (move, gap) in zip(names, moves, strict=True):
         kind = _kind(move, lang)
-        spent = _right(years_in(move.years, lang), 5)
-        line = f"  {arrow} {_pad(name, width)}  {_pad(kind, 13)}  {spent}"
+        spent = _right(_years(move.years, move.years_estimated, lang), 5)
+        line = f"  {arrow} {_pad(name, width)}  {_pad(kind, max(13, kind_width))}  {spent}"
         if forward:
             line += "  " + say(lang, "moves.gap", size=gap.size)
         lines.append(line.rstrip())
@@ -247,6 +266,7 @@ def _moves_lines(
 def roles_text(career_map: CareerMap, tracks: Sequence[str], lang: str) -> str:
     """`careergraph roles`: the roles ladder by ladder, lowest level first."""
     out: list[str] = []
+    marks: set[str] = set()
     for track in tracks:
         roles = career_map.roles_in_track(track)
         out.append(f"{career_map.tracks[track].name.get(lang)} ({track})")
@@ -254,10 +274,12 @@ def roles_text(career_map: CareerMap, tracks: Sequence[str], lang: str) -> str:
         name_width = max((_width(r.name.get(lang)) for r in roles), default=0)
         out += [
             f"  {r.level:>2}  {r.id:<{id_width}}  {_pad(r.name.get(lang), name_width)}"
-            f"  {_right(years_in(r.years, lang), 5)}".rstrip()
+            f"  {_right(_years(r.years, r.years_estimated, lang), 5)}".rstrip()
             for r in roles
         ]
         out.append("")
+        marks |= {"estimated"} if any(r.years_estimated for r in roles) else set()
+    out += _legend_lines(lang, marks)
     return "\n".join(out).rstrip("\n")
 
 
@@ -271,13 +293,15 @@ def reach_text(
     header = say(lang, "reach.columns").split("|")
     rows = [
         (
-            _name(career_map, r.role, lang),
-            years_in(r.route.years, lang),
+            _name(career_map, r.role, lang)
+            + (f" ({say(lang, 'mark.implied')})" if r.route.implied_moves else ""),
+            _years(r.route.years, r.route.years_estimated, lang),
             str(len(r.route.steps)),
             f"+{r.gap.size}",
         )
         for r in reachable
     ]
+    marks = move_marks([step.transition for r in reachable for step in r.route.steps])
     widths = [max(_width(row[i]) for row in [tuple(header), *rows]) for i in range(4)]
 
     def line(cells: Sequence[str]) -> str:
@@ -288,5 +312,10 @@ def reach_text(
         return f"  {first}  {rest}"
 
     return "\n".join(
-        [say(lang, "reach.heading", name=name, years=limit), line(header), *map(line, rows)]
+        [
+            say(lang, "reach.heading", name=name, years=limit),
+            line(header),
+            *map(line, rows),
+            *_legend_lines(lang, marks),
+        ]
     )

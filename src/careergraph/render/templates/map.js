@@ -224,6 +224,7 @@
       el("strong", null, source.name + " → " + target.name),
       el("div", "meta", kindName(edge.kind) + " · " + edge.label),
     ];
+    if (move) parts.push(el("div", "meta", move.provenance));
     if (move && move.note) parts.push(el("div", null, move.note));
     showTooltip(pointer, parts);
   }
@@ -241,6 +242,8 @@
       link.type = "button";
       link.addEventListener("click", () => selectRole(move.role));
       put(item, link, el("span", "move-meta", " · " + kindName(move.kind) + " · " + move.years));
+      item.appendChild(el("div", "move-basis " + move.basis, move.provenance));
+      if (move.basis !== "stated" && move.note) item.appendChild(el("div", "move-note", move.note));
       list.appendChild(item);
     }
     return list;
@@ -378,6 +381,7 @@
       }
       legend.appendChild(legendGroup(ui.routes_legend, items));
     }
+    if (data.marksLegend) legend.appendChild(el("p", "marks-legend", data.marksLegend));
   }
 
   // -- search ------------------------------------------------------------------------------
