@@ -145,6 +145,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.expected": "{place}: expected {expected}, got {value}",
         "problem.at_least": "{place}: must be at least {bound}, got {value}",
         "problem.at_most": "{place}: must be at most {bound}, got {value}",
+        "problem.level_key": "{place}: '{value}' is not a level: use 1, 2, 3, 4 or 5",
         "problem.type.whole_number": "a whole number",
         "problem.type.number": "a number",
         "problem.type.text": "text",
@@ -402,6 +403,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.expected": "{place}: {expected}を書いてください(書かれていたのは{value})",
         "problem.at_least": "{place}: {bound}以上にしてください(書かれていたのは{value})",
         "problem.at_most": "{place}: {bound}以下にしてください(書かれていたのは{value})",
+        "problem.level_key": (
+            "{place}: '{value}'はレベルではありません。1、2、3、4、5のどれかにしてください"
+        ),
         "problem.type.whole_number": "整数",
         "problem.type.number": "数値",
         "problem.type.text": "テキスト",
