@@ -239,6 +239,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "roles.{id}: '{role}' asks for no skill, so no gap can be shown"
         ),
         "lint.empty_track": "tracks.{id}: no role is in this track",
+        "lint.undescribed_level": (
+            "skills.{id}.levels: describes levels {described} but not {missing}, "
+            "which roles ask for"
+        ),
         "lint.similar_names": (
             "roles.{id}: the name '{name}' differs from '{other_name}' of role '{other}' "
             "({there}) only in punctuation or long-vowel marks"
@@ -499,6 +503,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.unused_skill": "skills.{id}: このスキルを求めるロールがありません",
         "lint.role_without_skills": "roles.{id}: '{role}'が求めるスキルがないため、差を示せません",
         "lint.empty_track": "tracks.{id}: このトラックにはロールがありません",
+        "lint.undescribed_level": (
+            "skills.{id}.levels: レベル{described}は説明していますが、"
+            "ロールが求めるレベル{missing}の説明がありません"
+        ),
         "lint.similar_names": (
             "roles.{id}: 名前'{name}'は、ロール'{other}'の'{other_name}'({there})と"
             "句読点や長音記号しか違いません"
