@@ -56,6 +56,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.you": "You ({role})",
         "show.line": "id: {id} · track: {track} · level {level} · typically {years}",
         "show.aliases": "also called: {aliases}",
+        "show.track_about": "{track}: {description}",
         "show.responsibilities": "Responsibilities",
         "show.skills": "Skills",
         "show.next": "Next moves",
@@ -84,6 +85,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.nothing": "Nothing new: every skill this role asks for is already at its level.",
         "plan.resources": "How to build them",
         "plan.no_resources": "no resource listed yet",
+        "plan.looks_like": "Level {level} looks like: {text}",
         "plan.certifications": "Certifications",
         "plan.interview": "Interview questions for {role}",
         "plan.footer": "Made with careergraph from {file}.",
@@ -158,8 +160,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "export.table_not_csv": "--table is for --format csv only, not '{format}'",
         "export.json_needs_output": "--json reports the files written: give -o as well",
         "export.csv_two_tables": (
-            "csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
-            "or --table roles|transitions for one"
+            "csv holds three tables: give -o FOLDER for roles.csv, transitions.csv and "
+            "skills.csv, or --table roles|transitions|skills for one"
         ),
         "path.html_inferred": (
             "the map cannot show inferred moves: drop --html or --include-inferred"
@@ -304,6 +306,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.you": "あなた({role})",
         "show.line": "ID: {id} · トラック: {track} · レベル{level} · 目安{years}",
         "show.aliases": "別名: {aliases}",
+        "show.track_about": "{track}: {description}",
         "show.responsibilities": "主な責任",
         "show.skills": "スキル",
         "show.next": "次の移動先",
@@ -334,6 +337,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.nothing": "新たに伸ばすスキルはありません。このロールが求めるレベルに達しています。",
         "plan.resources": "学び方",
         "plan.no_resources": "まだ教材の登録がありません",
+        "plan.looks_like": "レベル{level}の姿: {text}",
         "plan.certifications": "資格",
         "plan.interview": "{role}の面接でよく聞かれる質問",
         "plan.footer": "careergraphで{file}から作成。",
@@ -422,9 +426,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "export.table_not_csv": "--tableは--format csvのときだけ使えます('{format}'では使えません)",
         "export.json_needs_output": "--jsonは書き出したファイルを報告します: -oも指定してください",
         "export.csv_two_tables": (
-            "csvは2つの表からなります: roles.csvとtransitions.csvを書くフォルダを"
+            "csvは3つの表からなります: roles.csv、transitions.csv、skills.csvを書くフォルダを"
             "-o FOLDERで指定するか、"
-            "1つだけなら--table roles|transitionsを指定してください"
+            "1つだけなら--table roles|transitions|skillsを指定してください"
         ),
         "path.html_inferred": (
             "マップには推定の移動を描けません: --htmlか--include-inferredのどちらかを外してください"

@@ -35,6 +35,11 @@ def _name(career_map: CareerMap, role_id: str, lang: str) -> str:
     return career_map.roles[role_id].name.get(lang)
 
 
+def _one_line(text: str) -> str:
+    """A data text on one line: its own line breaks and runs of spaces become one space."""
+    return " ".join(text.split())
+
+
 def _skill_items(career_map: CareerMap, changes: Sequence[SkillChange], lang: str) -> list[str]:
     return [
         f"{career_map.skills[c.skill].name.get(lang)} {c.from_level}→{c.to_level}" for c in changes
@@ -144,10 +149,13 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
         if changes:
             out.append("")
             out.append(say(lang, f"category.{category.value}"))
-            out.extend(
-                f"  {_pad(names[c.skill], width)}  {c.from_level} → {c.to_level}  (+{c.change})"
-                for c in changes
-            )
+            for c in changes:
+                out.append(
+                    f"  {_pad(names[c.skill], width)}  {c.from_level} → {c.to_level}  (+{c.change})"
+                )
+                looks = career_map.skills[c.skill].level_text(c.to_level, career_map.scale)
+                if looks is not None:
+                    out.append(f"    {_one_line(looks.get(lang))}")
     if gap.dropped:
         out.append("")
         out.append(say(lang, "gap.dropped", target=target))
@@ -178,6 +186,10 @@ def role_text(
         years=years_in(role.years, lang),
     )
     out = [heading, f"  {line}"]
+    about_track = career_map.tracks[role.track].description
+    if about_track is not None:
+        about = _one_line(about_track.get(lang))
+        out.append("  " + say(lang, "show.track_about", track=track, description=about))
     if role.aliases:
         out.append("  " + say(lang, "show.aliases", aliases=", ".join(role.aliases)))
     if role.summary:
@@ -190,7 +202,11 @@ def role_text(
     width = max((_width(n) for n in names.values()), default=0)
     none = "  " + say(lang, "show.none")
     out += ["", say(lang, "show.skills")]
-    out += [f"  {_pad(names[s], width)}  {'●' * lv}{'○' * (5 - lv)}  {lv}" for s, lv in skills]
+    for s, lv in skills:
+        out.append(f"  {_pad(names[s], width)}  {'●' * lv}{'○' * (5 - lv)}  {lv}")
+        described = career_map.skills[s].description
+        if described is not None:
+            out.append(f"    {_one_line(described.get(lang))}")
     out += ["", say(lang, "show.next")]
     out += _moves_lines(career_map, next_moves, lang, forward=True) or [none]
     out += ["", say(lang, "show.previous")]
@@ -241,6 +257,9 @@ def roles_text(career_map: CareerMap, tracks: Sequence[str], lang: str) -> str:
     for track in tracks:
         roles = career_map.roles_in_track(track)
         out.append(f"{career_map.tracks[track].name.get(lang)} ({track})")
+        about = career_map.tracks[track].description
+        if about is not None:
+            out.append(f"  {_one_line(about.get(lang))}")
         id_width = max((len(r.id) for r in roles), default=0)
         name_width = max((_width(r.name.get(lang)) for r in roles), default=0)
         out += [
