@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Sequence
 
-from careergraph.model import CareerMap, Role, SkillCategory, Transition
+from careergraph.fit import Standing
+from careergraph.model import CareerMap, Profile, Role, SkillCategory, Transition
 from careergraph.query import Reachable, Route, SkillChange, SkillGap
 from careergraph.render.messages import count, say
 from careergraph.render.messages import years as years_in
@@ -300,3 +302,52 @@ def reach_text(
     return "\n".join(
         [say(lang, "reach.heading", name=name, years=limit), line(header), *map(line, rows)]
     )
+
+
+def fit_text(
+    career_map: CareerMap,
+    start: str,
+    standing: Standing,
+    lang: str,
+    *,
+    you: Profile | None = None,
+) -> str:
+    """`careergraph fit`: roles by the share of their requirements met, with the nearest route."""
+    name = _name(career_map, start, lang)
+    fits = standing.fits
+    if you is not None:
+        heading = say(lang, "fit.heading_you", role=name)
+    else:
+        heading = say(lang, "fit.heading", name=name)
+    header = say(lang, "fit.columns").split("|")
+    rows = []
+    for fit in fits:
+        if fit.role == start:
+            route = say(lang, "fit.here" if you is None else "fit.here_you")
+        elif fit.years is None:
+            route = say(lang, "fit.no_route")
+        else:
+            moves = count(lang, "moves", fit.moves or 0)
+            route = say(lang, "fit.route", years=years_in(fit.years, lang), moves=moves)
+        rows.append(
+            (
+                _name(career_map, fit.role, lang),
+                f"{math.floor(fit.met * 100 + 0.5)}%",
+                f"+{fit.missing_levels}" if fit.missing_levels else "0",
+                "↑" if fit.up else "",
+                route,
+            )
+        )
+    widths = [max(_width(row[i]) for row in [tuple(header), *rows]) for i in range(4)]
+
+    def line(cells: Sequence[str]) -> str:
+        first = _pad(cells[0], widths[0])
+        numbers = "  ".join(_right(c, w) for c, w in zip(cells[1:3], widths[1:3], strict=True))
+        return f"  {first}  {numbers}  {_pad(cells[3], widths[3])}  {cells[4]}".rstrip()
+
+    out = [heading, line(header), *map(line, rows)]
+    if standing.weighed > len(fits):
+        out.append(say(lang, "fit.more", count=standing.weighed - len(fits)))
+    if any(fit.up for fit in fits):
+        out.append(say(lang, "fit.legend", name=name))
+    return "\n".join(out)
