@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -338,3 +339,43 @@ def test_the_plan_page_says_what_each_target_level_looks_like(tmp_path: Path) ->
         in html
     )
     assert '<p class="level">Level 3 looks like: Does it alone on any work</p>' in html
+
+
+# -- plan --me: the person's levels against the goal's, drawn ----------------------------------
+
+PLAN_GOLDEN = FIXTURES / "plan"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_plan_from_a_profile_draws_levels_and_says_what_they_look_like(lang: str) -> None:
+    me = str(LEVELS / "me.yaml")
+    text = shown("plan", "--me", me, "manager", "--lang", lang)
+    golden = PLAN_GOLDEN / f"levels.me.{lang}.md"
+    if os.environ.get("CAREERGRAPH_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_the_chart_is_one_svg_with_a_title_description_and_a_bar_pair_per_skill() -> None:
+    from xml.etree import ElementTree
+
+    from careergraph.render.chart import levels_svg, standings
+
+    career_map = load_paths(MAP)
+    have = {"planning": 3, "pmp": 1, "coding": 4}
+    rows = standings(career_map, have, career_map.roles["manager"], "ja")
+    assert [(r.skill, r.have, r.needed) for r in rows] == [("pmp", 1, 3), ("planning", 3, 4)]
+    svg = ElementTree.fromstring(levels_svg(rows, "PMOマネージャー", "ja", ident="c"))
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    assert svg.get("role") == "img"
+    assert (svg.get("aria-labelledby"), svg.get("aria-describedby")) == ("c-title", "c-desc")
+    assert svg.find("svg:title", ns).text == "PMOマネージャーに対するあなたのレベル"  # type: ignore[union-attr]
+    assert svg.find("svg:desc", ns).text.startswith("PMOマネージャーが求める2件のスキル")  # type: ignore[union-attr]
+    bars = [r for r in svg.findall("svg:rect", ns)][2:]  # after the legend's two swatches
+    # Filled bars as long as the levels held, outlined ones as long as the levels asked.
+    assert [(b.get("fill"), float(b.get("width", 0)) / 56) for b in bars] == [
+        ("#2f6fde", 1.0),
+        ("#fff", 3.0),
+        ("#2f6fde", 3.0),
+        ("#fff", 4.0),
+    ]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import count, profile_line, say, years
 
 # Characters that would turn data into Markdown markup (or HTML, which Markdown passes through).
@@ -38,12 +39,29 @@ def plan_markdown(career_map: CareerMap, plan: Plan, lang: str) -> str:
     ]
     if plan.profile is not None:
         out += ["", escape(profile_line(plan.profile, lang))]
+        out += ["", *_standing(career_map, plan, lang)]
     out += ["", "## " + say(lang, "plan.route"), ""]
     out += _route_table(career_map, plan, lang)
     for number, planned in enumerate(plan.steps, start=1):
         out += ["", *_step(career_map, number, planned, lang)]
     out += ["", "---", "", escape(say(lang, "plan.footer", file=Path(career_map.path).name))]
     return "\n".join(out) + "\n"
+
+
+def _standing(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
+    """The person's levels against the goal role's: the chart, then the same as a table."""
+    assert plan.profile is not None
+    target = career_map.roles[plan.route.roles[-1]]
+    have = plan.profile.levels(career_map.roles[plan.profile.role])
+    rows = standings(career_map, have, target, lang)
+    name = target.name.get(lang)
+    out = ["## " + say(lang, "plan.standing"), ""]
+    if rows:
+        out += [levels_svg(rows, name, lang, ident="standing"), ""]
+    columns = say(lang, "chart.columns").split("|")
+    out += [f"| {' | '.join(columns)} |", "|---|---|---|"]
+    out += [f"| {escape(r.name)} | {r.have} | {r.needed} |" for r in rows]
+    return out
 
 
 def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:

@@ -97,6 +97,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.resources": "How to build them",
         "plan.no_resources": "no resource listed yet",
         "plan.looks_like": "Level {level} looks like: {text}",
+        "plan.standing": "Where you stand",
+        "chart.title": "Your levels against {role}",
+        "chart.desc": (
+            "For each of the {count} skills {role} asks for: the level you hold (filled bar) and "
+            "the level it asks (outlined bar), on a scale of 0 to 5."
+        ),
+        "chart.you": "You",
+        "chart.needed": "Needed for {role}",
+        "chart.columns": "Skill|You|Needed",
         "plan.certifications": "Certifications",
         "plan.interview": "Interview questions for {role}",
         "plan.footer": "Made with careergraph from {file}.",
@@ -358,6 +367,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.resources": "学び方",
         "plan.no_resources": "まだ教材の登録がありません",
         "plan.looks_like": "レベル{level}の姿: {text}",
+        "plan.standing": "現在地",
+        "chart.title": "{role}に対するあなたのレベル",
+        "chart.desc": (
+            "{role}が求める{count}件のスキルそれぞれについて、あなたのレベル(塗りつぶしの棒)と"
+            "求められるレベル(枠線の棒)を0から5の尺度で示します。"
+        ),
+        "chart.you": "あなた",
+        "chart.needed": "{role}に必要",
+        "chart.columns": "スキル|あなた|必要",
         "plan.certifications": "資格",
         "plan.interview": "{role}の面接でよく聞かれる質問",
         "plan.footer": "careergraphで{file}から作成。",

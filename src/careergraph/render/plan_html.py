@@ -9,6 +9,7 @@ from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import count, profile_line, say, years
 
 _SLOT = re.compile(r"<!--careergraph:(\w+)-->")
@@ -25,6 +26,7 @@ def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
     body = [f"<h1>{escape(title)}</h1>", f'<p class="summary">{escape(summary)}</p>']
     if plan.profile is not None:
         body.append(f'<p class="meta">{escape(profile_line(plan.profile, lang))}</p>')
+        body.append(_standing(career_map, plan, lang))
     body += [f"<h2>{escape(say(lang, 'plan.route'))}</h2>", _route_table(career_map, plan, lang)]
     for number, planned in enumerate(plan.steps, start=1):
         body.append(_step(career_map, number, planned, lang))
@@ -45,6 +47,26 @@ def _row(cells: list[str], *, numbers: int = 0, head: bool = False) -> str:
         numeric = index >= len(cells) - numbers
         out.append(f'<{tag} class="number">{cell}</{tag}>' if numeric else f"<{tag}>{cell}</{tag}>")
     return "<tr>" + "".join(out) + "</tr>"
+
+
+def _standing(career_map: CareerMap, plan: Plan, lang: str) -> str:
+    """The person's levels against the goal role's: the chart, then the same as a table."""
+    assert plan.profile is not None
+    target = career_map.roles[plan.route.roles[-1]]
+    have = plan.profile.levels(career_map.roles[plan.profile.role])
+    rows = standings(career_map, have, target, lang)
+    out = ['<section class="standing">', f"<h2>{escape(say(lang, 'plan.standing'))}</h2>"]
+    if rows:
+        chart = levels_svg(rows, target.name.get(lang), lang, ident="standing")
+        out.append(f'<figure class="chart">{chart}</figure>')
+    columns = [escape(c) for c in say(lang, "chart.columns").split("|")]
+    body = "".join(_row([escape(r.name), str(r.have), str(r.needed)], numbers=2) for r in rows)
+    out.append(
+        f'<table class="standing"><thead>{_row(columns, numbers=2, head=True)}</thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
+    out.append("</section>")
+    return "\n".join(out)
 
 
 def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> str:
