@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from types import MappingProxyType
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -15,7 +15,6 @@ from careergraph.cli import cli
 from careergraph.fit import met_share, role_fits
 from careergraph.graph import build_graph
 from careergraph.load import load_paths
-from careergraph.model import Role, Text
 from careergraph.query import find_routes
 from tests.conftest import DEFAULT_DATA, FIXTURES
 
@@ -27,16 +26,12 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(cli, ["--data", str(MAP), *args], catch_exceptions=False)
 
 
-def role(skills: dict[str, int]) -> Role:
-    return Role("r", Text.plain("R"), "t", 1, 1.0, MappingProxyType(skills))
-
-
 def test_met_counts_each_level_held_up_to_the_level_asked() -> None:
-    asked = role({"coding": 4, "planning": 2, "pmp": 3})
+    asked = {"coding": 4, "planning": 2, "pmp": 3}
     # 4 of coding (5 held counts as 4), 1 of planning, none of pmp: 5 of 9.
     assert met_share({"coding": 5, "planning": 1, "sql": 5}, asked) == (5 / 9, 4)
     assert met_share({}, asked) == (0.0, 9)
-    assert met_share({"coding": 1}, role({})) == (1.0, 0)
+    assert met_share({"coding": 1}, {}) == (1.0, 0)
 
 
 @given(
@@ -46,7 +41,7 @@ def test_met_counts_each_level_held_up_to_the_level_asked() -> None:
 def test_met_is_a_share_and_missing_is_what_is_left(
     have: dict[str, int], asked: dict[str, int]
 ) -> None:
-    met, missing = met_share(have, role(asked))
+    met, missing = met_share(have, asked)
     assert 0.0 <= met <= 1.0
     assert missing == sum(max(0, level - have.get(skill, 0)) for skill, level in asked.items())
     assert (met == 1.0) == (missing == 0)
@@ -163,3 +158,24 @@ def test_fit_needs_a_role_or_a_profile_not_both() -> None:
         assert result.stderr.startswith("error: name a starting ROLE or give --me FILE, not both")
     result = run("fit", "nobody", "--lang", "ja")
     assert (result.exit_code, result.stderr) == (2, "エラー: 'nobody'というロールはありません\n")
+
+
+def test_a_cached_map_answers_fit_from_its_index_without_building_a_role(
+    tmp_path: Path, private_load_cache: Path
+) -> None:
+    from careergraph.load.build import LazyRoles, role_requirements
+
+    copy = tmp_path / "map.yaml"
+    copy.write_bytes(DEFAULT_DATA.read_bytes())
+    checked = load_paths(copy)
+    cached = load_paths(copy)
+    assert isinstance(cached.roles, LazyRoles)
+    start = "pmo_coordinator"
+    have = checked.roles[start].skills
+    from_cache = role_fits(cached, build_graph(cached), start, have, limit=None)
+    # Only the start role is built: every other role's requirements come from the index.
+    assert cached.roles.built == 1
+    assert from_cache == role_fits(checked, build_graph(checked), start, have)
+    assert dict(role_requirements(cached.roles)) == {
+        k: (r.track, r.level, dict(r.skills)) for k, r in checked.roles.items()
+    }

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from careergraph.graph import CareerGraph
-from careergraph.model import CareerMap, Role, TransitionKind
+from careergraph.load.build import role_requirements
+from careergraph.model import CareerMap, TransitionKind
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,15 @@ class RoleFit:
         return len(self.route) - 1 if self.route else None
 
 
-def met_share(have: Mapping[str, int], role: Role) -> tuple[float, int]:
-    """The share of `role`'s required levels `have` meets (0 to 1), and the levels missing."""
-    asked = met = 0
-    for skill, level in role.skills.items():
-        held = have.get(skill, 0)
-        asked += level
-        met += min(held, level)
-    return (met / asked if asked else 1.0), asked - met
+def met_share(have: Mapping[str, int], asked: Mapping[str, int]) -> tuple[float, int]:
+    """The share of the levels `asked` (skill id to level) that `have` meets (0 to 1), and the
+    levels missing."""
+    total = sum(asked.values())
+    met = 0
+    for skill, held in have.items():
+        if held > 0 and skill in asked:
+            met += min(held, asked[skill])
+    return (met / total if total else 1.0), total - met
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,12 @@ def role_fits(
     promoted = _by_promotions(graph, start)
     kept = None if tracks is None else set(tracks)
     found = []
-    for role in career_map.roles.values():
-        if kept is not None and role.track not in kept:
+    for role_id, (track, level, skills) in role_requirements(career_map.roles).items():
+        if kept is not None and track not in kept:
             continue
-        met, missing = met_share(have, role)
-        up = role.id in promoted or (role.track == own.track and role.level > own.level)
-        found.append(RoleFit(role.id, met, missing, up, distance.get(role.id), ()))
+        met, missing = met_share(have, skills)
+        up = role_id in promoted or (track == own.track and level > own.level)
+        found.append(RoleFit(role_id, met, missing, up, distance.get(role_id), ()))
     found.sort(key=_rank)
     shown = []
     for fit in found if limit is None else found[:limit]:

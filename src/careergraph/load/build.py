@@ -88,14 +88,31 @@ class LazyPlaces(Mapping[MapPath, Place]):
         return path in self._found()
 
 
+# What a role asks for, without the rest of it: (track, level, skill id to level).
+Requirements = tuple[str, int, Mapping[str, int]]
+
+
 class LazyRoles(Mapping[str, Role]):
     """Roles by id, in the map's order, each built from its cached record when first asked for."""
 
-    __slots__ = ("_built", "_records")
+    __slots__ = ("_asked", "_built", "_records")
 
-    def __init__(self, records: dict[str, bytes]) -> None:
+    def __init__(self, records: dict[str, bytes], asked: bytes | None = None) -> None:
         self._records = records
         self._built: dict[str, Role] = {}
+        self._asked = asked
+
+    def requirements(self) -> Mapping[str, Requirements] | None:
+        """Every role's track, level and skills from the cache's own index of them (a third of
+        the cost of reading every role whole), or None when the cache has no index."""
+        if self._asked is None:
+            return None
+        with collector_paused():
+            try:
+                found: dict[str, Requirements] = marshal.loads(self._asked)
+            except (EOFError, TypeError, ValueError):
+                return None
+        return found if found.keys() == self._records.keys() else None
 
     def __getitem__(self, role_id: str) -> Role:
         try:
@@ -194,6 +211,9 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
         ],
         "allowances": [[list(p), a.codes, a.why] for p, a in career_map.allowances.items()],
         "scale": _plain_levels(career_map.scale),
+        "requirements": marshal.dumps(
+            {k: (r.track, r.level, dict(r.skills)) for k, r in career_map.roles.items()}
+        ),
     }
 
 
@@ -211,7 +231,7 @@ def build_map(
             }
         ),
         skills=_frozen({k: _skill(k, *raw) for k, raw in data["skills"].items()}),
-        roles=_roles(data["roles"]),
+        roles=_roles(data["roles"], data["requirements"]),
         transitions=tuple(_transition(*raw) for raw in data["transitions"]),
         allowances=_frozen(
             {tuple(p): Allowance(tuple(codes), why) for p, codes, why in data["allowances"]}
@@ -323,10 +343,20 @@ def _transition(
     return move
 
 
-def _roles(records: dict[str, bytes]) -> LazyRoles:
-    if not all(type(record) is bytes for record in records.values()):
+def _roles(records: dict[str, bytes], asked: bytes) -> LazyRoles:
+    if not all(type(record) is bytes for record in records.values()) or type(asked) is not bytes:
         raise TypeError("a role's record is not bytes")
-    return LazyRoles(records)
+    return LazyRoles(records, asked)
+
+
+def role_requirements(roles: Mapping[str, Role]) -> Mapping[str, Requirements]:
+    """Every role's track, level and skills: from the cache's index when the roles were not all
+    built yet (commands that need only these, such as `fit`, then never build them)."""
+    if isinstance(roles, LazyRoles) and roles.built < len(roles):
+        found = roles.requirements()
+        if found is not None:
+            return found
+    return {k: (r.track, r.level, r.skills) for k, r in roles.items()}
 
 
 def _frozen(mapping: dict[_K, _V]) -> Mapping[_K, _V]:
