@@ -54,6 +54,7 @@ COMMANDS = [
     Command("reach", ("reach", "{a}", "--within", "10")),
     Command("similar", ("similar", "{a}")),
     Command("lint", ("lint",)),
+    Command("fit", ("fit", "{a}")),
 ]
 # Commands whose work could grow faster than the map (every pair of roles, every alternative):
 # each must stay under BOUNDED_TARGET seconds and BOUNDED_MEMORY bytes at 10,000 roles. {old} and

@@ -319,6 +319,7 @@ def test_reach_usage_mistakes(args: tuple[str, ...], message: str) -> None:
         (("plan", "coordinator", "program_manager"), "plan.en.md"),
         (("plan", "coordinator", "program_manager", "--lang", "ja"), "plan.ja.md"),
         (("plan", "--me", ME, "PgM", "--lang", "ja"), "plan.me.ja.md"),
+        (("plan", "--me", ME, "PgM"), "plan.me.en.md"),
     ],
 )
 def test_plan_markdown_matches_its_golden_file(args: tuple[str, ...], name: str) -> None:

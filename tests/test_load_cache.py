@@ -302,6 +302,7 @@ def test_a_hand_written_role_record_is_a_one_line_error(tmp_path: Path) -> None:
         ["roles", "--json"],
         ["reach", "pmo_coordinator", "--within", "10", "--json"],
         ["similar", "tpm", "--suggest", "--json"],
+        ["fit", "tpm", "--json", "--limit", "0"],
         ["plan", "pmo_coordinator", "cto"],
         ["lint", "--json"],
         ["export", "--format", "json"],

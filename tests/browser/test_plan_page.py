@@ -165,3 +165,54 @@ def test_hostile_data_is_shown_as_text_never_run(
     link = page.locator("a.url")
     assert link.get_attribute("href") == 'https://example.org/"><script>window.__pwned=5</script>'
     assert page.locator("body").is_visible()
+
+
+LEVELS = FIXTURES / "levels"
+CHART_BARS = """() => {
+    const svg = document.querySelector("section.standing svg");
+    const unit = 56 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Array.from(svg.querySelectorAll("rect"), r => [
+        r.getAttribute("fill"), Math.round(r.getBoundingClientRect().width / unit * 10) / 10,
+    ]).slice(2);
+}"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "rows"),
+    [
+        ("en", "Your levels against PMO manager", [["PMP", "1", "3"], ["Planning", "3", "4"]]),
+        ("ja", "PMOマネージャーに対するあなたのレベル", [["PMP", "1", "3"], ["計画", "3", "4"]]),
+    ],
+)
+def test_plan_page_from_a_profile_draws_levels_against_the_goal(
+    tmp_path: Path,
+    open_plan: Callable[[Path], PlanPage],
+    lang: str,
+    title: str,
+    rows: list[list[str]],
+) -> None:
+    me = LEVELS / "me.yaml"
+    shown = open_plan(
+        write_plan(tmp_path, LEVELS / "map.yaml", "--me", str(me), "manager", "--lang", lang)
+    )
+    assert shown.errors == [] and shown.requests == [shown.url]
+    chart = shown.page.locator("section.standing svg")
+    assert chart.is_visible()
+    # Its accessible name and description come from its own title and desc.
+    assert chart.locator("title").text_content() == title
+    assert shown.page.get_by_role("img", name=title, exact=True).count() == 1
+    described = shown.page.evaluate(
+        "() => document.getElementById("
+        "document.querySelector('section.standing svg').getAttribute('aria-describedby')"
+        ").textContent"
+    )
+    assert described == chart.locator("desc").text_content()
+    table = shown.page.locator("section.standing table tbody tr")
+    assert [row.locator("td").all_inner_texts() for row in table.all()] == rows
+    # Filled bars as long as the levels held, outlined ones as long as those asked.
+    bars = [["#2f6fde", 1.0], ["#fff", 3.0], ["#2f6fde", 3.0], ["#fff", 4.0]]
+    assert shown.page.evaluate(CHART_BARS) == bars
+    shown.page.emulate_media(media="print")
+    assert chart.is_visible()
+    assert shown.page.evaluate(CHART_BARS) == bars
+    assert len(shown.page.pdf(format="A4")) > 10_000

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from careergraph.model import CareerMap
 
 FORMATS = ("json", "graphml", "gexf", "mermaid", "dot", "csv")
-TABLES = ("roles", "transitions")
+TABLES = ("roles", "transitions", "skills")
 
 
 @cli.command()
@@ -35,7 +35,7 @@ TABLES = ("roles", "transitions")
     default=None,
     metavar="FILE",
     help="Write to FILE, or DIR/ for DIR/careergraph.FORMAT (for csv without --table: a folder "
-    "for roles.csv and transitions.csv); - is stdout [default: stdout].",
+    "for roles.csv, transitions.csv and skills.csv); - is stdout [default: stdout].",
 )
 @click.option(
     "--table",
@@ -144,6 +144,7 @@ def _rendered(
         both: dict[str, str | bytes] = {
             "roles.csv": tables.roles_csv(career_map, lang),
             "transitions.csv": tables.transitions_csv(career_map),
+            "skills.csv": tables.skills_csv(career_map),
         }
         return both if table is None else {f"{table}.csv": both[f"{table}.csv"]}
     renderers: dict[str, Callable[[CareerMap, str], str | bytes]] = {

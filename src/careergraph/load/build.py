@@ -89,14 +89,31 @@ class LazyPlaces(Mapping[MapPath, Place]):
         return path in self._found()
 
 
+# What a role asks for, without the rest of it: (track, level, skill id to level).
+Requirements = tuple[str, int, Mapping[str, int]]
+
+
 class LazyRoles(Mapping[str, Role]):
     """Roles by id, in the map's order, each built from its cached record when first asked for."""
 
-    __slots__ = ("_built", "_records")
+    __slots__ = ("_asked", "_built", "_records")
 
-    def __init__(self, records: dict[str, bytes]) -> None:
+    def __init__(self, records: dict[str, bytes], asked: bytes | None = None) -> None:
         self._records = records
         self._built: dict[str, Role] = {}
+        self._asked = asked
+
+    def requirements(self) -> Mapping[str, Requirements] | None:
+        """Every role's track, level and skills from the cache's own index of them (a third of
+        the cost of reading every role whole), or None when the cache has no index."""
+        if self._asked is None:
+            return None
+        with collector_paused():
+            try:
+                found: dict[str, Requirements] = marshal.loads(self._asked)
+            except (EOFError, TypeError, ValueError):
+                return None
+        return found if found.keys() == self._records.keys() else None
 
     def __getitem__(self, role_id: str) -> Role:
         try:
@@ -168,6 +185,7 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
                     [_plain_text(r.title), r.kind.value, r.url, _maybe_plain(r.note), r.sources]
                     for r in s.resources
                 ],
+                _plain_levels(s.levels),
             ]
             for k, s in career_map.skills.items()
         },
@@ -207,6 +225,10 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
         "names": {
             k: [n.roles, n.primary, _maybe_plain(n.note)] for k, n in career_map.names.items()
         },
+        "scale": _plain_levels(career_map.scale),
+        "requirements": marshal.dumps(
+            {k: (r.track, r.level, dict(r.skills)) for k, r in career_map.roles.items()}
+        ),
     }
 
 
@@ -224,7 +246,7 @@ def build_map(
             }
         ),
         skills=_frozen({k: _skill(k, *raw) for k, raw in data["skills"].items()}),
-        roles=_roles(data["roles"]),
+        roles=_roles(data["roles"], data["requirements"]),
         transitions=tuple(_transition(*raw) for raw in data["transitions"]),
         allowances=_frozen(
             {tuple(p): Allowance(tuple(codes), why) for p, codes, why in data["allowances"]}
@@ -236,6 +258,7 @@ def build_map(
                 for k, (roles, primary, note) in data["names"].items()
             }
         ),
+        scale=_levels(data["scale"]),
     )
 
 
@@ -245,6 +268,14 @@ def _plain_text(text: Text) -> dict[str, str]:
 
 def _maybe_plain(text: Text | None) -> dict[str, str] | None:
     return None if text is None else _plain_text(text)
+
+
+def _plain_levels(levels: Mapping[int, Text]) -> list[list[Any]]:
+    return [[level, _plain_text(text)] for level, text in levels.items()]
+
+
+def _levels(pairs: list[list[Any]]) -> Mapping[int, Text]:
+    return MappingProxyType({int(level): _text(text) for level, text in pairs})
 
 
 def _text(value: dict[str, str]) -> Text:
@@ -257,7 +288,12 @@ def _maybe_text(value: dict[str, str] | None) -> Text | None:
 
 
 def _skill(
-    key: str, name: Any, category: str, description: Any, resources: list[list[Any]]
+    key: str,
+    name: Any,
+    category: str,
+    description: Any,
+    resources: list[list[Any]],
+    levels: list[list[Any]],
 ) -> Skill:
     return Skill(
         key,
@@ -268,6 +304,7 @@ def _skill(
             Resource(_text(title), _RESOURCE_KINDS[kind], url, _maybe_text(note), tuple(sources))
             for title, kind, url, note, sources in resources
         ),
+        _levels(levels),
     )
 
 
@@ -333,10 +370,20 @@ def _transition(
     return move
 
 
-def _roles(records: dict[str, bytes]) -> LazyRoles:
-    if not all(type(record) is bytes for record in records.values()):
+def _roles(records: dict[str, bytes], asked: bytes) -> LazyRoles:
+    if not all(type(record) is bytes for record in records.values()) or type(asked) is not bytes:
         raise TypeError("a role's record is not bytes")
-    return LazyRoles(records)
+    return LazyRoles(records, asked)
+
+
+def role_requirements(roles: Mapping[str, Role]) -> Mapping[str, Requirements]:
+    """Every role's track, level and skills: from the cache's index when the roles were not all
+    built yet (commands that need only these, such as `fit`, then never build them)."""
+    if isinstance(roles, LazyRoles) and roles.built < len(roles):
+        found = roles.requirements()
+        if found is not None:
+            return found
+    return {k: (r.track, r.level, r.skills) for k, r in roles.items()}
 
 
 def _frozen(mapping: dict[_K, _V]) -> Mapping[_K, _V]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
     count,
     estimated,
@@ -54,6 +55,7 @@ def plan_markdown(career_map: CareerMap, plan: Plan, lang: str) -> str:
     ]
     if plan.profile is not None:
         out += ["", escape(profile_line(plan.profile, lang))]
+        out += ["", *_standing(career_map, plan, lang)]
     out += ["", "## " + say(lang, "plan.route"), ""]
     out += _route_table(career_map, plan, lang)
     marks = move_marks(
@@ -69,6 +71,22 @@ def plan_markdown(career_map: CareerMap, plan: Plan, lang: str) -> str:
         out += ["", *_step(career_map, number, planned, lang, so_far[number - 1])]
     out += ["", "---", "", escape(say(lang, "plan.footer", file=Path(career_map.path).name))]
     return "\n".join(out) + "\n"
+
+
+def _standing(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
+    """The person's levels against the goal role's: the chart, then the same as a table."""
+    assert plan.profile is not None
+    target = career_map.roles[plan.route.roles[-1]]
+    have = plan.profile.levels(career_map.roles[plan.profile.role])
+    rows = standings(career_map, have, target, lang)
+    name = target.name.get(lang)
+    out = ["## " + say(lang, "plan.standing"), ""]
+    if rows:
+        out += [levels_svg(rows, name, lang, ident="standing"), ""]
+    columns = say(lang, "chart.columns").split("|")
+    out += [f"| {' | '.join(columns)} |", "|---|---|---|"]
+    out += [f"| {escape(r.name)} | {r.have} | {r.needed} |" for r in rows]
+    return out
 
 
 def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
@@ -132,7 +150,7 @@ def _step(
         out += [_skill_row(s, lang) for s in planned.skills]
         out += ["", "### " + say(lang, "plan.resources"), ""]
         for planned_skill in planned.skills:
-            out += _skill_resources(planned_skill, lang)
+            out += _skill_resources(career_map, planned_skill, lang)
     certifications = _certifications(planned, lang)
     if certifications:
         out += ["", "### " + say(lang, "plan.certifications"), "", *certifications]
@@ -154,9 +172,13 @@ def _skill_row(planned: PlannedSkill, lang: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _skill_resources(planned: PlannedSkill, lang: str) -> list[str]:
+def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) -> list[str]:
     change, skill = planned.change, planned.skill
     out = [f"- **{escape(skill.name.get(lang))}** ({change.from_level} → {change.to_level})"]
+    looks = skill.level_text(change.to_level, career_map.scale)
+    if looks is not None:
+        said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
+        out.append(f"  - *{escape(said)}*")
     if not skill.resources:
         out.append(f"  - {say(lang, 'plan.no_resources')}")
     out += [f"  - {resource_line(r, lang)}" for r in skill.resources]

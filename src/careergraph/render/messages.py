@@ -71,6 +71,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.you": "You ({role})",
         "show.line": "id: {id} · track: {track} · level {level} · typically {years}",
         "show.aliases": "also called: {aliases}",
+        "show.track_about": "{track}: {description}",
         "show.responsibilities": "Responsibilities",
         "show.skills": "Skills",
         "show.next": "Next moves",
@@ -80,6 +81,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "moves.none": "No moves lead on from {name}.",
         "moves.from": "Moves from {name}:",
         "moves.gap": "gap +{size}",
+        "fit.heading": "Roles by the share of what they ask that {name} already meets:",
+        "fit.heading_you": "Roles by the share of what they ask that you already meet (as {role}):",
+        "fit.columns": "role|met|missing|up|nearest route",
+        "fit.here": "(this role)",
+        "fit.here_you": "(your role)",
+        "fit.no_route": "no route",
+        "fit.route": "{years}, {moves}",
+        "fit.more": "  … and {count} more (--limit 0 shows every role)",
+        "fit.legend": (
+            "↑: a move up from {name}: higher on its ladder, or reached by promotions alone"
+        ),
         "reach.heading": "Roles reachable from {name} within {years}:",
         "reach.none": "No role is reachable from {name} within {years}.",
         "reach.columns": "role|years|moves|gap",
@@ -99,6 +111,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.nothing": "Nothing new: every skill this role asks for is already at its level.",
         "plan.resources": "How to build them",
         "plan.no_resources": "no resource listed yet",
+        "plan.looks_like": "Level {level} looks like: {text}",
+        "plan.standing": "Where you stand",
+        "chart.title": "Your levels against {role}",
+        "chart.desc": (
+            "For each of the {count} skills {role} asks for: the level you hold (filled bar) and "
+            "the level it asks (outlined bar), on a scale of 0 to 5."
+        ),
+        "chart.you": "You",
+        "chart.needed": "Needed for {role}",
+        "chart.columns": "Skill|You|Needed",
         "plan.certifications": "Certifications",
         "plan.interview": "Interview questions for {role}",
         "plan.footer": "Made with careergraph from {file}.",
@@ -183,6 +205,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.expected": "{place}: expected {expected}, got {value}",
         "problem.at_least": "{place}: must be at least {bound}, got {value}",
         "problem.at_most": "{place}: must be at most {bound}, got {value}",
+        "problem.level_key": "{place}: '{value}' is not a level: use 1, 2, 3, 4 or 5",
         "problem.type.whole_number": "a whole number",
         "problem.type.number": "a number",
         "problem.type.text": "text",
@@ -225,8 +248,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "export.table_not_csv": "--table is for --format csv only, not '{format}'",
         "export.json_needs_output": "--json reports the files written: give -o as well",
         "export.csv_two_tables": (
-            "csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
-            "or --table roles|transitions for one"
+            "csv holds three tables: give -o FOLDER for roles.csv, transitions.csv and "
+            "skills.csv, or --table roles|transitions|skills for one"
         ),
         "path.html_inferred": (
             "the map cannot show inferred moves: drop --html or --include-inferred"
@@ -310,6 +333,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "roles.{id}: '{role}' asks for no skill, so no gap can be shown"
         ),
         "lint.empty_track": "tracks.{id}: no role is in this track",
+        "lint.undescribed_level": (
+            "skills.{id}.levels: describes levels {described} but not {missing}, "
+            "which roles ask for"
+        ),
         "lint.similar_names": (
             "roles.{id}: the name '{name}' differs from '{other_name}' of role '{other}' "
             "({there}) only in punctuation or long-vowel marks"
@@ -396,6 +423,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.you": "あなた({role})",
         "show.line": "ID: {id} · トラック: {track} · レベル{level} · 目安{years}",
         "show.aliases": "別名: {aliases}",
+        "show.track_about": "{track}: {description}",
         "show.responsibilities": "主な責任",
         "show.skills": "スキル",
         "show.next": "次の移動先",
@@ -405,6 +433,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "moves.none": "{name}から先へ進む移動はありません。",
         "moves.from": "{name}からの移動:",
         "moves.gap": "差 +{size}",
+        "fit.heading": "{name}がすでに満たしている要件の割合が高い順のロール:",
+        "fit.heading_you": "あなた({role})がすでに満たしている要件の割合が高い順のロール:",
+        "fit.columns": "ロール|充足|不足|上位|最短ルート",
+        "fit.here": "(このロール)",
+        "fit.here_you": "(現在のロール)",
+        "fit.no_route": "ルートなし",
+        "fit.route": "{years}・{moves}",
+        "fit.more": "  … ほか{count}件(--limit 0ですべて表示)",
+        "fit.legend": "↑: {name}より上位(同じラダーの上のレベル、または昇進だけで到達できる)",
         "reach.heading": "{name}から{years}以内に到達できるロール:",
         "reach.none": "{name}から{years}以内に到達できるロールはありません。",
         "reach.columns": "ロール|年数|移動|差",
@@ -426,6 +463,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.nothing": "新たに伸ばすスキルはありません。このロールが求めるレベルに達しています。",
         "plan.resources": "学び方",
         "plan.no_resources": "まだ教材の登録がありません",
+        "plan.looks_like": "レベル{level}の姿: {text}",
+        "plan.standing": "現在地",
+        "chart.title": "{role}に対するあなたのレベル",
+        "chart.desc": (
+            "{role}が求める{count}件のスキルそれぞれについて、あなたのレベル(塗りつぶしの棒)と"
+            "求められるレベル(枠線の棒)を0から5の尺度で示します。"
+        ),
+        "chart.you": "あなた",
+        "chart.needed": "{role}に必要",
+        "chart.columns": "スキル|あなた|必要",
         "plan.certifications": "資格",
         "plan.interview": "{role}の面接でよく聞かれる質問",
         "plan.footer": "careergraphで{file}から作成。",
@@ -551,6 +598,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.expected": "{place}: {expected}を書いてください(書かれていたのは{value})",
         "problem.at_least": "{place}: {bound}以上にしてください(書かれていたのは{value})",
         "problem.at_most": "{place}: {bound}以下にしてください(書かれていたのは{value})",
+        "problem.level_key": (
+            "{place}: '{value}'はレベルではありません。1、2、3、4、5のどれかにしてください"
+        ),
         "problem.type.whole_number": "整数",
         "problem.type.number": "数値",
         "problem.type.text": "テキスト",
@@ -596,9 +646,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "export.table_not_csv": "--tableは--format csvのときだけ使えます('{format}'では使えません)",
         "export.json_needs_output": "--jsonは書き出したファイルを報告します: -oも指定してください",
         "export.csv_two_tables": (
-            "csvは2つの表からなります: roles.csvとtransitions.csvを書くフォルダを"
+            "csvは3つの表からなります: roles.csv、transitions.csv、skills.csvを書くフォルダを"
             "-o FOLDERで指定するか、"
-            "1つだけなら--table roles|transitionsを指定してください"
+            "1つだけなら--table roles|transitions|skillsを指定してください"
         ),
         "path.html_inferred": (
             "マップには推定の移動を描けません: --htmlか--include-inferredのどちらかを外してください"
@@ -681,6 +731,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.unused_skill": "skills.{id}: このスキルを求めるロールがありません",
         "lint.role_without_skills": "roles.{id}: '{role}'が求めるスキルがないため、差を示せません",
         "lint.empty_track": "tracks.{id}: このトラックにはロールがありません",
+        "lint.undescribed_level": (
+            "skills.{id}.levels: レベル{described}は説明していますが、"
+            "ロールが求めるレベル{missing}の説明がありません"
+        ),
         "lint.similar_names": (
             "roles.{id}: 名前'{name}'は、ロール'{other}'の'{other_name}'({there})と"
             "句読点や長音記号しか違いません"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
     count,
     estimated,
@@ -36,6 +37,7 @@ def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
     body = [f"<h1>{escape(title)}</h1>", f'<p class="summary">{escape(summary)}</p>']
     if plan.profile is not None:
         body.append(f'<p class="meta">{escape(profile_line(plan.profile, lang))}</p>')
+        body.append(_standing(career_map, plan, lang))
     body += [f"<h2>{escape(say(lang, 'plan.route'))}</h2>", _route_table(career_map, plan, lang)]
     marks = move_marks(
         (s.step.transition for s in plan.steps), steep=any(s.step.steep for s in plan.steps)
@@ -65,6 +67,26 @@ def _row(cells: list[str], *, numbers: int = 0, head: bool = False) -> str:
         numeric = index >= len(cells) - numbers
         out.append(f'<{tag} class="number">{cell}</{tag}>' if numeric else f"<{tag}>{cell}</{tag}>")
     return "<tr>" + "".join(out) + "</tr>"
+
+
+def _standing(career_map: CareerMap, plan: Plan, lang: str) -> str:
+    """The person's levels against the goal role's: the chart, then the same as a table."""
+    assert plan.profile is not None
+    target = career_map.roles[plan.route.roles[-1]]
+    have = plan.profile.levels(career_map.roles[plan.profile.role])
+    rows = standings(career_map, have, target, lang)
+    out = ['<section class="standing">', f"<h2>{escape(say(lang, 'plan.standing'))}</h2>"]
+    if rows:
+        chart = levels_svg(rows, target.name.get(lang), lang, ident="standing")
+        out.append(f'<figure class="chart">{chart}</figure>')
+    columns = [escape(c) for c in say(lang, "chart.columns").split("|")]
+    body = "".join(_row([escape(r.name), str(r.have), str(r.needed)], numbers=2) for r in rows)
+    out.append(
+        f'<table class="standing"><thead>{_row(columns, numbers=2, head=True)}</thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
+    out.append("</section>")
+    return "\n".join(out)
 
 
 def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> str:
@@ -129,7 +151,7 @@ def _step(
         rows = "".join(_skill_row(p, lang) for p in planned.skills)
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
         out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
-        out += [_skill_resources(p, lang) for p in planned.skills]
+        out += [_skill_resources(career_map, p, lang) for p in planned.skills]
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
     if certifications:
@@ -155,15 +177,20 @@ def _skill_row(planned: PlannedSkill, lang: str) -> str:
     return _row(cells, numbers=3)
 
 
-def _skill_resources(planned: PlannedSkill, lang: str) -> str:
+def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
     change, skill = planned.change, planned.skill
     items = [f"<li>{resource_html(r, lang)}</li>" for r in skill.resources] or [
         f"<li>{escape(say(lang, 'plan.no_resources'))}</li>"
     ]
     name = escape(skill.name.get(lang))
+    looks = skill.level_text(change.to_level, career_map.scale)
+    level = ""
+    if looks is not None:
+        said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
+        level = f'<p class="level">{escape(said)}</p>'
     return (
         f'<p class="skill"><strong>{name}</strong> ({change.from_level} → {change.to_level})</p>'
-        f'<ul class="resources">{"".join(items)}</ul>'
+        f'{level}<ul class="resources">{"".join(items)}</ul>'
     )
 
 
