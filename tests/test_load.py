@@ -162,3 +162,27 @@ roles:
     assert [q.get() for q in career_map.roles["junior"].interview] == [
         "Tell me about a bug you fixed."
     ]
+
+
+def test_basis_and_estimated_years_default_to_stated_and_given() -> None:
+    career_map = load_paths(FIXTURES / "minimal.yaml")
+    (move,) = career_map.transitions
+    assert (move.basis, move.years_estimated) == ("stated", False)
+    assert not any(role.years_estimated for role in career_map.roles.values())
+
+
+def test_basis_and_estimated_years_are_read() -> None:
+    text = _minimal(
+        **{
+            "years: 2\n": "years: 2\n    years_estimated: true\n",
+            "kind: promotion}": "kind: promotion, basis: implied}",
+        }
+    )
+    career_map = parse_paths(text, "estimated.yaml")
+    (move,) = career_map.transitions
+    assert career_map.roles["junior"].years_estimated
+    assert not career_map.roles["senior"].years_estimated
+    # The move gives no years, so it takes the junior role's estimate, and says so.
+    assert (move.basis, move.years, move.years_estimated) == ("implied", 2.0, True)
+    given = parse_paths(text.replace("basis: implied}", "years: 1}"), "given.yaml")
+    assert (given.transitions[0].basis, given.transitions[0].years_estimated) == ("stated", False)

@@ -241,6 +241,9 @@ def test_a_cached_map_is_the_checked_map_record_by_record(tmp_path: Path) -> Non
     assert any(role.interview for role in cached.roles.values())
     assert any(skill.resources for skill in cached.skills.values())
     assert any(move.note for move in cached.transitions)
+    assert {move.basis for move in cached.transitions} == {"stated", "implied"}
+    assert {move.years_estimated for move in cached.transitions} == {True, False}
+    assert {role.years_estimated for role in cached.roles.values()} == {True, False}
 
 
 def test_a_route_on_a_cached_map_builds_only_the_roles_it_looks_at(tmp_path: Path) -> None:

@@ -157,6 +157,7 @@ class Role:
     responsibilities: tuple[Text, ...] = ()
     interview: tuple[Text, ...] = ()
     sources: tuple[str, ...] = ()
+    years_estimated: bool = False
 
     def names(self) -> list[str]:
         """Every name the role goes by: id, names in each language, aliases."""
@@ -168,6 +169,9 @@ class Transition:
     """A move from one role to another; `years` is what the move takes.
 
     `inferred` moves are not in the data: careergraph suggests them from similar skills.
+    `basis` says where the move comes from: "stated" by a source, "implied" (a judgement the
+    data makes), or "inferred" (suggested by careergraph); `years_estimated` marks years that
+    no source gives.
     """
 
     source: str
@@ -177,6 +181,8 @@ class Transition:
     note: Text | None = None
     sources: tuple[str, ...] = ()
     inferred: bool = False
+    basis: str = "stated"
+    years_estimated: bool = False
 
 
 @dataclass(frozen=True)

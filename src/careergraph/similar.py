@@ -151,6 +151,8 @@ def suggested_moves(
                 inferred_years(start, compared.score),
                 note=note,
                 inferred=True,
+                basis="inferred",
+                years_estimated=True,
             )
             found.append((move, compared))
     found.sort(key=lambda m: (-round(m[1].score, 9), m[0].years, m[0].source, m[0].target))

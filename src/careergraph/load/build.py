@@ -183,12 +183,23 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
                     tuple(_plain_text(t) for t in r.responsibilities),
                     tuple(_plain_text(t) for t in r.interview),
                     r.sources,
+                    r.years_estimated,
                 )
             )
             for k, r in career_map.roles.items()
         },
         "transitions": [
-            [t.source, t.target, t.kind.value, t.years, _maybe_plain(t.note), t.sources, t.inferred]
+            [
+                t.source,
+                t.target,
+                t.kind.value,
+                t.years,
+                _maybe_plain(t.note),
+                t.sources,
+                t.inferred,
+                t.basis,
+                t.years_estimated,
+            ]
             for t in career_map.transitions
         ],
         "allowances": [[list(p), a.codes, a.why] for p, a in career_map.allowances.items()],
@@ -262,6 +273,7 @@ def _role(
     responsibilities: tuple[Any, ...],
     interview: tuple[Any, ...],
     sources: tuple[str, ...],
+    years_estimated: bool,
 ) -> Role:
     return Role(
         key,
@@ -275,6 +287,7 @@ def _role(
         tuple(map(_text, responsibilities)),
         tuple(map(_text, interview)),
         tuple(sources),
+        years_estimated,
     )
 
 
@@ -286,8 +299,10 @@ def _transition(
     note: Any,
     sources: tuple[str, ...],
     inferred: bool,
+    basis: str,
+    years_estimated: bool,
 ) -> Transition:
-    # Made as pickle makes an object, without the frozen dataclass's __init__ and its seven
+    # Made as pickle makes an object, without the frozen dataclass's __init__ and its nine
     # guarded setattr calls: a map of 100,000 roles has 176,000 moves, and this halves their cost.
     move = _new(Transition)
     _set(
@@ -301,6 +316,8 @@ def _transition(
             "note": None if note is None else Text(MappingProxyType(note)),
             "sources": tuple(sources),
             "inferred": inferred,
+            "basis": basis,
+            "years_estimated": years_estimated,
         },
     )
     return move

@@ -406,6 +406,7 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         "dict_type": "a mapping (key: value)",
         "list_type": "a list",
         "model_type": "a mapping (key: value)",
+        "bool_type": "true or false",
     }
     if kind == "string_type" and last == "track" and isinstance(value, list):
         return f"{place}: a role belongs to one track, got a list; make one role per track"
@@ -431,6 +432,7 @@ _TYPES = {
     "dict_type": "mapping",
     "list_type": "list",
     "model_type": "mapping",
+    "bool_type": "boolean",
 }
 
 
@@ -562,6 +564,7 @@ def _role(key: str, spec: RoleSpec) -> Role:
         responsibilities=tuple(_text(r) for r in spec.responsibilities),
         interview=tuple(_text(q) for q in spec.interview),
         sources=tuple(spec.sources),
+        years_estimated=spec.years_estimated,
     )
 
 
@@ -574,6 +577,10 @@ def _transition(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> Transiti
         years=years,
         note=_maybe_text(spec.note),
         sources=tuple(spec.sources),
+        basis=spec.basis,
+        # A move that gives no years takes its source role's, estimated or not.
+        years_estimated=spec.years_estimated
+        or (spec.years is None and roles[spec.source].years_estimated),
     )
 
 

@@ -160,6 +160,7 @@ class RoleSpec(Strict):
     responsibilities: list[TextSpec] = _EMPTY_LIST
     interview: list[TextSpec] = _EMPTY_LIST
     sources: IdList = _EMPTY_LIST
+    years_estimated: bool = False
     lint: AllowanceSpec | None = None
 
 
@@ -172,6 +173,8 @@ class TransitionSpec(Strict):
     years: Years | None = None
     note: TextSpec | None = None
     sources: IdList = _EMPTY_LIST
+    basis: Literal["stated", "implied"] = "stated"
+    years_estimated: bool = False
     lint: AllowanceSpec | None = None
 
 
