@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from careergraph.cli import cli
 from careergraph.graph import build_graph
 from careergraph.lint import RULES, lint, loose_name
-from careergraph.load import load_paths
+from careergraph.load import load_paths, parse_paths
 from tests.conftest import DEFAULT_DATA, FIXTURES
 
 LINT = FIXTURES / "lint"
@@ -64,6 +64,14 @@ EXPECTED = {
         0,
         [
             "{f}:7:3: warning [unused-skill] skills.planning: no role asks for this skill",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "undescribed_level": (
+        0,
+        [
+            "{f}:11:7: warning [undescribed-level] skills.coding.levels: describes levels 1, 2, "
+            "5 but not 4, which roles ask for",
             "0 errors, 1 warning",
         ],
     ),
@@ -256,3 +264,23 @@ def test_the_order_of_the_file_does_not_change_the_findings(name: str, tmp_path:
 def findings(file: Path) -> list[tuple[str, tuple[str, ...]]]:
     career_map = load_paths(file)
     return sorted((f.code, f.subject) for f in lint(career_map, build_graph(career_map)))
+
+
+def test_an_undescribed_level_is_said_in_japanese() -> None:
+    file = LINT / "undescribed_level.yaml"
+    result = run("lint", "--lang", "ja", str(file))
+    assert result.stdout.splitlines() == [
+        f"{file}:11:7: 警告 [undescribed-level] skills.coding.levels: レベル1, 2, 5は説明して"
+        "いますが、ロールが求めるレベル4の説明がありません",
+        "エラー0件、警告1件",
+    ]
+
+
+def test_a_skill_that_describes_no_level_or_only_unasked_ones_is_no_finding() -> None:
+    text = (LINT / "undescribed_level.yaml").read_text(encoding="utf-8")
+    for levels in ("    levels: {}\n", "    levels: {2: Fixes bugs alone, 4: Designs modules}\n"):
+        start = text.index("    levels:")
+        end = text.index("roles:")
+        career_map = parse_paths(text[:start] + levels + text[end:])
+        codes = [f.code for f in lint(career_map, build_graph(career_map))]
+        assert "undescribed-level" not in codes

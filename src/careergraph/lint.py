@@ -50,6 +50,11 @@ RULES = {
         Rule("unused-skill", Severity.WARNING, "no role asks for the skill"),
         Rule("role-without-skills", Severity.WARNING, "the role asks for no skill"),
         Rule("empty-track", Severity.WARNING, "the track has no role"),
+        Rule(
+            "undescribed-level",
+            Severity.WARNING,
+            "a skill describes some levels but not one that roles ask for",
+        ),
         Rule("similar-names", Severity.WARNING, "two roles' names differ only in punctuation"),
         Rule("alias-is-initials", Severity.WARNING, "an alias is another role's initials"),
         Rule("years-outlier", Severity.WARNING, "a move's years are far from the others'"),
@@ -91,6 +96,7 @@ def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
         *_promotion_cycles(career_map),
         *_promotions(career_map),
         *_unused(career_map),
+        *_undescribed_levels(career_map),
         *_similar_names(career_map),
         *_initials(career_map),
         *_years_outliers(career_map),
@@ -249,6 +255,33 @@ def _unused(career_map: CareerMap) -> Iterator[Finding]:
             message = f"tracks.{track_id}: no role is in this track"
             words = Words.of("lint.empty_track", id=track_id)
             yield _finding(career_map, "empty-track", ("tracks", track_id), message, words)
+
+
+def _undescribed_levels(career_map: CareerMap) -> Iterator[Finding]:
+    """A skill whose `levels` leave out a level roles ask for: its gaps would show no text there.
+
+    A skill that describes no level is no finding (the map's scale speaks for it), and neither is
+    a described level no role asks for.
+    """
+    asked: dict[str, set[int]] = {}
+    for role in career_map.roles.values():
+        for skill_id, level in role.skills.items():
+            asked.setdefault(skill_id, set()).add(level)
+    for skill_id, skill in career_map.skills.items():
+        missing = sorted(asked.get(skill_id, set()) - set(skill.levels))
+        if not skill.levels or not missing:
+            continue
+        described = ", ".join(map(str, skill.levels))
+        left_out = ", ".join(map(str, missing))
+        message = (
+            f"skills.{skill_id}.levels: describes levels {described} but not {left_out}, "
+            "which roles ask for"
+        )
+        words = Words.of(
+            "lint.undescribed_level", id=skill_id, described=described, missing=left_out
+        )
+        subject = ("skills", skill_id, "levels")
+        yield _finding(career_map, "undescribed-level", subject, message, words)
 
 
 # -- names ------------------------------------------------------------------------------------

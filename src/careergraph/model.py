@@ -140,6 +140,14 @@ class Skill:
     category: SkillCategory
     description: Text | None = None
     resources: tuple[Resource, ...] = ()
+    # What each level (1-5) of this skill looks like; levels not described are left out.
+    levels: Mapping[int, Text] = field(default_factory=lambda: MappingProxyType({}))
+
+    def level_text(self, level: int, scale: Mapping[int, Text]) -> Text | None:
+        """What `level` of this skill looks like: its own text, else the map's scale, else None."""
+        if level <= 0:
+            return None
+        return self.levels.get(level) or scale.get(level)
 
 
 @dataclass(frozen=True)
@@ -196,6 +204,8 @@ class CareerMap:
     transitions: tuple[Transition, ...]
     sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
     allowances: Mapping[MapPath, Allowance] = field(default_factory=lambda: MappingProxyType({}))
+    # What each level (1-5) means for any skill, where a skill does not say so itself.
+    scale: Mapping[int, Text] = field(default_factory=lambda: MappingProxyType({}))
     # Where each entry and value was written; not part of what the map says, so not compared.
     places: Mapping[MapPath, Place] = field(
         default_factory=lambda: MappingProxyType({}), compare=False, repr=False

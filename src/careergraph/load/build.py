@@ -167,6 +167,7 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
                     [_plain_text(r.title), r.kind.value, r.url, _maybe_plain(r.note), r.sources]
                     for r in s.resources
                 ],
+                _plain_levels(s.levels),
             ]
             for k, s in career_map.skills.items()
         },
@@ -203,6 +204,7 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
             for t in career_map.transitions
         ],
         "allowances": [[list(p), a.codes, a.why] for p, a in career_map.allowances.items()],
+        "scale": _plain_levels(career_map.scale),
     }
 
 
@@ -226,6 +228,7 @@ def build_map(
             {tuple(p): Allowance(tuple(codes), why) for p, codes, why in data["allowances"]}
         ),
         places=LazyPlaces(places),
+        scale=_levels(data["scale"]),
     )
 
 
@@ -235,6 +238,14 @@ def _plain_text(text: Text) -> dict[str, str]:
 
 def _maybe_plain(text: Text | None) -> dict[str, str] | None:
     return None if text is None else _plain_text(text)
+
+
+def _plain_levels(levels: Mapping[int, Text]) -> list[list[Any]]:
+    return [[level, _plain_text(text)] for level, text in levels.items()]
+
+
+def _levels(pairs: list[list[Any]]) -> Mapping[int, Text]:
+    return MappingProxyType({int(level): _text(text) for level, text in pairs})
 
 
 def _text(value: dict[str, str]) -> Text:
@@ -247,7 +258,12 @@ def _maybe_text(value: dict[str, str] | None) -> Text | None:
 
 
 def _skill(
-    key: str, name: Any, category: str, description: Any, resources: list[list[Any]]
+    key: str,
+    name: Any,
+    category: str,
+    description: Any,
+    resources: list[list[Any]],
+    levels: list[list[Any]],
 ) -> Skill:
     return Skill(
         key,
@@ -258,6 +274,7 @@ def _skill(
             Resource(_text(title), _RESOURCE_KINDS[kind], url, _maybe_text(note), tuple(sources))
             for title, kind, url, note, sources in resources
         ),
+        _levels(levels),
     )
 
 

@@ -25,6 +25,7 @@ from careergraph.load.schema import (
     OverlaySpec,
     ResourceSpec,
     RoleSpec,
+    ScaleSpec,
     SkillSpec,
     SourceSpec,
     TrackSpec,
@@ -122,6 +123,7 @@ class _Builder:
         self.reported = {(p.file, p.line, p.column) for p in problems}
 
     def build(self) -> CareerMap | None:
+        scale = self._scale()
         sources = self._entries("sources", SourceSpec)
         tracks = self._entries("tracks", TrackSpec)
         skills = self._entries("skills", SkillSpec)
@@ -149,6 +151,7 @@ class _Builder:
             allowances=_frozen(self._allowances(tracks, skills, roles, transitions)),
             # Finding every place reads the files again, so only lint (which asks) pays for it.
             places=LazyPlaces(lambda: _frozen(self._places(moves))),
+            scale=_levels(scale),
         )
 
     # -- what lint needs: allowances, and where every entry and value was written --------------
@@ -202,6 +205,15 @@ class _Builder:
             except ValidationError as error:
                 self._add_errors(error.errors(), (section, key), model)
         return dict(sorted(valid.items()))
+
+    def _scale(self) -> dict[str, Any]:
+        if "scale" not in self.doc.data:
+            return {}
+        try:
+            return ScaleSpec.model_validate({"scale": self.doc.data["scale"]}).scale
+        except ValidationError as error:
+            self._add_errors(error.errors(), (), ScaleSpec)
+            return {}
 
     def _transitions(self) -> list[tuple[int, TransitionSpec]]:
         raw = self.doc.data.get("transitions", [])
@@ -457,6 +469,8 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
         expected = Words.of(f"problem.type.{_TYPES[kind]}")
         return Words.of("problem.expected", place=dotted(loc), expected=expected, value=got)
     ctx = error.get("ctx") or {}
+    if kind == "level_key":
+        return Words.of("problem.level_key", place=dotted(loc), value=str(error.get("input")))
     if kind == "greater_than_equal":
         return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
     if kind == "less_than_equal":
@@ -538,7 +552,13 @@ def _skill(key: str, spec: SkillSpec) -> Skill:
         category=SkillCategory(spec.category),
         description=_maybe_text(spec.description),
         resources=tuple(_resource(r) for r in spec.resources),
+        levels=_levels(spec.levels),
     )
+
+
+def _levels(texts: Mapping[str, str | dict[str, str]]) -> Mapping[int, Text]:
+    """Level texts by level, lowest first (the file's keys are the levels as text)."""
+    return _frozen({int(level): _text(text) for level, text in sorted(texts.items())})
 
 
 def _resource(spec: ResourceSpec) -> Resource:

@@ -18,6 +18,8 @@ from careergraph.load.yaml_source import Document, Path, dotted
 KEYED_SECTIONS = {"sources": "source", "tracks": "track", "skills": "skill", "roles": "role"}
 OVERRIDE = "override"
 REMOVE = "remove"
+# The top-level scale is merged like one keyed entry whose fields are the levels.
+SCALE = "scale"
 
 
 @dataclass
@@ -89,9 +91,15 @@ class _Merger:
                 data[section] = {}
         # A section of the wrong type stays as written, for the checks to report.
         moves_given = isinstance(base.get("transitions", []), list)
+        scale_given = isinstance(base.get(SCALE, {}), dict)
+        if scale_given:
+            data.pop(SCALE, None)
         for index, document in enumerate(self.documents):
             if not isinstance(document.data, dict):
                 continue  # already reported: the top level must be a mapping
+            scale = document.data.get(SCALE)
+            if isinstance(scale, dict) and scale_given:
+                self._scale(index, scale, data)
             for section in KEYED_SECTIONS:
                 entries = document.data.get(section)
                 if isinstance(entries, dict) and isinstance(data.get(section), dict):
@@ -159,6 +167,36 @@ class _Merger:
         for name, value in body.items():
             if earlier.get(name, _MISSING) != value:
                 self._conflict(index, (*here, name), value, earlier.get(name, _MISSING), here)
+
+    def _scale(self, index: int, scale: dict[str, Any], data: dict[str, Any]) -> None:
+        """A file's level texts: new levels are added; a changed one needs 'override: true'."""
+        here: Path = (SCALE,)
+        body = {k: v for k, v in scale.items() if k != OVERRIDE}
+        overriding = False
+        if OVERRIDE in scale:
+            overriding = self._flag(index, (*here, OVERRIDE), scale[OVERRIDE], "override")
+            if overriding and SCALE not in data:
+                self._add(
+                    index,
+                    (*here, OVERRIDE),
+                    "scale.override: 'override: true', but no earlier file gives a scale"
+                    if index
+                    else "scale.override: only a file given after another "
+                    "(--data BASE --data OVERLAY) can override the scale",
+                    key=True,
+                )
+                overriding = False
+        if SCALE not in data:
+            data[SCALE] = {}
+            self.origins[here] = (index, here)
+        merged = data[SCALE]
+        for level, text in body.items():
+            if level in merged and not overriding:
+                if merged[level] != text:
+                    self._conflict(index, (*here, level), text, merged[level], here)
+                continue
+            merged[level] = text
+            self.origins[(*here, level)] = (index, (*here, level))
 
     # -- transitions --------------------------------------------------------------------------
 

@@ -135,12 +135,47 @@ class ResourceSpec(Strict):
     sources: list[Id] = _EMPTY_LIST
 
 
+LEVEL_KEY_PATTERN = r"^[1-5]$"
+
+
+def _check_level_key(value: str) -> str:
+    # YAML and JSON keys are read as text, so `3:` arrives as "3" either way.
+    if not re.match(LEVEL_KEY_PATTERN, value):
+        raise PydanticCustomError(
+            "level_key", "'{value}' is not a level: use 1, 2, 3, 4 or 5", {"value": value}
+        )
+    return value
+
+
+LevelKey = Annotated[
+    str,
+    AfterValidator(_check_level_key),
+    WithJsonSchema({"type": "string", "pattern": LEVEL_KEY_PATTERN}),
+]
+LevelTexts = Annotated[
+    dict[LevelKey, TextSpec],
+    Field(json_schema_extra={"propertyNames": {"pattern": LEVEL_KEY_PATTERN}}),
+]
+"""What levels look like, by level (1 to 5): any of them, each a text."""
+
+
 class SkillSpec(Strict):
     name: TextSpec
     category: Literal["technical", "soft", "tool", "certification", "domain"]
     description: TextSpec | None = None
     resources: list[ResourceSpec] = _EMPTY_LIST
+    levels: LevelTexts = Field(
+        default_factory=dict,
+        description="What each level of this skill looks like (1: ..., 5: ...); any subset.",
+        json_schema_extra={"default": {}},
+    )
     lint: AllowanceSpec | None = None
+
+
+class ScaleSpec(Strict):
+    """The map's scale: what levels 1 to 5 mean for any skill that does not say itself."""
+
+    scale: LevelTexts = Field(default_factory=dict, json_schema_extra={"default": {}})
 
 
 Level = Annotated[int, Field(ge=1, le=5)]
@@ -182,6 +217,7 @@ class FileSpec(Strict):
     """The top level; each entry below it is checked on its own so all mistakes are found."""
 
     version: Literal[1]
+    scale: dict[str, Any] = {}
     sources: dict[Id, Any] = {}
     tracks: dict[Id, Any]
     skills: dict[Id, Any]
@@ -193,6 +229,7 @@ class OverlaySpec(Strict):
     """The top level of a file given after the base map: every section may be left out."""
 
     version: Literal[1]
+    scale: dict[str, Any] = {}
     sources: dict[Id, Any] = {}
     tracks: dict[Id, Any] = {}
     skills: dict[Id, Any] = {}
@@ -211,6 +248,11 @@ class MapFile(Strict):
     model_config = ConfigDict(title="careergraph data file")
 
     version: Literal[1]
+    scale: LevelTexts = Field(
+        default_factory=dict,
+        description="What levels 1 to 5 mean for any skill that does not describe its own.",
+        json_schema_extra={"default": {}},
+    )
     sources: dict[Id, SourceSpec] = {}
     tracks: dict[Id, TrackSpec]
     skills: dict[Id, SkillSpec]
@@ -251,6 +293,10 @@ def overlay_json_schema() -> dict[str, Any]:
                 {"type": "object", "required": ["override"], "properties": {"override": flag}},
             ]
         }
+    scale = schema["properties"]["scale"]
+    scale.pop("default", None)
+    scale["properties"] = {"override": flag}
+    scale["propertyNames"] = {"anyOf": [scale["propertyNames"], {"const": "override"}]}
     moves = schema["properties"]["transitions"]
     ends = {"from": {"type": "string"}, "to": {"type": "string"}}
     moves["items"] = {

@@ -145,6 +145,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.expected": "{place}: expected {expected}, got {value}",
         "problem.at_least": "{place}: must be at least {bound}, got {value}",
         "problem.at_most": "{place}: must be at most {bound}, got {value}",
+        "problem.level_key": "{place}: '{value}' is not a level: use 1, 2, 3, 4 or 5",
         "problem.type.whole_number": "a whole number",
         "problem.type.number": "a number",
         "problem.type.text": "text",
@@ -239,6 +240,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "roles.{id}: '{role}' asks for no skill, so no gap can be shown"
         ),
         "lint.empty_track": "tracks.{id}: no role is in this track",
+        "lint.undescribed_level": (
+            "skills.{id}.levels: describes levels {described} but not {missing}, "
+            "which roles ask for"
+        ),
         "lint.similar_names": (
             "roles.{id}: the name '{name}' differs from '{other_name}' of role '{other}' "
             "({there}) only in punctuation or long-vowel marks"
@@ -403,6 +408,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.expected": "{place}: {expected}を書いてください(書かれていたのは{value})",
         "problem.at_least": "{place}: {bound}以上にしてください(書かれていたのは{value})",
         "problem.at_most": "{place}: {bound}以下にしてください(書かれていたのは{value})",
+        "problem.level_key": (
+            "{place}: '{value}'はレベルではありません。1、2、3、4、5のどれかにしてください"
+        ),
         "problem.type.whole_number": "整数",
         "problem.type.number": "数値",
         "problem.type.text": "テキスト",
@@ -497,6 +505,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.unused_skill": "skills.{id}: このスキルを求めるロールがありません",
         "lint.role_without_skills": "roles.{id}: '{role}'が求めるスキルがないため、差を示せません",
         "lint.empty_track": "tracks.{id}: このトラックにはロールがありません",
+        "lint.undescribed_level": (
+            "skills.{id}.levels: レベル{described}は説明していますが、"
+            "ロールが求めるレベル{missing}の説明がありません"
+        ),
         "lint.similar_names": (
             "roles.{id}: 名前'{name}'は、ロール'{other}'の'{other_name}'({there})と"
             "句読点や長音記号しか違いません"

@@ -1,0 +1,144 @@
+"""What a level looks like: the map's `scale` and each skill's `levels`, read, merged and kept."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from careergraph.cli import cli
+from careergraph.errors import DataFileError
+from careergraph.load import cache, load_layers, load_paths, parse_paths
+from careergraph.model import Text
+from tests.conftest import FIXTURES
+from tests.test_schema import MAP_SCHEMA, OVERLAY_SCHEMA, data_of, validator
+
+LEVELS = FIXTURES / "levels"
+MAP = LEVELS / "map.yaml"
+OVERLAY = LEVELS / "overlay.yaml"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def texts(levels: Mapping[int, Text]) -> dict[int, str]:
+    return {level: text.get("en") for level, text in levels.items()}
+
+
+def test_the_scale_and_skill_levels_are_read_by_level_lowest_first() -> None:
+    career_map = load_paths(MAP)
+    assert list(career_map.scale) == [1, 2, 3, 4, 5]
+    assert career_map.scale[4].get("ja") == "人に教え、チームのやり方を決める"
+    coding = career_map.skills["coding"]
+    assert texts(coding.levels) == {
+        2: "Fixes bugs in code others designed",
+        4: "Designs modules others build on",
+        5: "Designs the system",
+    }
+    # A quoted key is the same level: YAML and JSON keys are text either way.
+    assert texts(career_map.skills["planning"].levels) == {1: "Keeps a task list"}
+    assert dict(career_map.skills["pmp"].levels) == {}
+
+
+def test_a_level_text_is_the_skills_own_else_the_scales_else_none() -> None:
+    career_map = load_paths(MAP)
+    coding = career_map.skills["coding"]
+    said = {lvl: coding.level_text(lvl, career_map.scale) for lvl in range(6)}
+    assert {lvl: t.get("ja") if t else None for lvl, t in said.items()} == {
+        0: None,
+        1: "支援を受けて学んでいる",
+        2: "他人が設計したコードのバグを直す",
+        3: "どんな業務でも一人でできる",
+        4: "他人が使うモジュールを設計する",
+        5: "Designs the system",
+    }
+    plain = load_paths(FIXTURES / "small.yaml")
+    assert dict(plain.scale) == {}
+    assert plain.skills["coding"].level_text(3, plain.scale) is None
+
+
+def test_a_json_map_reads_the_same_levels(tmp_path: Path) -> None:
+    as_json = tmp_path / "map.json"
+    as_json.write_text(json.dumps(data_of(MAP), ensure_ascii=False), encoding="utf-8")
+    from_json, from_yaml = load_paths(as_json), load_paths(MAP)
+    assert from_json.scale == from_yaml.scale
+    assert from_json.skills == from_yaml.skills
+
+
+def test_a_cached_map_keeps_the_scale_and_levels(tmp_path: Path, private_load_cache: Path) -> None:
+    copy = tmp_path / "map.yaml"
+    copy.write_bytes(MAP.read_bytes())
+    checked = load_paths(copy)
+    assert cache.recall(copy.read_bytes()) is not None
+    cached = load_paths(copy)
+    assert (cached.scale, cached.skills) == (checked.scale, checked.skills)
+    assert cached.skills["coding"].levels[5] == Text.plain("Designs the system")
+
+
+def test_an_overlay_overrides_scale_levels_and_replaces_a_skills_levels() -> None:
+    base, merged = load_paths(MAP), load_layers([MAP, OVERLAY])
+    assert {k: v for k, v in merged.scale.items() if k != 5} == {
+        k: v for k, v in base.scale.items() if k != 5
+    }
+    assert merged.scale[5].get("ja") == "全社のやり方を決める"
+    # An overriding entry's field is replaced whole, as for every other field.
+    assert texts(merged.skills["planning"].levels) == {4: "Plans a programme of projects"}
+    assert merged.skills["coding"] == base.skills["coding"]
+
+
+def test_an_overlay_adds_a_scale_to_a_map_without_one() -> None:
+    merged = load_layers([FIXTURES / "small.yaml", LEVELS / "scale_only.yaml"])
+    assert texts(merged.scale) == {1: "Starting out", 5: "Expert"}
+
+
+def test_an_overlay_that_changes_a_scale_level_without_override_is_refused() -> None:
+    conflict = LEVELS / "scale_conflict.yaml"
+    with pytest.raises(DataFileError) as caught:
+        load_layers([MAP, conflict])
+    assert caught.value.lines() == [
+        f"{conflict}:3:6: scale.3: 'Does it well' here, but {MAP}:6:6 says otherwise; "
+        "add 'override: true' to scale to change it"
+    ]
+
+
+def test_override_needs_an_earlier_scale() -> None:
+    with pytest.raises(DataFileError) as caught:
+        load_layers([FIXTURES / "small.yaml", OVERLAY])
+    assert caught.value.lines() == [
+        f"{OVERLAY}:4:3: scale.override: 'override: true', but no earlier file gives a scale"
+    ]
+    with pytest.raises(DataFileError) as caught:
+        parse_paths("version: 1\nscale: {override: true, 1: a}\ntracks: {}\nskills: {}\nroles: {}")
+    assert caught.value.lines() == [
+        "<string>:2:9: scale.override: only a file given after another "
+        "(--data BASE --data OVERLAY) can override the scale"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "'7' is not a level: use 1, 2, 3, 4 or 5"),
+        ("ja", "'7'はレベルではありません。1、2、3、4、5のどれかにしてください"),
+    ],
+)
+def test_a_bad_level_key_is_named_in_both_languages(
+    tmp_path: Path, lang: str, message: str
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MAP.read_text(encoding="utf-8").replace("      5: Designs", "      7: Designs"))
+    result = run("validate", "--lang", lang, str(bad))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"{bad}:23:7: skills.coding.levels.7: {message}\n"
+
+
+def test_the_schemas_accept_the_scale_and_levels_and_refuse_bad_keys() -> None:
+    assert list(validator(MAP_SCHEMA).iter_errors(data_of(MAP))) == []
+    assert list(validator(OVERLAY_SCHEMA).iter_errors(data_of(OVERLAY))) == []
+    assert list(validator(MAP_SCHEMA).iter_errors(data_of(OVERLAY))) != []
+    errors = validator(MAP_SCHEMA).iter_errors(data_of(FIXTURES / "broken" / "bad_level_key.yaml"))
+    assert sorted(e.json_path for e in errors) == ["$.scale", "$.skills.coding.levels"]
