@@ -230,7 +230,7 @@ def test_routes_light_the_best_and_the_alternatives_and_dim_the_rest() -> None:
 
     listed = data["routes"][0]
     assert listed["roles"] == list(routes[0].roles)
-    assert listed["years"] == "19y"
+    assert listed["years"] == "20y"
     first = listed["steps"][0]
     assert (first["fromName"], first["toName"], first["kind"]) == (
         "PMO Coordinator",
@@ -238,7 +238,7 @@ def test_routes_light_the_best_and_the_alternatives_and_dim_the_rest() -> None:
         "promotion",
     )
     assert {"name": "PMP (Project Management Professional)", "from": 0, "to": 3} in first["build"]
-    assert [s["cumulative"] for s in listed["steps"]][-1] == "19y"
+    assert [s["cumulative"] for s in listed["steps"]][-1] == "20y"
 
 
 def test_without_routes_nothing_is_dimmed() -> None:
