@@ -50,6 +50,7 @@ COMMANDS = [
     Command("gap", ("gap", "{a}", "{b}")),
     Command("reach", ("reach", "{a}", "--within", "10")),
     Command("similar", ("similar", "{a}")),
+    Command("fit", ("fit", "{a}")),
 ]
 BASELINE = "naive: CSafeLoader + pydantic + networkx"
 COMMAND_TARGET = 1.0

@@ -149,8 +149,24 @@ def test_show_json_keys() -> None:
     assert data["names"] == {"en": "Senior developer", "ja": "シニア開発者"}
     assert (data["track"], data["level"], data["years"]) == ("dev", 2, 3.0)
     assert data["skills"] == [
-        {"skill": "coding", "name": "Coding", "category": "technical", "level": 4, "resources": []},
-        {"skill": "planning", "name": "Planning", "category": "soft", "level": 1, "resources": []},
+        {
+            "skill": "coding",
+            "name": "Coding",
+            "category": "technical",
+            "level": 4,
+            "description": None,
+            "level_text": None,
+            "resources": [],
+        },
+        {
+            "skill": "planning",
+            "name": "Planning",
+            "category": "soft",
+            "level": 1,
+            "description": None,
+            "level_text": None,
+            "resources": [],
+        },
     ]
     assert data["interview"] == []
     assert [(m["to"], m["gap_size"]) for m in data["next"]] == [("manager", 6), ("lead", 2)]

@@ -153,9 +153,9 @@ def read_table(raw: bytes) -> list[dict[str, str]]:
 @pytest.mark.parametrize("data", MAPS)
 def test_csv_tables_read_back_with_every_attribute(data: Path, tmp_path: Path) -> None:
     result = export(data, "--format", "csv", "-o", str(tmp_path / "out"))
+    out = tmp_path / "out"
     assert (
-        result.stdout
-        == f"{tmp_path / 'out' / 'roles.csv'}\n{tmp_path / 'out' / 'transitions.csv'}\n"
+        result.stdout == f"{out / 'roles.csv'}\n{out / 'transitions.csv'}\n{out / 'skills.csv'}\n"
     )
     roles = read_table((tmp_path / "out" / "roles.csv").read_bytes())
     moves = read_table((tmp_path / "out" / "transitions.csv").read_bytes())
@@ -176,8 +176,8 @@ def test_csv_needs_a_folder_or_a_table() -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "error: csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
-        "or --table roles|transitions for one\n"
+        "error: csv holds three tables: give -o FOLDER for roles.csv, transitions.csv and "
+        "skills.csv, or --table roles|transitions|skills for one\n"
     )
 
 
@@ -303,7 +303,7 @@ def test_json_summarises_the_files_written(tmp_path: Path) -> None:
     result = export(SMALL, "--format", "csv", "-o", str(tmp_path), "--track", "dev", "--json")
     assert json.loads(result.stdout) == {
         "format": "csv",
-        "files": [str(tmp_path / "roles.csv"), str(tmp_path / "transitions.csv")],
+        "files": [str(tmp_path / f"{t}.csv") for t in ("roles", "transitions", "skills")],
         "roles": 3,
         "transitions": 2,
     }
@@ -313,3 +313,134 @@ def test_json_without_output_is_a_usage_error() -> None:
     result = run("--data", str(SMALL), "export", "--format", "dot", "--json")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "error: --json reports the files written: give -o as well\n"
+
+
+# -- what skills, tracks and levels say ---------------------------------------------------------
+
+LEVELS = FIXTURES / "levels" / "map.yaml"
+
+
+def level_texts(career_map: CareerMap) -> dict[str, dict[str, dict[str, str]]]:
+    """Each role's skills' texts for the level it asks: its own, else the scale's."""
+    return {
+        role.id: {
+            skill: text.as_dict()
+            for skill, level in role.skills.items()
+            if (text := career_map.skills[skill].level_text(level, career_map.scale))
+        }
+        for role in career_map.roles.values()
+    }
+
+
+def about_map(career_map: CareerMap) -> dict[str, Any]:
+    """Every description and level text the map gives, as flat keys."""
+    about: dict[str, Any] = {}
+    for level, text in career_map.scale.items():
+        about |= {f"scale:{level}_{lang}": t for lang, t in text.as_dict().items()}
+    for track_id, track in career_map.tracks.items():
+        if track.description:
+            about |= {
+                f"track:{track_id}:description_{lang}": t
+                for lang, t in track.description.as_dict().items()
+            }
+    for skill_id, skill in career_map.skills.items():
+        if skill.description:
+            about |= {
+                f"skill:{skill_id}:description_{lang}": t
+                for lang, t in skill.description.as_dict().items()
+            }
+        for level, text in skill.levels.items():
+            about |= {
+                f"skill:{skill_id}:level_{level}_{lang}": t for lang, t in text.as_dict().items()
+            }
+    return about
+
+
+def flat_level_texts(nodes: dict[str, dict[str, Any]]) -> dict[str, dict[str, dict[str, str]]]:
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for node, attrs in nodes.items():
+        found[node] = {}
+        for key, value in attrs.items():
+            if key.startswith("level:"):
+                skill, lang = key.removeprefix("level:").rsplit("_", 1)
+                found[node].setdefault(skill, {})[lang] = value
+    return found
+
+
+def test_node_link_json_carries_descriptions_and_level_texts() -> None:
+    career_map = load_paths(LEVELS)
+    data = json.loads(export(LEVELS, "--format", "json").stdout)
+    graph = nx.node_link_graph(data, edges="edges")
+    assert graph.graph["scale"]["4"] == {
+        "en": "Teaches it and sets the team's practice",
+        "ja": "人に教え、チームのやり方を決める",
+    }
+    assert graph.graph["tracks"]["dev"]["description"] == {
+        "en": "Builds the product.",
+        "ja": "プロダクトを作る。",
+    }
+    assert graph.graph["tracks"]["pmo"]["description"] is None
+    coding = graph.graph["skills"]["coding"]
+    assert coding["description"] == career_map.skills["coding"].description.as_dict()  # type: ignore[union-attr]
+    assert coding["levels"] == {
+        str(level): text.as_dict() for level, text in career_map.skills["coding"].levels.items()
+    }
+    assert {n: a["level_texts"] for n, a in graph.nodes(data=True)} == level_texts(career_map)
+
+
+@pytest.mark.parametrize("format_", ["graphml", "gexf"])
+def test_graphml_and_gexf_carry_descriptions_and_level_texts(format_: str, tmp_path: Path) -> None:
+    career_map = load_paths(LEVELS)
+    target = tmp_path / f"map.{format_}"
+    export(LEVELS, "--format", format_, "-o", str(target))
+    graph = nx.read_graphml(target) if format_ == "graphml" else nx.read_gexf(target)
+    nodes = {n: dict(a) for n, a in graph.nodes(data=True)}
+    assert flat_level_texts(nodes) == level_texts(career_map)
+    assert nodes["senior"]["track_description_ja"] == "プロダクトを作る。"
+    assert "track_description_en" not in nodes["manager"]
+    if format_ == "graphml":
+        about = {k: v for k, v in graph.graph.items() if k not in ("node_default", "edge_default")}
+        assert about == about_map(career_map)
+    else:  # a GEXF graph holds no attributes of its own: each role says what its skills are
+        assert nodes["senior"]["description:coding_en"] == "Writing and reviewing code."
+        assert not any(k.startswith("description:planning") for k in nodes["senior"])
+
+
+def test_csv_tables_carry_descriptions_and_level_texts(tmp_path: Path) -> None:
+    career_map = load_paths(LEVELS)
+    export(LEVELS, "--format", "csv", "-o", str(tmp_path / "out"))
+    roles = {r.pop("id"): r for r in read_table((tmp_path / "out" / "roles.csv").read_bytes())}
+    assert flat_level_texts(roles) == level_texts(career_map)
+    assert roles["lead"]["track_description_en"] == "Builds the product."
+    skills = read_table((tmp_path / "out" / "skills.csv").read_bytes())
+    assert skills[0] == {
+        f"level_{level}_{lang}": t
+        for level, text in career_map.scale.items()
+        for lang, t in text.as_dict().items()
+    }
+    assert skills[1:] == [
+        {
+            "id": "coding",
+            "category": "technical",
+            "name_en": "Coding",
+            "name_ja": "コーディング",
+            "description_en": "Writing and reviewing code.",
+            "description_ja": "コードを書き、レビューする。",
+            "level_2_en": "Fixes bugs in code others designed",
+            "level_2_ja": "他人が設計したコードのバグを直す",
+            "level_4_en": "Designs modules others build on",
+            "level_4_ja": "他人が使うモジュールを設計する",
+            "level_5_en": "Designs the system",
+        },
+        {
+            "id": "planning",
+            "category": "soft",
+            "name_en": "Planning",
+            "name_ja": "計画",
+            "level_1_en": "Keeps a task list",
+            "level_1_ja": "タスクリストをつける",
+        },
+        {"id": "pmp", "category": "certification", "name_en": "PMP"},
+    ]
+    alone = export(LEVELS, "--format", "csv", "--table", "skills").stdout_bytes
+    assert alone == (tmp_path / "out" / "skills.csv").read_bytes()

@@ -142,3 +142,199 @@ def test_the_schemas_accept_the_scale_and_levels_and_refuse_bad_keys() -> None:
     assert list(validator(MAP_SCHEMA).iter_errors(data_of(OVERLAY))) != []
     errors = validator(MAP_SCHEMA).iter_errors(data_of(FIXTURES / "broken" / "bad_level_key.yaml"))
     assert sorted(e.json_path for e in errors) == ["$.scale", "$.skills.coding.levels"]
+
+
+# -- shown: gap, show, roles, plan -------------------------------------------------------------
+
+
+def shown(*args: str) -> str:
+    result = run("--data", str(MAP), *args)
+    assert (result.exit_code, result.stderr) == (0, "")
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            """\
+Senior developer → PMO manager: 2 skills to build (+6 levels)
+
+Soft
+  Planning  1 → 4  (+3)
+    Teaches it and sets the team's practice
+
+Certification
+  PMP       0 → 3  (+3)
+    Does it alone on any work
+
+No longer stressed in PMO manager
+  Coding    level 4
+""",
+        ),
+        (
+            "ja",
+            """\
+シニア開発者 → PMOマネージャー: 伸ばすスキル2件(+6レベル)
+
+ソフトスキル
+  計画          1 → 4  (+3)
+    人に教え、チームのやり方を決める
+
+資格
+  PMP           0 → 3  (+3)
+    どんな業務でも一人でできる
+
+PMOマネージャーでは重視されなくなるスキル
+  コーディング  レベル4
+""",
+        ),
+    ],
+)
+def test_gap_says_under_each_skill_what_its_target_level_looks_like(
+    lang: str, expected: str
+) -> None:
+    assert shown("gap", "senior", "manager", "--lang", lang) == expected
+
+
+def test_gap_json_gives_what_both_levels_look_like() -> None:
+    gap = json.loads(shown("gap", "junior", "lead", "--json", "--lang", "ja"))["gap"]
+    assert [(g["skill"], g["from_text"], g["to_text"]) for g in gap] == [
+        ("planning", None, "どんな業務でも一人でできる"),
+        ("coding", "他人が設計したコードのバグを直す", "他人が使うモジュールを設計する"),
+    ]
+    plain = run("--data", str(FIXTURES / "small.yaml"), "gap", "junior", "lead", "--json")
+    assert {(g["from_text"], g["to_text"]) for g in json.loads(plain.stdout)["gap"]} == {
+        (None, None)
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            """\
+Senior developer (シニア開発者)
+  id: senior · track: Engineering · level 2 · typically 3y
+  Engineering: Builds the product.
+
+Skills
+  Coding    ●●●●○  4
+    Writing and reviewing code.
+  Planning  ●○○○○  1
+""",
+        ),
+        (
+            "ja",
+            """\
+シニア開発者 (Senior developer)
+  ID: senior · トラック: エンジニアリング · レベル2 · 目安3年
+  エンジニアリング: プロダクトを作る。
+
+スキル
+  コーディング  ●●●●○  4
+    コードを書き、レビューする。
+  計画          ●○○○○  1
+""",
+        ),
+    ],
+)
+def test_show_gives_the_track_and_skill_descriptions(lang: str, expected: str) -> None:
+    assert shown("show", "senior", "--lang", lang).startswith(expected)
+
+
+def test_show_json_gives_descriptions_and_level_texts() -> None:
+    role = json.loads(shown("show", "senior", "--json", "--lang", "ja"))
+    assert role["track_description"] == "プロダクトを作る。"
+    assert [(s["skill"], s["description"], s["level_text"]) for s in role["skills"]] == [
+        ("coding", "コードを書き、レビューする。", "他人が使うモジュールを設計する"),
+        ("planning", None, "タスクリストをつける"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            """\
+Engineering (dev)
+  Builds the product.
+   1  junior  Junior developer     2y
+   2  senior  Senior developer     3y
+   3  lead    Tech lead            3y
+
+PMO (pmo)
+   1  coordinator  PMO coordinator   1.5y
+   2  manager      PMO manager         4y
+""",
+        ),
+        (
+            "ja",
+            """\
+エンジニアリング (dev)
+  プロダクトを作る。
+   1  junior  ジュニア開発者    2年
+   2  senior  シニア開発者      3年
+   3  lead    テックリード      3年
+
+PMO (pmo)
+   1  coordinator  PMOコーディネーター  1.5年
+   2  manager      PMOマネージャー        4年
+""",
+        ),
+    ],
+)
+def test_roles_give_each_tracks_description(lang: str, expected: str) -> None:
+    assert shown("roles", "--lang", lang) == expected
+    tracks = json.loads(shown("roles", "--json", "--lang", lang))["tracks"]
+    assert [t["description"] for t in tracks] == [
+        {"en": "Builds the product.", "ja": "プロダクトを作る。"}[lang],
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "- **PMP** (0 → 3)",
+                "  - *Level 3 looks like: Does it alone on any work*",
+                "  - no resource listed yet",
+                "- **Planning** (2 → 4)",
+                "  - *Level 4 looks like: Teaches it and sets the team's practice*",
+                "  - no resource listed yet",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "- **PMP** (0 → 3)",
+                "  - *レベル3の姿: どんな業務でも一人でできる*",
+                "  - まだ教材の登録がありません",
+                "- **計画** (2 → 4)",
+                "  - *レベル4の姿: 人に教え、チームのやり方を決める*",
+                "  - まだ教材の登録がありません",
+            ],
+        ),
+    ],
+)
+def test_plan_says_what_each_target_level_looks_like(lang: str, expected: list[str]) -> None:
+    lines = shown("plan", "coordinator", "manager", "--lang", lang).splitlines()
+    start = lines.index("- **PMP** (0 → 3)")
+    assert lines[start : start + 6] == expected
+
+
+def test_the_plan_page_says_what_each_target_level_looks_like(tmp_path: Path) -> None:
+    page = tmp_path / "plan.html"
+    shown("plan", "coordinator", "manager", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert (
+        '<p class="level">Level 4 looks like: Teaches it and sets the team&#x27;s practice</p>'
+        in html
+    )
+    assert '<p class="level">Level 3 looks like: Does it alone on any work</p>' in html

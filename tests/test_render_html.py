@@ -113,7 +113,8 @@ def test_role_details_carry_names_skills_and_summary_in_the_chosen_language() ->
     assert coordinator["otherNames"] == [{"language": "English", "name": "PMO Coordinator"}]
     assert coordinator["level"] == 1 and coordinator["years"] == "2年"
     assert coordinator["summary"].startswith("プロジェクトマネージャーをサポート")
-    assert {"name": "コミュニケーション", "level": 3} in coordinator["skills"]
+    communication = {"id": "communication", "name": "コミュニケーション", "level": 3}
+    assert communication in coordinator["skills"]
     assert "pmo_coordinator" in coordinator["searchNames"]
 
 

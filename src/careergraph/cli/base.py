@@ -63,6 +63,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "What changed from OLD to NEW: records, fields, and routes longer, shorter, new or gone.",
     ),
     "export": ("exports", "Export the map as node-link JSON, GraphML, GEXF, Mermaid, DOT or CSV."),
+    "fit": (
+        "profile",
+        "Roles ranked by how much of what they ask ROLE (or, with --me, you) already meets.",
+    ),
     "gap": (
         "explore",
         "Skills TO needs above FROM's level (or, with --me, above yours), largest first.",

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from careergraph.model import CareerMap
 
 FORMATS = ("json", "graphml", "gexf", "mermaid", "dot", "csv")
-TABLES = ("roles", "transitions")
+TABLES = ("roles", "transitions", "skills")
 
 
 @cli.command()
@@ -25,8 +25,8 @@ TABLES = ("roles", "transitions")
     "--output",
     type=FilePath(),
     default=None,
-    help="Write to FILE (for csv without --table: a folder for roles.csv and transitions.csv) "
-    "[default: stdout].",
+    help="Write to FILE (for csv without --table: a folder for roles.csv, transitions.csv "
+    "and skills.csv) [default: stdout].",
 )
 @click.option(
     "--table",
@@ -111,6 +111,7 @@ def _rendered(
         both: dict[str, str | bytes] = {
             "roles.csv": tables.roles_csv(career_map, lang),
             "transitions.csv": tables.transitions_csv(career_map),
+            "skills.csv": tables.skills_csv(career_map),
         }
         return both if table is None else {f"{table}.csv": both[f"{table}.csv"]}
     renderers: dict[str, Callable[[CareerMap, str], str | bytes]] = {

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import cli, common, emit, load, me_option, profile_data, start_and_goal
+from careergraph.cli.base import (
+    cli,
+    common,
+    emit,
+    load,
+    me_option,
+    profile_data,
+    start_and_goal,
+    track_ids,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -136,6 +145,85 @@ def reach(
                 "route": list(r.route.roles),
             }
             for r in found
+        ],
+    }
+    if profile is not None:
+        data["profile"] = profile_data(profile)
+    emit(data)
+
+
+@cli.command()
+@click.argument("role_name", metavar="[ROLE]", required=False)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    metavar="N",
+    help="Show the N best-met roles; 0 shows every role.",
+)
+@click.option("--track", "track_names", multiple=True, metavar="TRACK", help="Only this ladder.")
+@me_option
+@common
+def fit(
+    role_name: str | None,
+    limit: int,
+    track_names: tuple[str, ...],
+    me_file: Path | None,
+    data_file: tuple[Path, ...],
+    lang: str,
+    as_json_output: bool,
+) -> None:
+    """Roles ranked by how much of what they ask ROLE (or, with --me, you) already meets.
+
+    For each role: the share of its required levels met (a level held above the one asked
+    counts only up to it), the levels still missing, whether it is a move up (higher on the same
+    ladder, or reached by promotions alone), and the nearest route to it by years.
+    """
+    from careergraph.cli.base import read_profile
+    from careergraph.fit import role_fits
+    from careergraph.query import find_role
+    from careergraph.render import text as as_text
+    from careergraph.render.messages import say
+
+    career_map, graph = load(data_file)
+    profile: Profile | None = None
+    if (role_name is None) == (me_file is None):
+        raise click.UsageError(say(lang, "usage.reach_start"))
+    if me_file is not None:
+        profile = read_profile(me_file, career_map)
+        start = profile.role
+    else:
+        start = find_role(career_map, str(role_name)).id
+    have = profile.levels(career_map.roles[start]) if profile else career_map.roles[start].skills
+    tracks = track_ids(career_map, track_names) if track_names else None
+    standing = role_fits(
+        career_map,
+        graph,
+        start,
+        have,
+        years_done=profile.years_in_role if profile else 0.0,
+        tracks=tracks,
+        limit=limit or None,
+    )
+    shown = standing.fits
+    if not as_json_output:
+        click.echo(as_text.fit_text(career_map, start, standing, lang, you=profile))
+        return
+    data: dict[str, object] = {
+        "from": start,
+        "roles": [
+            {
+                "id": f.role,
+                "name": career_map.roles[f.role].name.get(lang),
+                "met": f.met,
+                "missing_levels": f.missing_levels,
+                "years": f.years,
+                "up": f.up,
+                "moves": f.moves,
+                "route": list(f.route) if f.route else None,
+            }
+            for f in shown
         ],
     }
     if profile is not None:

@@ -2,13 +2,19 @@
 
 GraphML and GEXF attributes hold only numbers and strings, so a role's texts and skills are
 flattened into documented attribute names: `name_en`, `name_ja`, `summary_en`, `aliases` (a JSON
-list), `skill:coding` (the required level) on nodes; `kind`, `years`, `note_en` on edges.
+list), `track_description_en`, `skill:coding` (the required level) and `level:coding_en` (what
+that level looks like) on nodes; `kind`, `years`, `note_en` on edges. What the skills, tracks and
+levels themselves say is kept once: as the graph's own attributes in node-link JSON and GraphML
+(`skill:coding:description_en`, `skill:coding:level_4_en`, `track:dev:description_en`,
+`scale:4_en`), and on each node in GEXF, whose graphs hold no attributes
+(`description:coding_en`).
 """
 
 from __future__ import annotations
 
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
@@ -16,6 +22,8 @@ import networkx as nx
 from careergraph.model import DEFAULT_LANGUAGE, CareerMap, Role, Text, Transition
 
 SKILL_PREFIX = "skill:"
+LEVEL_PREFIX = "level:"
+DESCRIPTION_PREFIX = "description:"
 
 
 def languages(career_map: CareerMap) -> list[str]:
@@ -44,9 +52,54 @@ def role_fields(career_map: CareerMap, role: Role, lang: str) -> dict[str, Any]:
         "level": role.level,
         "years": float(role.years),
         **_per_language("summary", role.summary),
+        **_per_language("track_description", career_map.tracks[role.track].description),
     }
     fields |= {f"{SKILL_PREFIX}{skill}": level for skill, level in sorted(role.skills.items())}
+    for skill_id, level in sorted(role.skills.items()):
+        looks = career_map.skills[skill_id].level_text(level, career_map.scale)
+        fields |= _per_language(f"{LEVEL_PREFIX}{skill_id}", looks)
     return fields
+
+
+def map_fields(career_map: CareerMap) -> dict[str, str]:
+    """What the map's tracks, skills and scale say, as flat graph attributes (strings only)."""
+    fields: dict[str, str] = {}
+    for level, text in career_map.scale.items():
+        fields |= _per_language(f"scale:{level}", text)
+    for track_id, track in career_map.tracks.items():
+        fields |= _per_language(f"track:{track_id}:description", track.description)
+    for skill_id, skill in career_map.skills.items():
+        fields |= _per_language(f"{SKILL_PREFIX}{skill_id}:description", skill.description)
+        for level, text in skill.levels.items():
+            fields |= _per_language(f"{SKILL_PREFIX}{skill_id}:level_{level}", text)
+    return fields
+
+
+def _map_data(career_map: CareerMap) -> dict[str, Any]:
+    """What the map's tracks, skills and scale say, nested, for node-link JSON."""
+
+    def texts(levels: Mapping[int, Text]) -> dict[str, dict[str, str]]:
+        return {str(level): text.as_dict() for level, text in levels.items()}
+
+    return {
+        "scale": texts(career_map.scale),
+        "tracks": {
+            k: {
+                "name": t.name.as_dict(),
+                "description": t.description.as_dict() if t.description else None,
+            }
+            for k, t in career_map.tracks.items()
+        },
+        "skills": {
+            k: {
+                "name": s.name.as_dict(),
+                "category": s.category.value,
+                "description": s.description.as_dict() if s.description else None,
+                "levels": texts(s.levels),
+            }
+            for k, s in career_map.skills.items()
+        },
+    }
 
 
 def move_fields(move: Transition) -> dict[str, Any]:
@@ -54,10 +107,16 @@ def move_fields(move: Transition) -> dict[str, Any]:
     return {"kind": move.kind.value, "years": float(move.years), **_per_language("note", move.note)}
 
 
-def _flat_graph(career_map: CareerMap, lang: str) -> nx.DiGraph[str]:
+def _flat_graph(career_map: CareerMap, lang: str, *, on_nodes: bool = False) -> nx.DiGraph[str]:
+    """The map with flat attributes; `on_nodes` puts each role's skill descriptions on it too."""
     graph: nx.DiGraph[str] = nx.DiGraph()
     for role_id in sorted(career_map.roles):
-        graph.add_node(role_id, **role_fields(career_map, career_map.roles[role_id], lang))
+        role = career_map.roles[role_id]
+        fields = role_fields(career_map, role, lang)
+        for skill_id in sorted(role.skills) if on_nodes else ():
+            description = career_map.skills[skill_id].description
+            fields |= _per_language(f"{DESCRIPTION_PREFIX}{skill_id}", description)
+        graph.add_node(role_id, **fields)
     for move in sorted(career_map.transitions, key=lambda t: (t.source, t.target)):
         graph.add_edge(move.source, move.target, **move_fields(move))
     return graph
@@ -65,7 +124,7 @@ def _flat_graph(career_map: CareerMap, lang: str) -> nx.DiGraph[str]:
 
 def node_link_json(career_map: CareerMap, lang: str) -> str:
     """networkx node-link JSON (`nx.node_link_graph(data, edges="edges")` reads it back)."""
-    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph(**_map_data(career_map))
     for role_id in sorted(career_map.roles):
         role = career_map.roles[role_id]
         graph.add_node(
@@ -79,6 +138,11 @@ def node_link_json(career_map: CareerMap, lang: str) -> str:
             years=float(role.years),
             summary=role.summary.as_dict() if role.summary else None,
             skills=dict(sorted(role.skills.items())),
+            level_texts={
+                skill_id: looks.as_dict()
+                for skill_id, level in sorted(role.skills.items())
+                if (looks := career_map.skills[skill_id].level_text(level, career_map.scale))
+            },
         )
     for move in sorted(career_map.transitions, key=lambda t: (t.source, t.target)):
         graph.add_edge(
@@ -95,12 +159,14 @@ def node_link_json(career_map: CareerMap, lang: str) -> str:
 def graphml(career_map: CareerMap, lang: str) -> bytes:
     """GraphML, UTF-8, with the flat attributes (`nx.read_graphml` reads it back)."""
     out = io.BytesIO()
-    nx.write_graphml(_flat_graph(career_map, lang), out, encoding="utf-8")
+    graph = _flat_graph(career_map, lang)
+    graph.graph.update(map_fields(career_map))
+    nx.write_graphml(graph, out, encoding="utf-8")
     return out.getvalue()
 
 
 def gexf(career_map: CareerMap, lang: str) -> bytes:
     """GEXF 1.2 for Gephi, UTF-8, with the flat attributes (`nx.read_gexf` reads it back)."""
     out = io.BytesIO()
-    nx.write_gexf(_flat_graph(career_map, lang), out, encoding="utf-8")
+    nx.write_gexf(_flat_graph(career_map, lang, on_nodes=True), out, encoding="utf-8")
     return out.getvalue()

@@ -20,6 +20,7 @@ from careergraph.files import write_file
 from careergraph.graph import CareerGraph
 from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
 from careergraph.query import Route
+from careergraph.render.messages import say
 from careergraph.render.text import years
 
 __all__ = ["render_html", "write_html"]
@@ -285,6 +286,7 @@ def render_html(
         "columns": _columns_data(layout, roles),
         "bounds": _bounds(layout),
         "roles": [_role_data(career_map, role, moves, lang) for role in roles],
+        "skills": _skills_about(career_map, roles, lang),
         "routes": [_route_data(career_map, route, lang) for route in routes],
         "nodes": nodes,
         "edges": edges,
@@ -781,13 +783,36 @@ def _role_data(career_map: CareerMap, role: Role, moves: _Moves, lang: str) -> d
         "summary": _maybe(role.summary, lang),
         "responsibilities": [r.get(lang) for r in role.responsibilities],
         "skills": [
-            {"name": career_map.skills[skill].name.get(lang), "level": level}
+            {"id": skill, "name": career_map.skills[skill].name.get(lang), "level": level}
             for skill, level in skills
         ],
         "sources": [career_map.sources[s].title for s in role.sources if s in career_map.sources],
         "movesOut": [_move_data(career_map, m, m.target, lang) for m in moves.out_of[role.id]],
         "movesIn": [_move_data(career_map, m, m.source, lang) for m in moves.into[role.id]],
     }
+
+
+def _skills_about(
+    career_map: CareerMap, roles: Sequence[Role], lang: str
+) -> dict[str, dict[str, Any]]:
+    """What the panel says on hovering a skill: its description and what each asked level looks
+    like, once per skill (a role names the skill by id) and only where there is something to say.
+    """
+    asked: dict[str, set[int]] = {}
+    for role in roles:
+        for skill_id, level in role.skills.items():
+            asked.setdefault(skill_id, set()).add(level)
+    about: dict[str, dict[str, Any]] = {}
+    for skill_id in sorted(asked):
+        skill = career_map.skills[skill_id]
+        levels = {}
+        for level in sorted(asked[skill_id]):
+            looks = skill.level_text(level, career_map.scale)
+            if looks is not None:
+                levels[str(level)] = say(lang, "plan.looks_like", level=level, text=looks.get(lang))
+        if skill.description is not None or levels:
+            about[skill_id] = {"description": _maybe(skill.description, lang), "levels": levels}
+    return about
 
 
 def _in_order(edges: Iterable[tuple[str, str, Transition]]) -> list[Transition]:

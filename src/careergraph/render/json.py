@@ -32,6 +32,16 @@ def _change(career_map: CareerMap, change: SkillChange, lang: str) -> dict[str, 
     }
 
 
+def _change_looks(career_map: CareerMap, change: SkillChange, lang: str) -> dict[str, Any]:
+    """A change with what its start and target levels look like (the skill's, else the scale's)."""
+    skill = career_map.skills[change.skill]
+    return {
+        **_change(career_map, change, lang),
+        "from_text": _text(skill.level_text(change.from_level, career_map.scale), lang),
+        "to_text": _text(skill.level_text(change.to_level, career_map.scale), lang),
+    }
+
+
 def _move(career_map: CareerMap, move: Transition, lang: str) -> dict[str, Any]:
     return {
         "from": move.source,
@@ -76,7 +86,7 @@ def gap_data(career_map: CareerMap, gap: SkillGap, lang: str) -> dict[str, Any]:
         "from": gap.source,
         "to": gap.target,
         "size": gap.size,
-        "gap": [_change(career_map, c, lang) for c in gap.build],
+        "gap": [_change_looks(career_map, c, lang) for c in gap.build],
         "dropped": [
             {
                 "skill": c.skill,
@@ -105,6 +115,7 @@ def role_data(
         "aliases": list(role.aliases),
         "track": role.track,
         "track_name": track.name.get(lang),
+        "track_description": _text(track.description, lang),
         "level": role.level,
         "years": role.years,
         "summary": _text(role.summary, lang),
@@ -115,6 +126,10 @@ def role_data(
                 "name": career_map.skills[skill].name.get(lang),
                 "category": career_map.skills[skill].category.value,
                 "level": level,
+                "description": _text(career_map.skills[skill].description, lang),
+                "level_text": _text(
+                    career_map.skills[skill].level_text(level, career_map.scale), lang
+                ),
                 "resources": [_resource(r, lang) for r in career_map.skills[skill].resources],
             }
             for skill, level in sorted(role.skills.items(), key=lambda s: (-s[1], s[0]))
@@ -165,6 +180,7 @@ def roles_data(career_map: CareerMap, tracks: Sequence[str], lang: str) -> dict[
             {
                 "id": track,
                 "name": career_map.tracks[track].name.get(lang),
+                "description": _text(career_map.tracks[track].description, lang),
                 "roles": [
                     {"id": r.id, "name": r.name.get(lang), "level": r.level, "years": r.years}
                     for r in career_map.roles_in_track(track)

@@ -99,7 +99,7 @@ def _step(career_map: CareerMap, number: int, planned: PlannedStep, lang: str) -
         out += [_skill_row(s, lang) for s in planned.skills]
         out += ["", "### " + say(lang, "plan.resources"), ""]
         for planned_skill in planned.skills:
-            out += _skill_resources(planned_skill, lang)
+            out += _skill_resources(career_map, planned_skill, lang)
     certifications = _certifications(planned, lang)
     if certifications:
         out += ["", "### " + say(lang, "plan.certifications"), "", *certifications]
@@ -121,9 +121,13 @@ def _skill_row(planned: PlannedSkill, lang: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _skill_resources(planned: PlannedSkill, lang: str) -> list[str]:
+def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) -> list[str]:
     change, skill = planned.change, planned.skill
     out = [f"- **{escape(skill.name.get(lang))}** ({change.from_level} → {change.to_level})"]
+    looks = skill.level_text(change.to_level, career_map.scale)
+    if looks is not None:
+        said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
+        out.append(f"  - *{escape(said)}*")
     if not skill.resources:
         out.append(f"  - {say(lang, 'plan.no_resources')}")
     out += [f"  - {resource_line(r, lang)}" for r in skill.resources]

@@ -56,6 +56,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.you": "You ({role})",
         "show.line": "id: {id} · track: {track} · level {level} · typically {years}",
         "show.aliases": "also called: {aliases}",
+        "show.track_about": "{track}: {description}",
         "show.responsibilities": "Responsibilities",
         "show.skills": "Skills",
         "show.next": "Next moves",
@@ -65,6 +66,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "moves.none": "No moves lead on from {name}.",
         "moves.from": "Moves from {name}:",
         "moves.gap": "gap +{size}",
+        "fit.heading": "Roles by the share of what they ask that {name} already meets:",
+        "fit.heading_you": "Roles by the share of what they ask that you already meet (as {role}):",
+        "fit.columns": "role|met|missing|up|nearest route",
+        "fit.here": "(this role)",
+        "fit.here_you": "(your role)",
+        "fit.no_route": "no route",
+        "fit.route": "{years}, {moves}",
+        "fit.more": "  … and {count} more (--limit 0 shows every role)",
+        "fit.legend": (
+            "↑: a move up from {name}: higher on its ladder, or reached by promotions alone"
+        ),
         "reach.heading": "Roles reachable from {name} within {years}:",
         "reach.none": "No role is reachable from {name} within {years}.",
         "reach.columns": "role|years|moves|gap",
@@ -84,6 +96,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.nothing": "Nothing new: every skill this role asks for is already at its level.",
         "plan.resources": "How to build them",
         "plan.no_resources": "no resource listed yet",
+        "plan.looks_like": "Level {level} looks like: {text}",
         "plan.certifications": "Certifications",
         "plan.interview": "Interview questions for {role}",
         "plan.footer": "Made with careergraph from {file}.",
@@ -159,8 +172,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "export.table_not_csv": "--table is for --format csv only, not '{format}'",
         "export.json_needs_output": "--json reports the files written: give -o as well",
         "export.csv_two_tables": (
-            "csv holds two tables: give -o FOLDER for roles.csv and transitions.csv, "
-            "or --table roles|transitions for one"
+            "csv holds three tables: give -o FOLDER for roles.csv, transitions.csv and "
+            "skills.csv, or --table roles|transitions|skills for one"
         ),
         "path.html_inferred": (
             "the map cannot show inferred moves: drop --html or --include-inferred"
@@ -305,6 +318,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.you": "あなた({role})",
         "show.line": "ID: {id} · トラック: {track} · レベル{level} · 目安{years}",
         "show.aliases": "別名: {aliases}",
+        "show.track_about": "{track}: {description}",
         "show.responsibilities": "主な責任",
         "show.skills": "スキル",
         "show.next": "次の移動先",
@@ -314,6 +328,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "moves.none": "{name}から先へ進む移動はありません。",
         "moves.from": "{name}からの移動:",
         "moves.gap": "差 +{size}",
+        "fit.heading": "{name}がすでに満たしている要件の割合が高い順のロール:",
+        "fit.heading_you": "あなた({role})がすでに満たしている要件の割合が高い順のロール:",
+        "fit.columns": "ロール|充足|不足|上位|最短ルート",
+        "fit.here": "(このロール)",
+        "fit.here_you": "(現在のロール)",
+        "fit.no_route": "ルートなし",
+        "fit.route": "{years}・{moves}",
+        "fit.more": "  … ほか{count}件(--limit 0ですべて表示)",
+        "fit.legend": "↑: {name}より上位(同じラダーの上のレベル、または昇進だけで到達できる)",
         "reach.heading": "{name}から{years}以内に到達できるロール:",
         "reach.none": "{name}から{years}以内に到達できるロールはありません。",
         "reach.columns": "ロール|年数|移動|差",
@@ -335,6 +358,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.nothing": "新たに伸ばすスキルはありません。このロールが求めるレベルに達しています。",
         "plan.resources": "学び方",
         "plan.no_resources": "まだ教材の登録がありません",
+        "plan.looks_like": "レベル{level}の姿: {text}",
         "plan.certifications": "資格",
         "plan.interview": "{role}の面接でよく聞かれる質問",
         "plan.footer": "careergraphで{file}から作成。",
@@ -424,9 +448,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "export.table_not_csv": "--tableは--format csvのときだけ使えます('{format}'では使えません)",
         "export.json_needs_output": "--jsonは書き出したファイルを報告します: -oも指定してください",
         "export.csv_two_tables": (
-            "csvは2つの表からなります: roles.csvとtransitions.csvを書くフォルダを"
+            "csvは3つの表からなります: roles.csv、transitions.csv、skills.csvを書くフォルダを"
             "-o FOLDERで指定するか、"
-            "1つだけなら--table roles|transitionsを指定してください"
+            "1つだけなら--table roles|transitions|skillsを指定してください"
         ),
         "path.html_inferred": (
             "マップには推定の移動を描けません: --htmlか--include-inferredのどちらかを外してください"

@@ -99,7 +99,7 @@ def _step(career_map: CareerMap, number: int, planned: PlannedStep, lang: str) -
         rows = "".join(_skill_row(p, lang) for p in planned.skills)
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
         out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
-        out += [_skill_resources(p, lang) for p in planned.skills]
+        out += [_skill_resources(career_map, p, lang) for p in planned.skills]
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
     if certifications:
@@ -125,15 +125,20 @@ def _skill_row(planned: PlannedSkill, lang: str) -> str:
     return _row(cells, numbers=3)
 
 
-def _skill_resources(planned: PlannedSkill, lang: str) -> str:
+def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
     change, skill = planned.change, planned.skill
     items = [f"<li>{resource_html(r, lang)}</li>" for r in skill.resources] or [
         f"<li>{escape(say(lang, 'plan.no_resources'))}</li>"
     ]
     name = escape(skill.name.get(lang))
+    looks = skill.level_text(change.to_level, career_map.scale)
+    level = ""
+    if looks is not None:
+        said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
+        level = f'<p class="level">{escape(said)}</p>'
     return (
         f'<p class="skill"><strong>{name}</strong> ({change.from_level} → {change.to_level})</p>'
-        f'<ul class="resources">{"".join(items)}</ul>'
+        f'{level}<ul class="resources">{"".join(items)}</ul>'
     )
 
 

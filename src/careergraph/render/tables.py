@@ -11,8 +11,8 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from careergraph.model import CareerMap
-from careergraph.render.graph_files import SKILL_PREFIX, move_fields, role_fields
+from careergraph.model import CareerMap, Text
+from careergraph.render.graph_files import LEVEL_PREFIX, SKILL_PREFIX, move_fields, role_fields
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _BOM = "\ufeff"
@@ -42,11 +42,13 @@ def _cell(value: Any) -> str:
 
 def _columns(rows: Sequence[Mapping[str, Any]], first: Sequence[str]) -> list[str]:
     """`first` columns, then every other one in order of appearance, skill columns last."""
+    last = (SKILL_PREFIX, LEVEL_PREFIX)
     seen = dict.fromkeys(first)
     for row in rows:
-        seen.update(dict.fromkeys(k for k in row if not k.startswith(SKILL_PREFIX)))
+        seen.update(dict.fromkeys(k for k in row if not k.startswith(last)))
     skills = sorted({k for row in rows for k in row if k.startswith(SKILL_PREFIX)})
-    return [*seen, *skills]
+    levels = sorted({k for row in rows for k in row if k.startswith(LEVEL_PREFIX)})
+    return [*seen, *skills, *levels]
 
 
 def roles_csv(career_map: CareerMap, lang: str) -> bytes:
@@ -65,3 +67,29 @@ def transitions_csv(career_map: CareerMap) -> bytes:
         for move in sorted(career_map.transitions, key=lambda t: (t.source, t.target))
     ]
     return _table(_columns(rows, ["from", "to", "kind", "years"]), rows)
+
+
+def skills_csv(career_map: CareerMap) -> bytes:
+    """One row per skill: id, category, name, description and each level's text, per language.
+
+    The map's scale, which speaks for levels a skill does not describe, is the row with no id.
+    """
+    rows: list[dict[str, Any]] = [
+        {"id": "", **_texts("level", career_map.scale)} if career_map.scale else {}
+    ]
+    rows = [row for row in rows if row]
+    for skill_id, skill in sorted(career_map.skills.items()):
+        row: dict[str, Any] = {"id": skill_id, "category": skill.category.value}
+        row |= {f"name_{lang}": text for lang, text in skill.name.as_dict().items()}
+        if skill.description is not None:
+            row |= {f"description_{lang}": t for lang, t in skill.description.as_dict().items()}
+        rows.append(row | _texts("level", skill.levels))
+    return _table(_columns(rows, ["id", "category"]), rows)
+
+
+def _texts(field: str, levels: Mapping[int, Text]) -> dict[str, str]:
+    return {
+        f"{field}_{level}_{lang}": value
+        for level, text in levels.items()
+        for lang, value in text.as_dict().items()
+    }

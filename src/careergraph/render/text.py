@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Sequence
 
-from careergraph.model import CareerMap, Role, SkillCategory, Transition
+from careergraph.fit import Standing
+from careergraph.model import CareerMap, Profile, Role, SkillCategory, Transition
 from careergraph.query import Reachable, Route, SkillChange, SkillGap
 from careergraph.render.messages import count, say
 from careergraph.render.messages import years as years_in
@@ -33,6 +35,11 @@ def _pad(text: str, width: int) -> str:
 
 def _name(career_map: CareerMap, role_id: str, lang: str) -> str:
     return career_map.roles[role_id].name.get(lang)
+
+
+def _one_line(text: str) -> str:
+    """A data text on one line: its own line breaks and runs of spaces become one space."""
+    return " ".join(text.split())
 
 
 def _skill_items(career_map: CareerMap, changes: Sequence[SkillChange], lang: str) -> list[str]:
@@ -144,10 +151,13 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
         if changes:
             out.append("")
             out.append(say(lang, f"category.{category.value}"))
-            out.extend(
-                f"  {_pad(names[c.skill], width)}  {c.from_level} → {c.to_level}  (+{c.change})"
-                for c in changes
-            )
+            for c in changes:
+                out.append(
+                    f"  {_pad(names[c.skill], width)}  {c.from_level} → {c.to_level}  (+{c.change})"
+                )
+                looks = career_map.skills[c.skill].level_text(c.to_level, career_map.scale)
+                if looks is not None:
+                    out.append(f"    {_one_line(looks.get(lang))}")
     if gap.dropped:
         out.append("")
         out.append(say(lang, "gap.dropped", target=target))
@@ -178,6 +188,10 @@ def role_text(
         years=years_in(role.years, lang),
     )
     out = [heading, f"  {line}"]
+    about_track = career_map.tracks[role.track].description
+    if about_track is not None:
+        about = _one_line(about_track.get(lang))
+        out.append("  " + say(lang, "show.track_about", track=track, description=about))
     if role.aliases:
         out.append("  " + say(lang, "show.aliases", aliases=", ".join(role.aliases)))
     if role.summary:
@@ -190,7 +204,11 @@ def role_text(
     width = max((_width(n) for n in names.values()), default=0)
     none = "  " + say(lang, "show.none")
     out += ["", say(lang, "show.skills")]
-    out += [f"  {_pad(names[s], width)}  {'●' * lv}{'○' * (5 - lv)}  {lv}" for s, lv in skills]
+    for s, lv in skills:
+        out.append(f"  {_pad(names[s], width)}  {'●' * lv}{'○' * (5 - lv)}  {lv}")
+        described = career_map.skills[s].description
+        if described is not None:
+            out.append(f"    {_one_line(described.get(lang))}")
     out += ["", say(lang, "show.next")]
     out += _moves_lines(career_map, next_moves, lang, forward=True) or [none]
     out += ["", say(lang, "show.previous")]
@@ -241,6 +259,9 @@ def roles_text(career_map: CareerMap, tracks: Sequence[str], lang: str) -> str:
     for track in tracks:
         roles = career_map.roles_in_track(track)
         out.append(f"{career_map.tracks[track].name.get(lang)} ({track})")
+        about = career_map.tracks[track].description
+        if about is not None:
+            out.append(f"  {_one_line(about.get(lang))}")
         id_width = max((len(r.id) for r in roles), default=0)
         name_width = max((_width(r.name.get(lang)) for r in roles), default=0)
         out += [
@@ -281,3 +302,52 @@ def reach_text(
     return "\n".join(
         [say(lang, "reach.heading", name=name, years=limit), line(header), *map(line, rows)]
     )
+
+
+def fit_text(
+    career_map: CareerMap,
+    start: str,
+    standing: Standing,
+    lang: str,
+    *,
+    you: Profile | None = None,
+) -> str:
+    """`careergraph fit`: roles by the share of their requirements met, with the nearest route."""
+    name = _name(career_map, start, lang)
+    fits = standing.fits
+    if you is not None:
+        heading = say(lang, "fit.heading_you", role=name)
+    else:
+        heading = say(lang, "fit.heading", name=name)
+    header = say(lang, "fit.columns").split("|")
+    rows = []
+    for fit in fits:
+        if fit.role == start:
+            route = say(lang, "fit.here" if you is None else "fit.here_you")
+        elif fit.years is None:
+            route = say(lang, "fit.no_route")
+        else:
+            moves = count(lang, "moves", fit.moves or 0)
+            route = say(lang, "fit.route", years=years_in(fit.years, lang), moves=moves)
+        rows.append(
+            (
+                _name(career_map, fit.role, lang),
+                f"{math.floor(fit.met * 100 + 0.5)}%",
+                f"+{fit.missing_levels}" if fit.missing_levels else "0",
+                "↑" if fit.up else "",
+                route,
+            )
+        )
+    widths = [max(_width(row[i]) for row in [tuple(header), *rows]) for i in range(4)]
+
+    def line(cells: Sequence[str]) -> str:
+        first = _pad(cells[0], widths[0])
+        numbers = "  ".join(_right(c, w) for c, w in zip(cells[1:3], widths[1:3], strict=True))
+        return f"  {first}  {numbers}  {_pad(cells[3], widths[3])}  {cells[4]}".rstrip()
+
+    out = [heading, line(header), *map(line, rows)]
+    if standing.weighed > len(fits):
+        out.append(say(lang, "fit.more", count=standing.weighed - len(fits)))
+    if any(fit.up for fit in fits):
+        out.append(say(lang, "fit.legend", name=name))
+    return "\n".join(out)

@@ -273,6 +273,20 @@
       pips.appendChild(el("span", "off", "●".repeat(Math.max(0, 5 - skill.level))));
       const level = el("span", "skill-level", skill.level + "/5");
       put(item, el("span", "skill-name", skill.name), pips, level);
+      // A skill's description and what its asked level looks like, shown on hover or focus.
+      const about = data.skills[skill.id];
+      const lines = about
+        ? [about.description, about.levels[String(skill.level)]].filter(Boolean)
+        : [];
+      if (lines.length) {
+        const text = el("span", "skill-about");
+        for (const line of lines) text.appendChild(el("span", null, line));
+        text.id = "skill-about-" + skill.id;
+        item.tabIndex = 0;
+        item.classList.add("described");
+        item.setAttribute("aria-describedby", text.id);
+        put(item, text);
+      }
       skills.appendChild(item);
     }
     put(details, skills);
