@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careergraph.cli import cli
+from careergraph.errors import NoRouteError
 from careergraph.graph import build_graph
 from careergraph.load import load_paths, parse_paths
 from careergraph.model import CareerMap, SkillCategory, TransitionKind, normalize_name
@@ -402,6 +403,8 @@ def test_resources_are_cited_bilingual_and_invent_no_address(career_map: CareerM
         ("プロダクトマネジャー", "product_manager"),
         ("プロマネ", "project_manager"),
         ("技術プログラムディレクター", "director_program_management"),
+        ("Technical Program Director", "director_program_management"),
+        ("プログラム管理ディレクター", "program_management_director"),
     ],
 )
 def test_names_people_type_resolve_through_show(alias: str, role: str) -> None:
@@ -461,6 +464,7 @@ def test_every_role_the_articles_name_is_on_the_map(career_map: CareerMap) -> No
         "VP of Product",
         "CPO (Chief Product Officer)",
         "Director of Program Management",
+        "Program Management Director",
         "VP of Operations",
         "COO (Chief Operating Officer)",
         "VP of Engineering Operations",
@@ -512,9 +516,176 @@ def test_the_first_question(career_map: CareerMap) -> None:
     assert best.roles == (
         "pmo_coordinator",
         "pmo_manager",
-        "program_manager",
+        "pmo_director",
         "director_program_management",
         "cto_office_strategist",
         "cto",
     )
-    assert best.years == 19
+    assert best.years == 20
+    # a business program manager reaches the COO, not the CTO (000's PgM path)
+    with pytest.raises(NoRouteError):
+        find_routes(graph, "pmo_coordinator", "cto", avoid=["pmo_director"])
+    (coo,) = find_routes(graph, "pmo_coordinator", "coo", avoid=["pmo_director"])
+    assert coo.roles == (
+        "pmo_coordinator",
+        "pmo_manager",
+        "program_manager",
+        "program_management_director",
+        "vp_operations",
+        "coo",
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "routes"),
+    [
+        (
+            "product_manager",
+            "cpo",
+            [
+                (11, ("product_manager", "product_director", "vp_product", "cpo")),
+                (11, ("product_manager", "product_director", "vpoe", "cpo")),
+                (
+                    18,
+                    (
+                        "product_manager",
+                        "technical_product_manager",
+                        "principal_technical_product_manager",
+                        "product_director",
+                        "vp_product",
+                        "cpo",
+                    ),
+                ),
+            ],
+        ),
+        (
+            "junior_developer",
+            "cto",
+            [
+                (
+                    17,
+                    (
+                        "junior_developer",
+                        "senior_developer",
+                        "tech_lead",
+                        "engineering_manager",
+                        "vpoe",
+                        "cto",
+                    ),
+                ),
+                (
+                    21,
+                    (
+                        "junior_developer",
+                        "senior_developer",
+                        "tpm",
+                        "director_program_management",
+                        "cto_office_strategist",
+                        "cto",
+                    ),
+                ),
+                (
+                    22,
+                    (
+                        "junior_developer",
+                        "senior_developer",
+                        "tpm",
+                        "director_program_management",
+                        "vp_engineering_operations",
+                        "cto",
+                    ),
+                ),
+            ],
+        ),
+    ],
+)
+def test_the_articles_own_ladders_come_first(
+    career_map: CareerMap, source: str, target: str, routes: list[tuple[int, tuple[str, ...]]]
+) -> None:
+    found = find_routes(build_graph(career_map), source, target, alternatives=2)
+    assert [(r.years, r.roles) for r in found] == routes
+
+
+# --- what the audit (data/audit.tsv) fixed ------------------------------------------------
+
+
+def test_000s_career_lists_read_as_chains(career_map: CareerMap) -> None:
+    moves = {(t.source, t.target): t.basis for t in career_map.transitions}
+    chains = [
+        ["product_manager", "product_director", "vp_product", "cpo"],
+        ["technical_product_manager", "principal_technical_product_manager", "product_director"],
+        ["program_manager", "program_management_director", "vp_operations", "coo"],
+        ["tpm", "director_program_management", "vp_engineering_operations", "cto"],
+        ["pmo_coordinator", "pmo_manager", "pmo_director"],
+    ]
+    for chain in chains:
+        for lower, higher in itertools.pairwise(chain):
+            assert moves[lower, higher] == "stated", (lower, higher)
+    assert moves["product_director", "vpoe"] == "stated"
+    # no shortcut past a station of a list
+    for source in ("technical_product_manager", "principal_technical_product_manager"):
+        for target in ("vpoe", "vp_product"):
+            assert (source, target) not in moves
+    assert ("technical_product_manager", "product_director") not in moves
+    assert ("program_manager", "coo") not in moves
+
+
+def test_the_pmo_analyst_rung_is_implied(career_map: CareerMap) -> None:
+    basis = {(t.source, t.target): t.basis for t in career_map.transitions}
+    assert basis["pmo_coordinator", "pmo_analyst"] == "implied"
+    assert basis["pmo_analyst", "pmo_manager"] == "implied"
+    assert basis["pmo_coordinator", "pmo_manager"] == "stated"
+
+
+def test_every_developer_rung_has_a_way_into_the_pmo(career_map: CareerMap) -> None:
+    into = {
+        t.source: (t.kind, t.basis)
+        for t in career_map.transitions
+        if t.target in ("pmo_coordinator", "project_management_staff")
+    }
+    assert into["junior_developer"] == (TransitionKind.CAREER_CHANGE, "stated")
+    for rung in ("senior_developer", "tech_lead", "architect"):
+        assert into[rung] == (TransitionKind.CAREER_CHANGE, "implied"), rung
+
+
+def test_000s_duties_are_on_the_roles_000_gives_them_to(career_map: CareerMap) -> None:
+    def duties(role: str) -> list[str]:
+        return [r.get("ja") for r in career_map.roles[role].responsibilities]
+
+    assert "技術的な実行を管理し、拡張性と効率性を確保する。" in duties("tpm")
+    assert "技術的な実現可能性とエンジニアリングロードマップとの整合性を確保する。" in duties("tpm")
+    assert "事業と業務執行、すなわちプロジェクトの実行、調整、納品を担当する。" in duties(
+        "program_manager"
+    )
+    assert "エンジニアだけでなく、マーケティング、営業、事業チームとも緊密に連携する。" in duties(
+        "product_manager"
+    )
+    assert "既存の製品を測定・分析し、革新と改善の機会を特定する。" in duties(
+        "technical_product_manager"
+    )
+    # roles the articles only name carry no invented duties
+    for role in (
+        "vp_engineering_operations",
+        "vp_operations",
+        "vp_product",
+        "product_director",
+        "program_management_director",
+        "principal_technical_product_manager",
+        "cto_office_strategist",
+    ):
+        assert duties(role) == [], role
+
+
+def test_the_scale_and_level_texts_are_in_both_languages(career_map: CareerMap) -> None:
+    assert sorted(career_map.scale) == [1, 2, 3, 4, 5]
+    assert career_map.scale[3].get("en") == "Does it alone"
+    assert career_map.scale[3].get("ja") == "一人で実践できる"
+    described = {s.id: sorted(s.levels) for s in career_map.skills.values() if s.levels}
+    assert described == {
+        "leadership_coaching": [2, 3, 4, 5],
+        "program_project_management": [1, 2, 3, 4],
+    }
+    for skill in described:
+        for text in career_map.skills[skill].levels.values():
+            assert set(text.as_dict()) == {"en", "ja"}
+            assert "(00" in text.get("en") and "(記事00" in text.get("ja")

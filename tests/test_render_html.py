@@ -231,7 +231,7 @@ def test_routes_light_the_best_and_the_alternatives_and_dim_the_rest() -> None:
 
     listed = data["routes"][0]
     assert listed["roles"] == list(routes[0].roles)
-    assert listed["years"] == "~19y"  # every figure on it is an estimate
+    assert listed["years"] == "~20y"  # every figure on it is an estimate
     first = listed["steps"][0]
     assert (first["fromName"], first["toName"], first["kind"]) == (
         "PMO Coordinator",
@@ -239,7 +239,7 @@ def test_routes_light_the_best_and_the_alternatives_and_dim_the_rest() -> None:
         "promotion",
     )
     assert {"name": "PMP (Project Management Professional)", "from": 0, "to": 3} in first["build"]
-    assert [s["cumulative"] for s in listed["steps"]][-1] == "~19y"
+    assert [s["cumulative"] for s in listed["steps"]][-1] == "~20y"
 
 
 def test_without_routes_nothing_is_dimmed() -> None:
