@@ -414,3 +414,49 @@ def test_a_long_text_of_several_lines_stays_under_its_heading_in_show() -> None:
     assert shown[shown.index("  Writes code") + 1] == "  and reviews it"
     assert shown[shown.index("  - Fix bugs") + 1] == "    fast"
     assert shown[shown.index("  - Why?") + 1] == "    Really?"
+
+
+def test_a_real_terminal_is_sent_no_control_character(tmp_path: Path) -> None:
+    # Through a pseudo-terminal, as a user's shell runs it: the escape in the argument comes back
+    # visible, on stderr, and the terminal never receives an ESC or BEL byte.
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "CAREERGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+    try:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "careergraph",
+                "--data",
+                str(SMALL),
+                "path",
+                "\x1b]0;owned\x07x",
+                "lead",
+            ],
+            stdin=terminal,
+            stdout=terminal,
+            stderr=terminal,
+            env=env,
+            check=False,
+            timeout=60,
+        )
+        os.close(terminal)
+        received = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal closed: everything was read
+                break
+            if not chunk:
+                break
+            received += chunk
+    finally:
+        os.close(controller)
+    assert done.returncode == 2
+    assert received.decode("utf-8").splitlines() == ["error: unknown role '\\x1b]0;owned\\x07x'"]
+    assert b"\x1b" not in received and b"\x07" not in received
