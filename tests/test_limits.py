@@ -532,3 +532,58 @@ def test_wrapping_keeps_every_item_whole_and_lines_short() -> None:
         ";; ", "; "
     ) == "; ".join(items)
     assert all(len(line) <= 100 for line in lines[:-1])
+
+
+@pytest.mark.parametrize(
+    ("where", "raw", "japanese"),
+    [
+        (
+            ("roles", "senior", "level"),
+            "7" * 30,
+            "roles.senior.level: 30桁の整数です。careergraphが読める整数は20桁までです"
+            "(READMEの「Limits」を参照)",
+        ),
+        (
+            ("roles", "junior", "name"),
+            json.dumps("n" * 201),
+            "roles.junior.name: 201文字あります。careergraphが読めるテキストは200文字までです"
+            "(READMEの「Limits」を参照)",
+        ),
+        (
+            ("roles", "senior", "aliases"),
+            json.dumps(["a" * 201]),
+            "roles.senior.aliases[0]: 201文字あります。careergraphが読めるテキストは200文字"
+            "までです(READMEの「Limits」を参照)",
+        ),
+        (
+            ("roles",),
+            "[1, 2]",
+            "roles: マッピング(キー: 値)を書いてください(書かれていたのはリスト)",
+        ),
+    ],
+    ids=["digits", "name", "alias", "section kind"],
+)
+def test_limit_problems_are_said_in_japanese_too(
+    tmp_path: Path, where: tuple[Any, ...], raw: str, japanese: str
+) -> None:
+    file = tmp_path / "map.yaml"
+    file.write_text(json.dumps(set_at(base_map(), where, "RAW")).replace('"RAW"', raw), "utf-8")
+    english = run("validate", str(file)).stderr
+    result = run("validate", str(file), "--lang", "ja")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].endswith(japanese), result.stderr
+    assert english != result.stderr
+
+
+def test_a_section_past_its_limit_is_said_in_japanese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(check.SECTIONS, "roles", ("mapping", 1, "roles"))
+    file = write(tmp_path, "yaml", base_map())
+    result = run("validate", str(file), "--lang", "ja")
+    expected = (
+        "roles: ロールが1件を超えています。careergraphが読めるのは1件までです"
+        "(READMEの「Limits」を参照)"
+    )
+    assert (result.exit_code, len(result.stderr.splitlines())) == (2, 1)
+    assert result.stderr.startswith(f"{file}:") and result.stderr.endswith(expected + "\n")

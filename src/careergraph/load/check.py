@@ -35,7 +35,7 @@ from careergraph.load.schema import (
     TransitionSpec,
     field_names,
 )
-from careergraph.load.yaml_source import Document, dotted, read_yaml
+from careergraph.load.yaml_source import Document, dotted, read_yaml, too_many_words
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
     Allowance,
@@ -98,7 +98,9 @@ def read_document(text: str, file: str) -> tuple[Document, list[Problem]]:
                     f"{name}: more than {limit:,} {noun}; careergraph reads maps of up to"
                     f" {limit:,} (see Limits in the README)"
                 )
-                return Document(file, None), [document.problem((name,), message)]
+                problem = document.problem((name,), message)
+                words = too_many_words(name, limit)
+                return Document(file, None), [replace(problem, words=words)]
     return document, problems
 
 
@@ -547,6 +549,12 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
             bound=ctx["min_length"],
             count=ctx["actual_length"],
         )
+    if kind in ("string_too_long", "text_too_long"):
+        value = error.get("input")
+        length = f"{len(value):,}" if isinstance(value, str) else str(ctx.get("length", ""))
+        longest = ctx.get("max_length", ctx.get("longest", ""))
+        shown = f"{longest:,}" if isinstance(longest, int) else str(longest)
+        return Words.of("problem.too_long", place=dotted(loc), length=length, longest=shown)
     return None
 
 

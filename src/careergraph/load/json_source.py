@@ -17,7 +17,12 @@ from typing import Any
 from careergraph.errors import Problem
 from careergraph.limits import MAX_DIGITS
 from careergraph.load.document import Document, Marks, Path, dotted
-from careergraph.load.yaml_source import MAX_DEPTH, TOO_DEEP, too_many_digits
+from careergraph.load.yaml_source import (
+    MAX_DEPTH,
+    TOO_DEEP,
+    too_many_digits,
+    too_many_digits_words,
+)
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 # The standard reader's own pieces: one string (from after its quote) and one value, each with
@@ -65,7 +70,10 @@ def read_json(text: str, file: str) -> tuple[Document, list[Problem]]:
         found = re.search(rf"-?\d{{{MAX_DIGITS + 1},}}", text)
         line, column = _place(text, found.start() if found else 0)
         digits = len(long_numbers[0].lstrip("-"))
-        return Document(file, None), [Problem(file, line, column, too_many_digits("", digits))]
+        words = too_many_digits_words("", digits)
+        return Document(file, None), [
+            Problem(file, line, column, too_many_digits("", digits), words)
+        ]
     if duplicates:
         places = _Places(text, file)
         values, keys = places.marks()

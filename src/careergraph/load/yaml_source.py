@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from sys import intern
 from types import MappingProxyType
 from typing import Any
@@ -36,7 +37,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from careergraph.errors import Problem
+from careergraph.errors import Problem, Words
 from careergraph.limits import MAX_DIGITS
 from careergraph.load.document import Document, Marks, Path, dotted
 
@@ -59,10 +60,11 @@ _SPECIAL_FLOATS = {
 
 
 class _Refused(Exception):
-    def __init__(self, mark: Any, message: str) -> None:
+    def __init__(self, mark: Any, message: str, words: Words | None = None) -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
+        self.words = words
 
 
 def too_many_digits(place: str, digits: int) -> str:
@@ -72,6 +74,18 @@ def too_many_digits(place: str, digits: int) -> str:
         f"{where}a whole number of {digits:,} digits; careergraph reads numbers of up to"
         f" {MAX_DIGITS} digits (see Limits in the README)"
     )
+
+
+def too_many_digits_words(place: str, digits: int) -> Words:
+    """`too_many_digits` as Words."""
+    where = f"{place}: " if place else ""
+    return Words.of("problem.digits", place=where, digits=f"{digits:,}", most=MAX_DIGITS)
+
+
+def too_many_words(name: str, limit: int) -> Words:
+    """`_too_many` as Words."""
+    noun = Words.of(f"problem.noun.{name}")
+    return Words.of("problem.too_many", place=name, limit=f"{limit:,}", noun=noun)
 
 
 MAX_DEPTH = 40
@@ -118,7 +132,9 @@ class _StrictComposer(yaml.SafeLoader):
             if (index is None) if shape == "mapping" else isinstance(index, int):
                 self.entries += 1
                 if self.entries > limit:
-                    raise _Refused(event.start_mark, _too_many(name, limit, noun))
+                    raise _Refused(
+                        event.start_mark, _too_many(name, limit, noun), too_many_words(name, limit)
+                    )
         if self.depth == 1:
             self.entries = 0
         self.depth += 1
@@ -156,7 +172,7 @@ def read_yaml(
         except _NotMapping as top:
             return Document(file, top.data, value_marks={(): _at(top.mark)}), []
         except _Refused as refused:
-            return Document(file, None), [Problem(file, *_at(refused.mark), refused.message)]
+            return Document(file, None), [_refusal(file, refused)]
         except (_Mistake, yaml.YAMLError, RecursionError):
             pass  # something to report: the composer says what, and where
         else:
@@ -165,10 +181,14 @@ def read_yaml(
         try:
             _check_sections(text, sections or {})
         except _Refused as refused:
-            return Document(file, None), [Problem(file, *_at(refused.mark), refused.message)]
+            return Document(file, None), [_refusal(file, refused)]
         except yaml.YAMLError:
             pass  # the composer says what, and where
     return _read_composed(text, file, sections or {})
+
+
+def _refusal(file: str, refused: _Refused) -> Problem:
+    return Problem(file, *_at(refused.mark), refused.message, refused.words)
 
 
 _STARTS = (MappingStartEvent, SequenceStartEvent)
@@ -193,13 +213,14 @@ def _check_sections(text: str, sections: Sections) -> None:
         if rule is not None:
             shape, limit, noun = rule
             cap = 2 * limit if shape == "mapping" else limit  # a mapping's entries: two items
-            message = _too_many(str(key.value), limit, noun)
+            name = str(key.value)
+            message = _too_many(name, limit, noun)
         while depth:
             event = next_event()
             if depth == 1 and cap and not isinstance(event, _ENDS):
                 items += 1
                 if items > cap:
-                    raise _Refused(event.start_mark, message)
+                    raise _Refused(event.start_mark, message, too_many_words(name, limit))
             if isinstance(event, _STARTS):
                 depth += 1
             elif isinstance(event, _ENDS):
@@ -362,7 +383,9 @@ def _plain_scalar(value: str, path: Path, doc: Document, problems: list[Problem]
     if _INT.match(value):
         digits = value.lstrip("+-")
         if len(digits) > MAX_DIGITS:
-            problems.append(doc.problem(path, too_many_digits(dotted(path), len(digits))))
+            problem = doc.problem(path, too_many_digits(dotted(path), len(digits)))
+            problem = replace(problem, words=too_many_digits_words(dotted(path), len(digits)))
+            problems.append(problem)
             return value
         if len(digits) > 1 and digits.startswith("0"):
             octal = f" {int(digits, 8)}" if set(digits) <= set("01234567") else ""
@@ -455,7 +478,15 @@ class _Fast:
         if kind in (MappingStartEvent, SequenceStartEvent) and kind is not wanted:
             expected = "a mapping (key: value)" if shape == "mapping" else "a list"
             got = "a list" if kind is SequenceStartEvent else "a mapping"
-            raise _Refused(event.start_mark, f"{name}: expected {expected}, got {got}")
+            words = Words.of(
+                "problem.expected",
+                place=name,
+                expected=Words.of(f"problem.type.{shape}"),
+                value=Words.of(
+                    f"problem.value.{'list' if kind is SequenceStartEvent else 'mapping'}"
+                ),
+            )
+            raise _Refused(event.start_mark, f"{name}: expected {expected}, got {got}", words)
         if kind is not wanted:
             return self.node(event)  # a scalar: the checks say what is wrong with it
         if not _plain(event):
@@ -468,7 +499,7 @@ class _Fast:
             mapping: dict[str, Any] = {}
             while type(item) is not MappingEndEvent:
                 if len(mapping) == limit:
-                    raise _Refused(item.start_mark, too_many)
+                    raise _Refused(item.start_mark, too_many, too_many_words(name, limit))
                 key = self.key(item, mapping)
                 mapping[key] = node(next_event())
                 item = next_event()
@@ -477,7 +508,7 @@ class _Fast:
         sequence: list[Any] = []
         while type(item) is not SequenceEndEvent:
             if len(sequence) == limit:
-                raise _Refused(item.start_mark, too_many)
+                raise _Refused(item.start_mark, too_many, too_many_words(name, limit))
             sequence.append(node(item))
             item = next_event()
         self.depth -= 1

@@ -245,6 +245,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.character.tab": (
             "{place}: a name, id, title or key holds a tab ({code}): use a space"
         ),
+        "problem.too_many": "{place}: more than {limit} {noun}; careergraph reads maps of up to "
+        "{limit} (see Limits in the README)",
+        "problem.noun.sources": "sources",
+        "problem.noun.tracks": "tracks",
+        "problem.noun.skills": "skills",
+        "problem.noun.roles": "roles",
+        "problem.noun.transitions": "transitions",
+        "problem.digits": "{place}a whole number of {digits} digits; careergraph reads numbers of "
+        "up to {most} digits (see Limits in the README)",
+        "problem.too_long": "{place}: {length} characters long; careergraph reads texts of up to "
+        "{longest} characters (see Limits in the README)",
         "export.table_not_csv": "--table is for --format csv only, not '{format}'",
         "export.json_needs_output": "--json reports the files written: give -o as well",
         "export.csv_two_tables": (
@@ -643,6 +654,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{place}: 名前・ID・タイトル・キーにタブ({code})が含まれています。スペースを"
             "使ってください"
         ),
+        "problem.too_many": "{place}: {noun}が{limit}件を超えています。careergraphが読めるのは"
+        "{limit}件までです(READMEの「Limits」を参照)",
+        "problem.noun.sources": "出典",
+        "problem.noun.tracks": "トラック",
+        "problem.noun.skills": "スキル",
+        "problem.noun.roles": "ロール",
+        "problem.noun.transitions": "移動",
+        "problem.digits": "{place}{digits}桁の整数です。careergraphが読める整数は{most}桁まで"
+        "です(READMEの「Limits」を参照)",
+        "problem.too_long": "{place}: {length}文字あります。careergraphが読めるテキストは"
+        "{longest}文字までです(READMEの「Limits」を参照)",
         "export.table_not_csv": "--tableは--format csvのときだけ使えます('{format}'では使えません)",
         "export.json_needs_output": "--jsonは書き出したファイルを報告します: -oも指定してください",
         "export.csv_two_tables": (
