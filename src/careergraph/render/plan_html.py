@@ -9,6 +9,7 @@ from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.render.html import FONT
 from careergraph.render.messages import count, profile_line, say, years
 
 _SLOT = re.compile(r"<!--careergraph:(\w+)-->")
@@ -30,7 +31,7 @@ def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
         body.append(_step(career_map, number, planned, lang))
     footer = say(lang, "plan.footer", file=Path(career_map.path).name)
     body.append(f"<footer>{escape(footer)}</footer>")
-    slots = {"lang": escape(lang), "title": escape(title), "body": "\n".join(body)}
+    slots = {"lang": escape(lang), "title": escape(title), "body": "\n".join(body), "font": FONT}
     template = (resources.files("careergraph.render") / "templates" / "plan.html").read_text(
         encoding="utf-8"
     )
