@@ -492,3 +492,37 @@ def test_write_html_refuses_a_folder_as_the_target(tmp_path: Path) -> None:
         write_html(target, "page")
     assert (target / "inside").read_text(encoding="utf-8") == "x"
     assert leftovers(tmp_path) == []
+
+
+def test_every_page_string_exists_in_english_and_japanese() -> None:
+    from careergraph.render.html import _UI
+
+    assert set(_UI["en"]) == set(_UI["ja"])
+    for key in _UI["en"]:
+        assert _UI["en"][key] and _UI["ja"][key], key
+        # Placeholders agree, so a text reads the same figures in both languages.
+        assert sorted(re.findall(r"\{\w+\}", _UI["en"][key])) == sorted(
+            re.findall(r"\{\w+\}", _UI["ja"][key])
+        ), key
+
+
+def test_a_large_page_holds_every_role_in_brief_and_a_notice_in_its_language() -> None:
+    from benchmarks.bench_html import generated_map
+
+    from careergraph.render.html import DRAW_LIMIT
+
+    career_map = generated_map(30, 10, 8)  # 2,400 roles
+    for lang, start in (("en", "This map has 2,400 roles"), ("ja", "このマップには2,400の職種")):
+        data = page_data(page(career_map, lang=lang))
+        assert len(data["roles"]) <= DRAW_LIMIT < len(career_map.roles)
+        brief = data["allRoles"]
+        assert [r["id"] for r in brief["roles"]] == sorted(career_map.roles)
+        assert [m[:2] for m in brief["moves"]] == sorted(
+            [m.source, m.target] for m in career_map.transitions
+        )
+        first = career_map.roles[brief["roles"][0]["id"]]
+        assert brief["roles"][0]["searchNames"] == first.names()
+        assert brief["roles"][0]["name"] == first.name.get(lang)
+        assert set(brief["tracks"]) == set(career_map.tracks)
+        assert data["pageNotice"].startswith(start)
+        assert "--" not in data["pageNotice"]
