@@ -412,6 +412,22 @@ def test_selection_moves_focus_and_scroll_to_the_heading_and_is_announced(
     )
     levels = sorted(target.skills.values(), reverse=True)
     assert labels == [["img", ui["level_of"].format(level=level)] for level in levels]
+    # On a route page the role's heading, below the route's steps, is scrolled into sight.
+    for viewport in (DESKTOP, PHONE):
+        routed = pages(map_file(tmp_path, lang, route=True), viewport)
+        routed.evaluate("() => window.careergraph.select('cto')")
+        assert routed.evaluate("() => document.activeElement.id") == "details-heading"
+        seen = routed.evaluate(
+            """() => {
+                const panel = document.getElementById("panel").getBoundingClientRect();
+                const heading = document.getElementById("details-heading").getBoundingClientRect();
+                const stuck = Array.from(document.querySelectorAll(".panel-header, .sheet-handle"))
+                    .filter((p) => getComputedStyle(p).position === "sticky")
+                    .reduce((h, p) => Math.max(h, p.getBoundingClientRect().bottom), panel.top);
+                return [heading.top >= stuck - 1, heading.bottom <= panel.bottom + 1];
+            }"""
+        )
+        assert seen == [True, True], viewport
     # The canvas has a role and a name.
     canvas = page.locator("#map canvas")
     assert canvas.get_attribute("role") == "img"

@@ -766,10 +766,18 @@
   hooks.announce = announce;
 
   function focusHeading() {
+    // The panel scrolls to the top, or, below a route's steps, to the role's heading, just
+    // under whatever stays stuck at the panel's top (the search header; a phone sheet's handle).
     const panel = document.getElementById("panel");
-    panel.scrollTop = 0;
     const heading = document.getElementById("details-heading");
-    if (heading) heading.focus({ preventScroll: true });
+    panel.scrollTop = 0;
+    if (!heading) return;
+    const stuck = Array.from(panel.querySelectorAll(".panel-header, .sheet-handle"))
+      .filter((part) => getComputedStyle(part).position === "sticky")
+      .reduce((height, part) => height + part.offsetHeight, 0);
+    const top = details.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    if (top > stuck + 1) panel.scrollTop = top - stuck;
+    heading.focus({ preventScroll: true });
   }
 
   function selectRole(id) {
