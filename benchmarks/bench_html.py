@@ -103,6 +103,22 @@ def generated_map(tracks: int, levels: int, per_rung: int, seed: int = 7) -> Car
     )
 
 
+FAST_OFF = """() => {
+    const network = window.careergraph.network;
+    network.setOptions({
+        interaction: { hideEdgesOnDrag: false, hideEdgesOnZoom: false },
+        nodes: { scaling: { label: { drawThreshold: 0 } } },
+        edges: { scaling: { label: { drawThreshold: 0 } } },
+    });
+    const edges = window.careergraph.edges;
+    edges.update(window.careergraph.data.edges.map((e) => ({
+        id: e.id, smooth: e.curve === undefined ? e.smooth : e.curve,
+    })));
+    window.careergraph.fastDrawing = false;
+}"""
+"""What the page does to keep a large map smooth while it moves, undone: the fps baseline."""
+
+
 def best_of(runs: int, action: Callable[[], object]) -> float:
     """The fastest of `runs` timings, in seconds: the least disturbed by the rest of the machine."""
     timings = []
@@ -170,9 +186,97 @@ class Chromium:
             page.close()
         return draws
 
+    def pan_zoom_fps(self, page_file: Path, *, baseline: bool = False) -> tuple[float, float]:
+        """Frames a second while the map is dragged about and zoomed in and out with the mouse,
+        and the longest gap between two frames in milliseconds.
+
+        Frames are counted with requestAnimationFrame in the page; the input is real mouse
+        events, as a reader's. `baseline` first turns off what the page does to keep a large map
+        smooth (see FAST_OFF), so both figures come from the same page in the same run.
+        """
+        page = self.browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(page_file.as_uri())
+        page.wait_for_function(
+            "() => window.careergraph && window.careergraph.ready", timeout=60_000
+        )
+        if baseline:
+            page.evaluate(FAST_OFF)
+        # The hardest view: the whole map in sight, every role and move drawn.
+        page.evaluate("() => window.careergraph.fit && window.careergraph.fit()")
+        box = page.locator("#map").bounding_box()
+        assert box is not None
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.evaluate(
+            """() => {
+                const probe = { frames: 0, worst: 0, last: performance.now(), on: true };
+                window.fpsProbe = probe;
+                probe.start = probe.last;
+                function tick(now) {
+                    probe.frames += 1;
+                    probe.worst = Math.max(probe.worst, now - probe.last);
+                    probe.last = now;
+                    if (probe.on) requestAnimationFrame(tick);
+                }
+                requestAnimationFrame(tick);
+            }"""
+        )
+        for sweep in range(3):
+            page.mouse.move(x, y)
+            page.mouse.down()
+            for step in range(1, 31):
+                page.mouse.move(x + step * 12 * (-1) ** sweep, y + step * 5)
+            page.mouse.up()
+            for _ in range(10):
+                page.mouse.wheel(0, -120 if sweep % 2 else 120)
+                page.wait_for_timeout(16)
+        result = page.evaluate(
+            """() => {
+                const probe = window.fpsProbe;
+                probe.on = false;
+                const seconds = (performance.now() - probe.start) / 1000;
+                return [probe.frames / seconds, probe.worst];
+            }"""
+        )
+        page.close()
+        return float(result[0]), float(result[1])
+
     def stop(self) -> None:
         self.browser.close()
         self.driver.stop()
+
+
+FPS_TARGET = 30.0
+"""Frames a second the page keeps while a 2,000-role map is panned and zoomed."""
+
+
+def print_fps(
+    chromium: Chromium, maps: list[tuple[str, CareerMap]], folder: Path, runs: int
+) -> None:
+    """Frames a second while each map is dragged and zoomed with the whole map in view, against
+    the same page with its large-map measures undone (FAST_OFF); the median of `runs`."""
+    header = (
+        f"{'map':<14}{'pan+zoom fps':>14}{'worst frame':>13}{'baseline fps':>14}"
+        f"{'worst frame':>13}{'ratio':>8}{'target':>9}"
+    )
+    print()
+    print(header)
+    print("-" * len(header))
+    for name, career_map in maps:
+        target = folder / "fps.html"
+        write_html(target, render_html(career_map, build_graph(career_map)))
+        fast = [chromium.pan_zoom_fps(target) for _ in range(runs)]
+        slow = [chromium.pan_zoom_fps(target, baseline=True) for _ in range(runs)]
+        fps = statistics.median(f for f, _ in fast)
+        base = statistics.median(f for f, _ in slow)
+        worst = statistics.median(w for _, w in fast)
+        base_worst = statistics.median(w for _, w in slow)
+        goal = f">= {FPS_TARGET:.0f}" if len(career_map.roles) >= 2_000 else "-"
+        print(
+            f"{name:<14}{fps:>14.1f}{worst:>10.0f} ms{base:>14.1f}{base_worst:>10.0f} ms"
+            f"{fps / base:>7.1f}x{goal:>9}"
+        )
+    print("(baseline: the same page with straight moves, hiding moves while the view moves and")
+    print(" skipping unreadable labels all turned off; the whole map in view)")
 
 
 def main() -> int:
@@ -225,6 +329,8 @@ def main() -> int:
                 f"{size:>9.2f}{page_time * 1000:>11.0f} ms{draw:>12}"
                 f"{direct * 1000:>11.2f} ms{loop * 1000:>12.1f} ms{loop / direct:>8.0f}x"
             )
+        if chromium is not None:
+            print_fps(chromium, maps, Path(folder), args.runs)
     if chromium is not None:
         chromium.stop()
     print(f"\n(best of {args.runs}; first draw is the median, from navigation start to the")

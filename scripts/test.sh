@@ -39,6 +39,27 @@ if [ ! -f "$mermaid_dir/mermaid.min.js" ]; then
 fi
 export CAREERGRAPH_MERMAID_JS="$PWD/$mermaid_dir/mermaid.min.js"
 
+# axe-core (pinned), to check the pages for accessibility; fetched once, then offline.
+axe_version=4.10.3
+axe_dir=.cache/axe-core-$axe_version
+if [ ! -f "$axe_dir/axe.min.js" ]; then
+    echo "Fetching axe-core@$axe_version for the accessibility tests..."
+    fetch=$(mktemp -d)
+    (cd "$fetch" && npm pack --silent "axe-core@$axe_version" >/dev/null)
+    mkdir -p "$axe_dir"
+    tar -xzf "$fetch/axe-core-$axe_version.tgz" -C "$axe_dir" --strip-components=1 package/axe.min.js
+    rm -rf "$fetch"
+fi
+export CAREERGRAPH_AXE_JS="$PWD/$axe_dir/axe.min.js"
+
+if ! command -v pdftotext >/dev/null; then
+    echo "Installing poppler-utils to read printed pages back..."
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 .venv/bin/ruff check src tests benchmarks fuzz
 .venv/bin/ruff format --check src tests benchmarks fuzz
 .venv/bin/mypy

@@ -301,6 +301,8 @@ def test_the_page_loads_nothing_from_anywhere_else() -> None:
     assert [tag for tag, _ in parsed.tags if tag in ("link", "img", "iframe", "base")] == []
     for tag, attrs in parsed.tags:
         for name in ("src", "href", "action", "srcset", "poster", "data"):
+            if name == "href" and tag == "a" and (attrs.get(name) or "").startswith("#"):
+                continue  # a link within the page (the text view) loads nothing
             assert attrs.get(name) is None, (tag, name, attrs[name])
     for style in parsed.styles:
         assert "@import" not in style
@@ -323,7 +325,11 @@ def test_hostile_texts_cannot_end_the_data_block_or_add_markup() -> None:
     block = DATA_BLOCK.findall(html)[0]
     assert re.search(r"[<>&\u2028\u2029]", block) is None
     assert html.count("</script") == 3  # the data, vis-network and the page's own code
-    assert "__pwned" not in html.replace(block, "")  # the texts are only ever data
+    # The texts are only ever data, or escaped text in the page's text view.
+    text_view = re.search(r"<noscript>.*</noscript>", html, re.DOTALL)
+    assert text_view is not None
+    assert "__pwned" not in html.replace(block, "").replace(text_view.group(), "")
+    assert "window.__pwned=3&lt;/script&gt;" in text_view.group()
     data = page_data(html)
     roles = {r["id"]: r for r in data["roles"]}
     assert roles["img_role"]["name"] == "<img src=x onerror=window.__pwned=1>"
@@ -348,6 +354,21 @@ def test_hostile_texts_cannot_end_the_data_block_or_add_markup() -> None:
         "ul",
         "section",
         "script",
+        # the text view, written for readers without JavaScript
+        "a",
+        "noscript",
+        "h2",
+        "h3",
+        "ol",
+        "li",
+        "p",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
     }
 
 
@@ -472,3 +493,37 @@ def test_write_html_refuses_a_folder_as_the_target(tmp_path: Path) -> None:
         write_html(target, "page")
     assert (target / "inside").read_text(encoding="utf-8") == "x"
     assert leftovers(tmp_path) == []
+
+
+def test_every_page_string_exists_in_english_and_japanese() -> None:
+    from careergraph.render.html import _UI
+
+    assert set(_UI["en"]) == set(_UI["ja"])
+    for key in _UI["en"]:
+        assert _UI["en"][key] and _UI["ja"][key], key
+        # Placeholders agree, so a text reads the same figures in both languages.
+        assert sorted(re.findall(r"\{\w+\}", _UI["en"][key])) == sorted(
+            re.findall(r"\{\w+\}", _UI["ja"][key])
+        ), key
+
+
+def test_a_large_page_holds_every_role_in_brief_and_a_notice_in_its_language() -> None:
+    from benchmarks.bench_html import generated_map
+
+    from careergraph.render.html import DRAW_LIMIT
+
+    career_map = generated_map(30, 10, 8)  # 2,400 roles
+    for lang, start in (("en", "This map has 2,400 roles"), ("ja", "このマップには2,400の職種")):
+        data = page_data(page(career_map, lang=lang))
+        assert len(data["roles"]) <= DRAW_LIMIT < len(career_map.roles)
+        brief = data["allRoles"]
+        assert [r["id"] for r in brief["roles"]] == sorted(career_map.roles)
+        assert [m[:2] for m in brief["moves"]] == sorted(
+            [m.source, m.target] for m in career_map.transitions
+        )
+        first = career_map.roles[brief["roles"][0]["id"]]
+        assert brief["roles"][0]["searchNames"] == first.names()
+        assert brief["roles"][0]["name"] == first.name.get(lang)
+        assert set(brief["tracks"]) == set(career_map.tracks)
+        assert data["pageNotice"].startswith(start)
+        assert "--" not in data["pageNotice"]

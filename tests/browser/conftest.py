@@ -58,7 +58,24 @@ class MapPage:
         )
         return float(point[0]), float(point[1])
 
+    def into_view(self, role_id: str) -> None:
+        """Move the view (not the scale) so a role is in the middle of the map, if it is not in
+        sight: the first view of a large map shows only part of it, at a readable size."""
+        self.js(
+            """id => {
+                const network = window.careergraph.network;
+                const at = network.canvasToDOM(network.getPositions([id])[id]);
+                const box = document.getElementById("map").getBoundingClientRect();
+                if (at.x < 60 || at.y < 60 || at.x > box.width - 60 || at.y > box.height - 60) {
+                    const position = network.getPositions([id])[id];
+                    network.moveTo({ position: position, animation: false });
+                }
+            }""",
+            role_id,
+        )
+
     def hover(self, role_id: str) -> None:
+        self.into_view(role_id)
         x, y = self.node_on_screen(role_id)
         self.page.mouse.move(x + 40, y + 60)
         self.page.mouse.move(x, y, steps=4)

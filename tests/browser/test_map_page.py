@@ -296,7 +296,21 @@ def test_hostile_texts_are_shown_as_text_and_run_nothing(write_map: Write, open_
     shown.page.wait_for_timeout(300)
 
     assert shown.js("() => window.__pwned") is None
-    assert shown.js("() => document.querySelectorAll('img, svg, iframe, a, b, i').length") == 0
+    assert (
+        shown.js(
+            "() => document.querySelectorAll('img, svg, iframe, a:not(#skip-text), b, i').length"
+        )
+        == 0
+    )
+    # The text view, written on the server, holds the same names as text too.
+    shown.js("() => window.careergraph.showTextView(true)")
+    assert raw_name in text_of(shown, "#text-view")
+    assert shown.js("() => document.querySelectorAll('img, svg, iframe, b, i').length") == 0
+    links = shown.js(
+        "() => Array.from(document.querySelectorAll('#text-view a'), a => a.getAttribute('href'))"
+    )
+    assert all(link.startswith("#text-") for link in links)
+    assert shown.js("() => window.__pwned") is None
     assert role.summary is not None and role.summary.get("en") in details
     assert role.responsibilities[0].get("en") in details
     assert "<img src=x onerror=window.__pwned=8>" in details  # the source's title
@@ -430,10 +444,10 @@ def test_a_large_map_draws_in_part_and_says_so(tmp_path: Path, open_map: Open) -
     shown = open_map(target)
     notice = shown.page.locator("#notice")
     assert notice.is_visible()
-    assert notice.text_content() == (
-        page_data(target)["notice"][0].upper() + page_data(target)["notice"][1:] + "."
-    )
-    assert notice.text_content().startswith("This map has 2,300 roles")
+    # The page speaks of itself, not of the command line that wrote it.
+    assert notice.text_content() == page_data(target)["pageNotice"]
+    assert notice.text_content().startswith("This map has 2,300 roles; to stay smooth, the page")
+    assert "--" not in notice.text_content()
     drawn = shown.js("() => window.careergraph.nodes.length")
     assert drawn == len(page_data(target)["roles"]) <= 2_000
     assert shown.errors == []

@@ -10,6 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,12 @@ DIM_OPACITY = 0.22
 DIM_TEXT = "#a7b0bb"
 TEXT = "#1f2933"
 FONT = (
-    "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans CJK JP', "
-    "'Noto Sans JP', 'Yu Gothic', sans-serif"
+    "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', "
+    "'Yu Gothic UI', 'Yu Gothic', YuGothic, Meiryo, 'Noto Sans CJK JP', 'Noto Sans JP', "
+    "'Source Han Sans JP', IPAexGothic, IPAGothic, 'TakaoGothic', 'VL Gothic', sans-serif"
 )
+"""Page text and canvas labels: Japanese system fonts of Windows, macOS and Linux by name, so a
+reader with any of them sees Japanese wherever the first fonts have no Japanese glyphs."""
 
 # Tableau-like hues that stay apart from the two route colours.
 _PALETTE = (
@@ -99,6 +103,46 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "routes_legend": "Routes",
         "note": "Note",
         "year_suffix": "y",
+        "page_notice": (
+            "This map has {total} roles; to stay smooth, the page draws {drawn} of them. "
+            "The search finds every role, and choosing one that is not drawn draws it and the "
+            "roles one move from it."
+        ),
+        "legend": "Legend",
+        "zoom_in": "Zoom in",
+        "zoom_out": "Zoom out",
+        "fit": "Fit the whole map",
+        "map_controls": "Map view",
+        "shortcuts": (
+            "Keys: + zoom in, - zoom out, 0 or F fit the whole map; "
+            "arrow keys pan when the map has focus."
+        ),
+        "map_label": (
+            "Career map: {roles} roles in {tracks} tracks, drawn as ladders. "
+            "The text view lists every role and move."
+        ),
+        "map_role": "map",
+        "skip_text": "Skip to the text view",
+        "text_view": "Text view",
+        "text_view_title": "Roles and moves as text",
+        "back_to_map": "Back to the map",
+        "level_of": "level {level} of 5",
+        "selected": "Selected: {name}, {meta}",
+        "route_announce": "{label}: {names}. {total}",
+        "matches": "{count} roles match",
+        "one_match": "1 role matches",
+        "hide_panel": "Hide the details",
+        "show_panel": "Show the details",
+        "resize_panel": "Resize the details",
+        "role": "Role",
+        "stay": "Typical stay",
+        "from": "From",
+        "to": "To",
+        "kind": "Kind",
+        "takes": "Takes",
+        "roles_in_track": "Roles",
+        "moves_from_track": "Moves from these roles",
+        "not_drawn": "Drawn on demand: this role was not on the first view of this large map.",
     },
     "ja": {
         "title": "キャリアマップ",
@@ -131,6 +175,48 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "routes_legend": "ルート",
         "note": "メモ",
         "year_suffix": "年",
+        "page_notice": (
+            "このマップには{total}の職種があります。動きをなめらかに保つため、このページはそのうち"
+            "{drawn}を描いています。検索ではすべての職種が見つかり、描かれていない職種を選ぶと、"
+            "その職種と1回の移動でつながる職種を描きます。"
+        ),
+        "legend": "凡例",
+        "zoom_in": "拡大",
+        "zoom_out": "縮小",
+        "fit": "マップ全体を表示",
+        "map_controls": "マップの表示",
+        "shortcuts": (
+            "キー操作: + で拡大、- で縮小、0 または F でマップ全体を表示。"
+            "マップにフォーカスがあるときは矢印キーで移動。"
+        ),
+        "map_label": (
+            "キャリアマップ: {tracks}のトラックに{roles}の職種をはしご状に表示。"
+            "テキスト表示にすべての職種と移動の一覧があります。"
+        ),
+        "map_role": "マップ",
+        "skip_text": "テキスト表示へ移動",
+        "text_view": "テキスト表示",
+        "text_view_title": "職種と移動の一覧",
+        "back_to_map": "マップに戻る",
+        "level_of": "5段階中レベル{level}",
+        "selected": "選択: {name}、{meta}",
+        "route_announce": "{label}: {names}。{total}",
+        "matches": "{count}件の職種が該当",
+        "one_match": "1件の職種が該当",
+        "hide_panel": "詳細を隠す",
+        "show_panel": "詳細を表示",
+        "resize_panel": "詳細の高さを変える",
+        "role": "職種",
+        "stay": "標準在籍",
+        "from": "移動元",
+        "to": "移動先",
+        "kind": "種類",
+        "takes": "期間",
+        "roles_in_track": "職種",
+        "moves_from_track": "これらの職種からの移動",
+        "not_drawn": (
+            "必要に応じて描画: この職種は大きなマップの最初の表示に含まれていませんでした。"
+        ),
     },
 }
 _LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
@@ -288,6 +374,12 @@ def render_html(
     # Colours follow the whole map's track order, so a track looks the same in every view.
     colours = {track: _track_colour(i) for i, track in enumerate(sorted(career_map.tracks))}
     nodes, edges = _network_items(career_map, roles, moves.all, layout, colours, routes, lang)
+    large = len(roles) > LARGE_DRAWING
+    if large:
+        # Straight lines draw several times faster than curves (each arrow head on a curve is
+        # found by a search along it); the curve is kept for a reader who wants it back.
+        for edge in edges:
+            edge["curve"], edge["smooth"] = edge["smooth"], False
     data = {
         "lang": lang,
         "title": _ui(lang)["title"],
@@ -304,7 +396,7 @@ def render_html(
         "routes": [_route_data(career_map, route, lang) for route in routes],
         "nodes": nodes,
         "edges": edges,
-        "options": _options(),
+        "options": _options(large=large),
         "notice": drawing.notice,
         # What the marks on moves and years mean, when any is drawn.
         "marksLegend": legend(
@@ -312,8 +404,11 @@ def render_html(
             move_marks(moves.all)
             | ({"estimated"} if any(r.years_estimated for r in roles) else set()),
         ),
+        "pageNotice": _page_notice(career_map, len(roles), lang) if drawing.notice else None,
+        "allRoles": _all_roles(career_map, graph, colours, lang),
     }
-    return _page(_through_pyvis(data))
+    text_view = _text_view(career_map, graph, routes, lang)
+    return _page(_through_pyvis(data), text_view)
 
 
 def write_html(path: Path, html: str, *, force: bool = False) -> None:
@@ -727,8 +822,27 @@ def _bend(length: float) -> float:
     return 0.9
 
 
-def _options() -> dict[str, Any]:
-    """Fixed positions and no physics, so the map draws at once and nothing drifts."""
+LARGE_DRAWING = 500
+"""Roles drawn above which the page trades detail for speed: straight moves, hidden while the
+view moves, and no labels too small to read."""
+
+
+def _options(*, large: bool = False) -> dict[str, Any]:
+    """Fixed positions and no physics, so the map draws at once and nothing drifts.
+
+    A large drawing hides its moves while it is dragged or zoomed and leaves out labels too small
+    to read, so that panning stays smooth (see benchmarks/bench_html.py).
+    """
+    options = _base_options()
+    if large:
+        options["interaction"]["hideEdgesOnDrag"] = True
+        options["interaction"]["hideEdgesOnZoom"] = True
+        options["nodes"]["scaling"] = {"label": {"drawThreshold": 6}}
+        options["edges"]["scaling"] = {"label": {"drawThreshold": 8}}
+    return options
+
+
+def _base_options() -> dict[str, Any]:
     return {
         "autoResize": True,
         "physics": {"enabled": False},
@@ -738,7 +852,8 @@ def _options() -> dict[str, Any]:
             "dragNodes": False,
             "multiselect": False,
             "navigationButtons": False,
-            "keyboard": {"enabled": True, "bindToWindow": False},
+            # The page's own keys (map.js): arrows pan, + and - zoom, 0 or F fit, each once.
+            "keyboard": {"enabled": False},
         },
         "nodes": {
             "shape": "box",
@@ -903,6 +1018,127 @@ def _route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any
     }
 
 
+# -- the whole map, for search and drawing on demand -------------------------------------------
+
+
+def _page_notice(career_map: CareerMap, drawn: int, lang: str) -> str:
+    """What a large map's page says about itself, in its language: what it draws and how to
+    reach the rest on the page."""
+    return _ui(lang)["page_notice"].format(total=f"{len(career_map.roles):,}", drawn=f"{drawn:,}")
+
+
+def _all_roles(
+    career_map: CareerMap, graph: CareerGraph, colours: Mapping[str, str], lang: str
+) -> dict[str, Any]:
+    """Every role and move of the map in brief, drawn or not: what the search looks through and
+    what `careergraph.reveal` draws from.
+
+    `tracks`: id → name and colours; `roles`: id, name, box label, every search name, aliases,
+    track, level; `moves`: [from, to, kind, years label], in (from, to) order.
+    """
+    tracks = {
+        track: {
+            "name": career_map.tracks[track].name.get(lang),
+            "colour": colours[track],
+            "fill": _mix(colours[track], 0.78),
+            "highlight": _mix(colours[track], 0.6),
+            "hover": _mix(colours[track], 0.65),
+            "tint": _mix(colours[track], 0.93),
+        }
+        for track in sorted(career_map.tracks)
+    }
+    roles = [
+        {
+            "id": role.id,
+            "name": role.name.get(lang),
+            "label": _wrap_label(role.name.get(lang)),
+            "searchNames": role.names(),
+            "aliases": list(role.aliases),
+            "track": role.track,
+            "level": role.level,
+            "years": _years(role.years, lang),
+        }
+        for role in (career_map.roles[r] for r in sorted(graph.nodes))
+    ]
+    moves = [
+        [move.source, move.target, move.kind.value, _years(move.years, lang)]
+        for move in _in_order(graph.edges(data="transition"))
+    ]
+    return {"tracks": tracks, "roles": roles, "moves": moves}
+
+
+def _text_view(
+    career_map: CareerMap, graph: CareerGraph, routes: Sequence[Route], lang: str
+) -> str:
+    """The map as text, rendered here so it reads without JavaScript: the routes as lists, then
+    track by track a table of its roles and a table of the moves out of them."""
+    ui = _ui(lang)
+    out = [f'<h2 id="text-view-title" tabindex="-1">{_esc(ui["text_view_title"])}</h2>']
+    names = {r: career_map.roles[r].name.get(lang) for r in graph.nodes}
+    for number, route in enumerate(routes):
+        label = ui["best_route"] if number == 0 else f"{ui['alternative']} {number}"
+        total = f"{ui['total']}: {_years(route.years, lang)}"
+        out.append(f"<h3>{_esc(label)}</h3><ol>")
+        for step in route.steps:
+            move = step.transition
+            meta = f"{ui[move.kind.value]} · {_years(move.years, lang)}"
+            out.append(
+                f"<li>{_esc(names[move.source])} → {_esc(names[move.target])} ({_esc(meta)})</li>"
+            )
+        out.append(f"</ol><p>{_esc(total)}</p>")
+    moves = _Moves(_in_order(graph.edges(data="transition")))
+    by_track: dict[str, list[Role]] = defaultdict(list)
+    for role_id in sorted(graph.nodes):
+        role = career_map.roles[role_id]
+        by_track[role.track].append(role)
+    for track in sorted(by_track, key=lambda t: career_map.tracks[t].name.get(lang)):
+        members = sorted(by_track[track], key=lambda r: (r.level, names[r.id], r.id))
+        name = _esc(career_map.tracks[track].name.get(lang))
+        out.append(f'<section class="text-track"><h3>{name}</h3>')
+        head = [ui["role"], ui["level"], ui["stay"], ui["aliases"]]
+        out.append(f'<table class="text-roles"><caption>{_esc(ui["roles_in_track"])}</caption>')
+        out.append(_head(head))
+        out.append("<tbody>")
+        for role in members:
+            out.append(
+                f'<tr><th scope="row" id="text-{_esc(role.id)}">{_esc(names[role.id])}</th>'
+                f"<td>{role.level}</td><td>{_esc(_years(role.years, lang))}</td>"
+                f"<td>{_esc(', '.join(role.aliases))}</td></tr>"
+            )
+        out.append("</tbody></table>")
+        leaving = [m for role in members for m in moves.out_of[role.id]]
+        if leaving:
+            head = [ui["from"], ui["to"], ui["kind"], ui["takes"]]
+            caption = _esc(ui["moves_from_track"])
+            out.append(
+                f'<table class="text-moves"><caption>{caption}</caption>{_head(head)}<tbody>'
+            )
+            for move in leaving:
+                out.append(
+                    f"<tr><td>{_esc(names[move.source])}</td>"
+                    f'<td><a href="#text-{_esc(move.target)}">{_esc(names[move.target])}</a>'
+                    f"</td><td>{_esc(ui[move.kind.value])}</td>"
+                    f"<td>{_esc(_years(move.years, lang))}</td></tr>"
+                )
+            out.append("</tbody></table>")
+        out.append("</section>")
+    return "\n".join(out)
+
+
+def _head(cells: Sequence[str]) -> str:
+    return (
+        "<thead><tr>" + "".join(f'<th scope="col">{_esc(c)}</th>' for c in cells) + "</tr></thead>"
+    )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _esc(text: str) -> str:
+    """Text for HTML; a lone surrogate (YAML allows "\\ud800") cannot be written as UTF-8."""
+    return escape(_LONE_SURROGATE.sub("\ufffd", text))
+
+
 # -- the page ---------------------------------------------------------------------------------
 
 
@@ -925,10 +1161,16 @@ def _script_json(data: Any) -> str:
     return _UNSAFE_IN_SCRIPT.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def _page(data: dict[str, Any]) -> str:
+def _page(data: dict[str, Any], text_view: str = "") -> str:
     here = resources.files("careergraph.render") / "templates"
     vis = _vis_folder()
+    ui = data["ui"]
     parts = {
+        "lang": escape(data["lang"]),
+        "title": escape(data["title"]),
+        "font": FONT,
+        "skip-text": escape(ui["skip_text"]),
+        "text-view": text_view,
         "vis-css": (vis / "vis-network.css").read_text(encoding="utf-8"),
         "vis-js": _inline_script((vis / "vis-network.min.js").read_text(encoding="utf-8")),
         "map-css": (here / "map.css").read_text(encoding="utf-8"),

@@ -10,6 +10,7 @@ from pathlib import Path
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
 from careergraph.render.chart import levels_svg, standings
+from careergraph.render.html import FONT
 from careergraph.render.messages import (
     count,
     estimated,
@@ -52,7 +53,7 @@ def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
         body.append(_step(career_map, number, planned, lang, so_far[number - 1]))
     footer = say(lang, "plan.footer", file=Path(career_map.path).name)
     body.append(f"<footer>{escape(footer)}</footer>")
-    slots = {"lang": escape(lang), "title": escape(title), "body": "\n".join(body)}
+    slots = {"lang": escape(lang), "title": escape(title), "body": "\n".join(body), "font": FONT}
     template = (resources.files("careergraph.render") / "templates" / "plan.html").read_text(
         encoding="utf-8"
     )

@@ -11,6 +11,12 @@
  *   select(id)   select a role and centre the view on it
  *   find(text)   ids of the roles a search text matches, best first
  *   normalize(text)         the form names are compared in (NFKC, case-folded, no spaces)
+ *   reveal(ids)  draw the given roles (any role of the map, drawn or not) and their moves to
+ *                drawn roles; returns the ids it added
+ *   announce(text)          say something through the page's live region
+ *   combobox(input, list, choose)   make a text box an ARIA combobox over the role search
+ *   fit(), zoomBy(factor), minScale, maxScale, readableScale   the view's controls and limits
+ *   showTextView(show)      open (true) or close (false) the text view of roles and moves
  */
 (function () {
   "use strict";
@@ -18,6 +24,9 @@
   const data = JSON.parse(document.getElementById("careergraph-data").textContent);
   const ui = data.ui;
   const roles = new Map(data.roles.map((role) => [role.id, role]));
+  // Every role of the map, drawn or not (a large map draws only part of itself).
+  const whole = data.allRoles || { tracks: {}, roles: data.roles, moves: [] };
+  const everyRole = new Map(whole.roles.map((role) => [role.id, role]));
   const tracks = new Map(data.tracks.map((track) => [track.id, track]));
   const hooks = {
     ready: false,
@@ -34,10 +43,11 @@
 
   document.documentElement.lang = data.lang;
   document.title = data.title;
-  if (data.notice) {
-    // A large map is drawn in part: say so where the reader looks first.
+  if (data.pageNotice || data.notice) {
+    // A large map is drawn in part: say so where the reader looks first, in the page's words.
     const notice = document.getElementById("notice");
-    notice.textContent = data.notice.charAt(0).toUpperCase() + data.notice.slice(1) + ".";
+    notice.textContent =
+      data.pageNotice || data.notice.charAt(0).toUpperCase() + data.notice.slice(1) + ".";
     notice.hidden = false;
   }
 
@@ -93,23 +103,86 @@
     document.documentElement.dataset.ready = "true";
   });
 
-  function fitAll() {
+  // The view's limits: labels are drawn at font size × scale CSS pixels.
+  const LABEL_SIZE = data.options.nodes.font.size;
+  const READABLE = 11.5 / LABEL_SIZE; // the first view's labels are at least 11 px
+  hooks.readableScale = READABLE;
+  hooks.maxScale = 3;
+  hooks.minScale = 0.05;
+
+  function fitScale() {
     const b = data.bounds;
     const width = container.clientWidth || 1;
     const height = container.clientHeight || 1;
     const margin = 24;
-    const scale = Math.min(
+    return Math.min(
       (width - 2 * margin) / (b.right - b.left),
       (height - 2 * margin) / (b.bottom - b.top),
       1.1
     );
+  }
+
+  function updateLimits() {
+    // Zooming out stops a little past the whole map; in, at three times the labels' size.
+    hooks.minScale = Math.max(Math.min(fitScale() * 0.8, READABLE), 0.01);
+  }
+
+  function fitAll() {
+    const b = data.bounds;
+    updateLimits();
     network.moveTo({
       position: { x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 },
-      scale: Math.max(scale, 0.02),
+      scale: Math.max(fitScale(), hooks.minScale),
       animation: false,
     });
   }
-  fitAll();
+
+  // The first view: the whole map if its labels can be read so, else its top-left corner (the
+  // track names and the senior rungs) at a readable size; "fit" shows the whole map.
+  function firstView() {
+    updateLimits();
+    const scale = fitScale();
+    if (scale >= READABLE) {
+      fitAll();
+      return;
+    }
+    const b = data.bounds;
+    const width = container.clientWidth || 1;
+    const height = container.clientHeight || 1;
+    const halfWidth = width / 2 / READABLE;
+    const halfHeight = height / 2 / READABLE;
+    const x = Math.min(b.left + halfWidth - 8 / READABLE, (b.left + b.right) / 2);
+    let y = Math.min(b.top + halfHeight - 8 / READABLE, (b.top + b.bottom) / 2);
+    // A narrow window may see no role there: then lower the view to the top role in sight.
+    const inSight = nodes.get().filter((n) => Math.abs(n.x - x) < halfWidth);
+    if (inSight.length) {
+      const top = Math.min(...inSight.map((n) => n.y));
+      if (top > y + halfHeight - 40 / READABLE) y = top + halfHeight / 3;
+    }
+    network.moveTo({ position: { x: x, y: y }, scale: READABLE, animation: false });
+  }
+  firstView();
+
+  function zoomBy(factor) {
+    const scale = Math.min(Math.max(network.getScale() * factor, hooks.minScale), hooks.maxScale);
+    network.moveTo({
+      position: network.getViewPosition(),
+      scale: scale,
+      animation: false, // at once: a held key or a quick second press acts on the new scale
+    });
+  }
+  hooks.fit = function () {
+    fitAll();
+  };
+  hooks.zoomBy = zoomBy;
+
+  network.on("zoom", function () {
+    const scale = network.getScale();
+    if (scale < hooks.minScale || scale > hooks.maxScale) {
+      const clamped = Math.min(Math.max(scale, hooks.minScale), hooks.maxScale);
+      network.moveTo({ position: network.getViewPosition(), scale: clamped, animation: false });
+    }
+  });
 
   // Column stripes, track names and level marks, drawn under the roles as canvas text.
   const NO_LINE_START = new Set(Array.from(")]}）」』】〕〉》、。，．・：；！？ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"));
@@ -160,7 +233,7 @@
     const b = data.bounds;
     ctx.save();
     for (const column of data.columns) {
-      const track = tracks.get(column.track);
+      const track = tracks.get(column.track) || whole.tracks[column.track];
       ctx.fillStyle = track.tint;
       ctx.fillRect(column.left, b.top, column.width, b.bottom - b.top);
       ctx.fillStyle = track.colour;
@@ -206,7 +279,7 @@
   }
 
   function roleTooltip(id, pointer) {
-    const role = roles.get(id);
+    const role = roles.get(id) || briefRole(id);
     if (!role) return;
     const parts = [el("strong", null, role.name)];
     for (const other of role.otherNames) parts.push(el("div", "meta", other.name));
@@ -217,8 +290,8 @@
   function edgeTooltip(id, pointer) {
     const edge = edges.get(id);
     if (!edge) return;
-    const source = roles.get(edge.from);
-    const target = roles.get(edge.to);
+    const source = roles.get(edge.from) || briefRole(edge.from);
+    const target = roles.get(edge.to) || briefRole(edge.to);
     const move = source.movesOut.find((m) => m.role === edge.to);
     const parts = [
       el("strong", null, source.name + " → " + target.name),
@@ -250,16 +323,27 @@
   }
 
   function showDetails(id) {
+    // Rebuilding the panel must not drop keyboard focus to the page.
+    const hadFocus = document.activeElement && document.activeElement.id === "details-heading";
+    showDetailsOf(id);
+    const heading = document.getElementById("details-heading");
+    if (hadFocus && heading) heading.focus({ preventScroll: true });
+  }
+
+  function showDetailsOf(id) {
     clear(details);
-    const role = id === null ? null : roles.get(id);
+    const role = id === null ? null : roles.get(id) || briefRole(id);
     details.dataset.role = role ? role.id : "";
     if (!role) {
       details.appendChild(el("p", "hint", ui.hint));
       return;
     }
-    const track = tracks.get(role.track);
+    const track = tracks.get(role.track) || whole.tracks[role.track];
     const heading = el("h2", null, role.name);
+    heading.id = "details-heading";
+    heading.tabIndex = -1;
     put(details, heading);
+    if (role.brief) put(details, el("p", "hint", ui.not_drawn));
     for (const other of role.otherNames) {
       put(details, el("p", "other-names", other.language + ": " + other.name));
     }
@@ -272,9 +356,17 @@
     const skills = el("ul", "skills");
     for (const skill of role.skills) {
       const item = el("li");
-      const pips = el("span", "pips", "●".repeat(skill.level));
-      pips.appendChild(el("span", "off", "●".repeat(Math.max(0, 5 - skill.level))));
+      // Dots to the eye, a number to a screen reader.
+      const pips = el("span", "pips");
+      pips.setAttribute("role", "img");
+      pips.setAttribute("aria-label", ui.level_of.replace("{level}", () => skill.level));
+      const on = el("span", null, "●".repeat(skill.level));
+      const off = el("span", "off", "●".repeat(Math.max(0, 5 - skill.level)));
+      on.setAttribute("aria-hidden", "true");
+      off.setAttribute("aria-hidden", "true");
+      put(pips, on, off);
       const level = el("span", "skill-level", skill.level + "/5");
+      level.setAttribute("aria-hidden", "true");
       put(item, el("span", "skill-name", skill.name), pips, level);
       // A skill's description and what its asked level looks like, shown on hover or focus.
       const about = data.skills[skill.id];
@@ -374,6 +466,10 @@
 
   function showLegend() {
     const legend = document.getElementById("legend");
+    // It may scroll on a small screen: focusable, so keys can scroll it, and named.
+    legend.tabIndex = 0;
+    legend.setAttribute("role", "region");
+    legend.setAttribute("aria-label", ui.legend);
     put(
       legend,
       legendGroup(
@@ -409,7 +505,8 @@
     return folded.normalize("NFKC").replace(IGNORED, "");
   }
 
-  const index = data.roles.map((role) => ({
+  // The whole map's roles, drawn or not: a role the page does not draw is still found.
+  const index = whole.roles.map((role) => ({
     id: role.id,
     names: role.searchNames.map(normalizeName),
   }));
@@ -431,65 +528,297 @@
     return ranked.map((r) => r.id);
   }
 
+  // A role in brief, for one the page does not draw: what the whole map's list says of it.
+  function briefRole(id) {
+    const role = everyRole.get(id);
+    if (!role) return null;
+    const track = whole.tracks[role.track] || { name: role.track };
+    const moves = (end, other) =>
+      whole.moves
+        .filter((m) => m[end] === id)
+        .map((m) => ({
+          role: m[other],
+          name: everyRole.get(m[other]).name,
+          kind: m[2],
+          years: m[3],
+          note: null,
+        }));
+    return {
+      id: role.id,
+      name: role.name,
+      otherNames: [],
+      searchNames: role.searchNames,
+      aliases: role.aliases,
+      track: role.track,
+      trackName: track.name,
+      level: role.level,
+      years: role.years,
+      summary: null,
+      responsibilities: [],
+      skills: [],
+      sources: [],
+      movesOut: moves(0, 1),
+      movesIn: moves(1, 0),
+      brief: true,
+    };
+  }
+
+  // An ARIA combobox (WAI-ARIA 1.2 list autocomplete) over the role search: arrows move through
+  // the options, Enter chooses the active one (or the first), Escape closes the list.
+  function combobox(input, list, choose) {
+    const prefix = list.id || "options";
+    let found = [];
+    let active = -1;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", ui.search);
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function activate(index) {
+      const options = list.querySelectorAll("[role=option]:not([aria-disabled])");
+      if (!options.length) return;
+      active = (index + options.length) % options.length;
+      options.forEach(function (option, i) {
+        option.setAttribute("aria-selected", i === active ? "true" : "false");
+        option.classList.toggle("active", i === active);
+      });
+      input.setAttribute("aria-activedescendant", options[active].id);
+      options[active].scrollIntoView({ block: "nearest" });
+    }
+
+    function pick(id) {
+      close();
+      choose(id);
+    }
+
+    function update() {
+      clear(list);
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      if (!normalizeName(input.value)) {
+        close();
+        found = [];
+        return found;
+      }
+      found = findRoles(input.value);
+      if (!found.length) {
+        const empty = el("li", "empty", ui.no_match);
+        empty.setAttribute("role", "option");
+        empty.setAttribute("aria-disabled", "true");
+        empty.id = prefix + "-none";
+        list.appendChild(empty);
+      }
+      found.slice(0, 12).forEach(function (id, i) {
+        const role = roles.get(id) || briefRole(id);
+        const item = el("li", "option");
+        item.id = prefix + "-" + i;
+        item.setAttribute("role", "option");
+        item.setAttribute("aria-selected", "false");
+        item.dataset.role = id;
+        put(item, el("div", "match-name", role.name), el("div", "match-track", roleMeta(role)));
+        item.addEventListener("mousedown", (event) => event.preventDefault());
+        item.addEventListener("click", () => pick(id));
+        list.appendChild(item);
+      });
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      announce(found.length === 1 ? ui.one_match : found.length ? ui.matches.replace("{count}", () => found.length) : ui.no_match);
+      return found;
+    }
+
+    input.addEventListener("input", update);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (list.hidden) update();
+        activate(active + (event.key === "ArrowDown" ? 1 : active < 0 ? 0 : -1));
+        event.preventDefault();
+      } else if (event.key === "Enter") {
+        if (active < 0) update();
+        const options = list.querySelectorAll("[role=option]:not([aria-disabled])");
+        const chosen = active >= 0 ? options[active] : options[0];
+        if (chosen) pick(chosen.dataset.role);
+        event.preventDefault();
+      } else if (event.key === "Escape") {
+        if (!list.hidden) event.stopPropagation();
+        close();
+      }
+    });
+    input.addEventListener("blur", function () {
+      setTimeout(function () {
+        if (document.activeElement !== input) close();
+      }, 150);
+    });
+    return { update: update, close: close };
+  }
+
   const search = document.getElementById("search");
   const results = document.getElementById("search-results");
   search.placeholder = ui.search;
   search.setAttribute("aria-label", ui.search);
+  combobox(search, results, selectRole);
 
-  function showMatches() {
-    clear(results);
-    const text = search.value;
-    if (!normalizeName(text)) {
-      results.hidden = true;
-      return [];
-    }
-    const found = findRoles(text);
-    if (!found.length) results.appendChild(el("li", "empty", ui.no_match));
-    for (const id of found.slice(0, 12)) {
-      const role = roles.get(id);
-      const item = el("li");
-      const button = el("button");
-      button.type = "button";
-      put(button, el("div", "match-name", role.name), el("div", "match-track", roleMeta(role)));
-      button.addEventListener("click", function () {
-        selectRole(id);
-        results.hidden = true;
-      });
-      item.appendChild(button);
-      results.appendChild(item);
-    }
-    results.hidden = false;
-    return found;
+  // -- drawing roles a large map left out --------------------------------------------------
+
+  const SLOT = 168;
+  const ROW = 160;
+
+  function columnOf(track) {
+    return data.columns.find((c) => c.track === track);
   }
 
-  search.addEventListener("input", showMatches);
-  search.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") {
-      const found = showMatches();
-      if (found.length) {
-        selectRole(found[0]);
-        results.hidden = true;
-      }
-      event.preventDefault();
-    } else if (event.key === "Escape") {
-      results.hidden = true;
+  // A track not drawn at all gets a column of its own right of the others.
+  function addColumn(track) {
+    const last = data.columns[data.columns.length - 1];
+    const left = last ? last.left + last.width + 14 : 0;
+    const column = { track: track, left: left, width: SLOT + 52, levels: [] };
+    data.columns.push(column);
+    data.bounds.right = Math.max(data.bounds.right, left + column.width);
+    return column;
+  }
+
+  function rowY(column, level) {
+    const known = column.levels.find((l) => l.level === level);
+    if (known) return known.y;
+    // Between the known rungs: place it by its level above or below the nearest one.
+    const y = -(level - 1) * ROW;
+    column.levels.push({ level: level, y: y });
+    column.levels.sort((a, b) => a.level - b.level);
+    data.bounds.top = Math.min(data.bounds.top, y - ROW / 2 - 96);
+    data.bounds.bottom = Math.max(data.bounds.bottom, y + ROW / 2);
+    return y;
+  }
+
+  function freeX(column, y) {
+    const taken = nodes
+      .get({ filter: (n) => n.y === y && n.x >= column.left && n.x <= column.left + column.width })
+      .map((n) => n.x);
+    let x = column.left + column.width / 2;
+    for (let i = 1; taken.some((t) => Math.abs(t - x) < SLOT - 1); i++) {
+      x = column.left + column.width / 2 + Math.ceil(i / 2) * SLOT * (i % 2 ? 1 : -1);
     }
-  });
-  document.addEventListener("click", function (event) {
-    if (!event.target.closest(".search")) results.hidden = true;
-  });
+    if (x + SLOT / 2 > column.left + column.width) {
+      const grow = x + SLOT / 2 + 26 - (column.left + column.width);
+      column.width += grow;
+      data.bounds.right = Math.max(data.bounds.right, column.left + column.width);
+    }
+    if (x - SLOT / 2 < column.left) x = column.left + column.width - SLOT / 2 - 26;
+    return x;
+  }
+
+  const DASHES = { promotion: false, lateral: [10, 7], career_change: [2, 6] };
+
+  function reveal(ids) {
+    const added = [];
+    for (const id of ids) {
+      const role = everyRole.get(id);
+      if (!role || nodes.get(id)) continue;
+      const track = whole.tracks[role.track];
+      const column = columnOf(role.track) || addColumn(role.track);
+      if (!tracks.has(role.track)) {
+        tracks.set(role.track, { id: role.track, name: track.name, colour: track.colour, tint: track.tint });
+      }
+      const y = rowY(column, role.level);
+      nodes.add({
+        id: id,
+        label: role.label,
+        x: freeX(column, y),
+        y: y,
+        color: {
+          background: track.fill,
+          border: track.colour,
+          highlight: { background: track.highlight, border: track.colour },
+          hover: { background: track.hover, border: track.colour },
+        },
+        borderWidth: 2,
+        borderWidthSelected: 3,
+      });
+      added.push(id);
+    }
+    if (added.length) {
+      const fresh = new Set(added);
+      const extra = [];
+      for (const [from, to, kind, years] of whole.moves) {
+        if (!(fresh.has(from) || fresh.has(to))) continue;
+        if (!nodes.get(from) || !nodes.get(to) || edges.get(from + "->" + to)) continue;
+        const sameTrack = everyRole.get(from).track === everyRole.get(to).track;
+        const colour = sameTrack ? whole.tracks[everyRole.get(from).track].colour : data.colours.move;
+        extra.push({
+          id: from + "->" + to,
+          from: from,
+          to: to,
+          kind: kind,
+          label: years,
+          dashes: DASHES[kind],
+          width: 2,
+          color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
+          smooth: { enabled: true, type: "curvedCW", roundness: 0.18 },
+        });
+      }
+      edges.add(extra);
+      updateLimits();
+    }
+    return added;
+  }
+  hooks.reveal = reveal;
+
+  // -- selection ---------------------------------------------------------------------------
+
+  const announcer = document.getElementById("announcer");
+
+  function announce(text) {
+    // Emptied first, so the same words said twice are still read out.
+    announcer.textContent = "";
+    window.setTimeout(() => {
+      announcer.textContent = text;
+    }, 60);
+  }
+  hooks.announce = announce;
+
+  function focusHeading() {
+    // The panel scrolls to the top, or, below a route's steps, to the role's heading, just
+    // under whatever stays stuck at the panel's top (the search header; a phone sheet's handle).
+    const panel = document.getElementById("panel");
+    const heading = document.getElementById("details-heading");
+    panel.scrollTop = 0;
+    if (!heading) return;
+    const stuck = Array.from(panel.querySelectorAll(".panel-header, .sheet-handle"))
+      .filter((part) => getComputedStyle(part).position === "sticky")
+      .reduce((height, part) => height + part.offsetHeight, 0);
+    const top = details.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    if (top > stuck + 1) panel.scrollTop = top - stuck;
+    heading.focus({ preventScroll: true });
+  }
 
   function selectRole(id) {
-    if (!roles.has(id)) return false;
+    const known = roles.get(id) || everyRole.get(id);
+    if (!known) return false;
+    if (!nodes.get(id)) {
+      // Not drawn: draw it and the roles one move from it.
+      const around = whole.moves.filter((m) => m[0] === id || m[1] === id).map((m) => (m[0] === id ? m[1] : m[0]));
+      reveal([id, ...around]);
+    }
     selected = id;
     network.selectNodes([id]);
     network.focus(id, {
-      scale: Math.max(network.getScale(), 1),
+      scale: Math.min(Math.max(network.getScale(), 1), hooks.maxScale),
       animation: { duration: 350, easingFunction: "easeInOutQuad" },
     });
     showDetails(id);
+    focusHeading();
+    const role = roles.get(id) || briefRole(id);
+    announce(ui.selected.replace("{name}", () => role.name).replace("{meta}", () => roleMeta(role)));
     return true;
   }
+  hooks.combobox = combobox;
 
   // -- events ------------------------------------------------------------------------------
 
@@ -508,12 +837,221 @@
   network.on("dragStart", hideTooltip);
   network.on("zoom", hideTooltip);
   network.on("click", function (params) {
-    selected = params.nodes.length ? params.nodes[0] : null;
-    showDetails(selected);
+    if (params.nodes.length) {
+      selectRole(params.nodes[0]);
+    } else {
+      selected = null;
+      showDetails(selected);
+    }
   });
+
+  // -- view controls and keys --------------------------------------------------------------
+
+  function controlButton(label, text, action) {
+    const button = el("button", "map-control", text);
+    button.type = "button";
+    button.title = label;
+    button.setAttribute("aria-label", label);
+    button.addEventListener("click", action);
+    return button;
+  }
+
+  const controls = el("div", "map-controls");
+  controls.setAttribute("role", "group");
+  controls.setAttribute("aria-label", ui.map_controls);
+  put(
+    controls,
+    controlButton(ui.zoom_in, "+", () => zoomBy(1.25)),
+    controlButton(ui.zoom_out, "−", () => zoomBy(0.8)),
+    controlButton(ui.fit, "⤢", () => fitAll())
+  );
+  document.getElementById("map-wrap").appendChild(controls);
+  const keysHelp = el("p", "keys-help", ui.shortcuts);
+  keysHelp.id = "keys-help";
+  document.querySelector(".panel-header").appendChild(keysHelp);
+
+  function typing(target) {
+    return target.closest && target.closest("input, textarea, select, [contenteditable]");
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    if (!textView.hidden) {
+      if (event.key === "Escape") showTextView(false);
+      return;
+    }
+    const key = event.key;
+    if (key === "+" || key === "=") zoomBy(1.25);
+    else if (key === "-" || key === "_") zoomBy(0.8);
+    else if (key === "0" || key === "f" || key === "F") fitAll();
+    else if (key.startsWith("Arrow") && event.target.closest && event.target.closest("#map")) {
+      const step = 80 / network.getScale();
+      const at = network.getViewPosition();
+      const dx = key === "ArrowLeft" ? -step : key === "ArrowRight" ? step : 0;
+      const dy = key === "ArrowUp" ? -step : key === "ArrowDown" ? step : 0;
+      network.moveTo({ position: { x: at.x + dx, y: at.y + dy }, animation: false });
+    } else return;
+    event.preventDefault();
+  });
+
+  // -- what a screen reader is told about the canvas ---------------------------------------
+
+  const frame = container.querySelector(".vis-network");
+  const canvas = container.querySelector("canvas");
+  const mapLabel = ui.map_label
+    .replace("{roles}", () => whole.roles.length.toLocaleString(data.lang))
+    .replace("{tracks}", () => Object.keys(whole.tracks).length.toLocaleString(data.lang));
+  if (frame) {
+    frame.setAttribute("role", "application");
+    frame.setAttribute("aria-roledescription", ui.map_role);
+    frame.setAttribute("aria-label", mapLabel);
+    frame.setAttribute("aria-describedby", "keys-help");
+  }
+  if (canvas) {
+    canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", mapLabel);
+  }
+
+  // -- the text view: the noscript's tables, shown on demand -------------------------------
+
+  const textView = el("section", "text-view");
+  textView.id = "text-view";
+  textView.hidden = true;
+  textView.setAttribute("aria-label", ui.text_view);
+  document.body.insertBefore(textView, document.getElementById("announcer"));
+  let textViewFilled = false;
+
+  function showTextView(show) {
+    if (show && !textViewFilled) {
+      // The tables were written (and escaped) by careergraph into <noscript>; with scripts on
+      // that is plain text, parsed here once, on first use.
+      const source = document.querySelector("noscript");
+      const parsed = new DOMParser().parseFromString(source ? source.textContent : "", "text/html");
+      const back = el("button", "text-view-back", ui.back_to_map);
+      back.type = "button";
+      back.addEventListener("click", () => showTextView(false));
+      textView.appendChild(back);
+      const body = parsed.getElementById("text-view") || parsed.body;
+      for (const child of Array.from(body.childNodes)) {
+        if (child.nodeName !== "STYLE") textView.appendChild(document.importNode(child, true));
+      }
+      textViewFilled = true;
+    }
+    textView.hidden = !show;
+    document.getElementById("map-area").hidden = show;
+    document.getElementById("panel").hidden = show;
+    skip.hidden = show;
+    if (show) {
+      const title = document.getElementById("text-view-title");
+      if (title) title.focus();
+    } else {
+      toggle.focus();
+    }
+  }
+  hooks.showTextView = showTextView;
+
+  const skip = document.getElementById("skip-text");
+  skip.addEventListener("click", function (event) {
+    event.preventDefault();
+    showTextView(true);
+  });
+  const toggle = el("button", "text-view-toggle", ui.text_view);
+  toggle.type = "button";
+  toggle.addEventListener("click", () => showTextView(true));
+  document.querySelector(".panel-header").insertBefore(toggle, keysHelp);
+
+  // -- phone: the panel as a sheet under the map -------------------------------------------
+
+  const panel = document.getElementById("panel");
+  const handle = el("button", "sheet-handle");
+  handle.type = "button";
+  handle.setAttribute("aria-controls", "panel-body");
+  handle.setAttribute("aria-expanded", "true");
+  handle.setAttribute("aria-label", ui.hide_panel);
+  handle.title = ui.resize_panel;
+  panel.insertBefore(handle, panel.firstChild);
+  const sheetBody = el("div");
+  sheetBody.id = "panel-body";
+  for (const part of ["route", "details"]) sheetBody.appendChild(document.getElementById(part));
+  panel.appendChild(sheetBody);
+
+  function setSheet(open) {
+    panel.classList.toggle("collapsed", !open);
+    sheetBody.hidden = !open;
+    handle.setAttribute("aria-expanded", open ? "true" : "false");
+    handle.setAttribute("aria-label", open ? ui.hide_panel : ui.show_panel);
+    if (!open) panel.style.removeProperty("--sheet");
+    network.redraw();
+  }
+  hooks.setSheet = setSheet;
+
+  // Drag the handle to resize the sheet; a tap (no drag) opens or closes it.
+  let dragFrom = null;
+  handle.addEventListener("pointerdown", function (event) {
+    dragFrom = { y: event.clientY, height: panel.getBoundingClientRect().height, moved: false };
+    try {
+      handle.setPointerCapture(event.pointerId);
+    } catch (error) {
+      // A pointer the browser no longer tracks: the drag still follows its moves.
+    }
+  });
+  handle.addEventListener("pointermove", function (event) {
+    if (!dragFrom) return;
+    const change = dragFrom.y - event.clientY;
+    if (Math.abs(change) < 6 && !dragFrom.moved) return;
+    dragFrom.moved = true;
+    const height = Math.min(Math.max(dragFrom.height + change, 120), window.innerHeight * 0.8);
+    if (panel.classList.contains("collapsed")) setSheet(true);
+    panel.style.setProperty("--sheet", height + "px");
+  });
+  handle.addEventListener("pointerup", function () {
+    if (dragFrom && !dragFrom.moved) setSheet(panel.classList.contains("collapsed"));
+    dragFrom = null;
+  });
+  handle.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      const height = panel.getBoundingClientRect().height + (event.key === "ArrowUp" ? 40 : -40);
+      panel.style.setProperty("--sheet", Math.min(Math.max(height, 120), window.innerHeight * 0.8) + "px");
+      event.preventDefault();
+    } else if (event.key === "Enter" || event.key === " ") {
+      setSheet(panel.classList.contains("collapsed"));
+      event.preventDefault();
+    }
+  });
+
+  // -- print: the whole map on its own page ------------------------------------------------
+
+  let beforePrint = null;
+  function printing(on) {
+    if (on && !beforePrint) {
+      beforePrint = { position: network.getViewPosition(), scale: network.getScale() };
+      network.redraw();
+      fitAll();
+    } else if (!on && beforePrint) {
+      network.redraw();
+      network.moveTo({ position: beforePrint.position, scale: beforePrint.scale, animation: false });
+      beforePrint = null;
+    }
+  }
+  window.addEventListener("beforeprint", () => printing(true));
+  window.addEventListener("afterprint", () => printing(false));
+  const printMedia = window.matchMedia("print");
+  if (printMedia.addEventListener) printMedia.addEventListener("change", (e) => printing(e.matches));
 
   document.getElementById("page-title").textContent = data.title;
   showLegend();
   showRoutes();
   showDetails(null);
+  // The legend and the panel have taken their room: the first view is set for what is left.
+  network.redraw();
+  firstView();
+  if (data.routes.length) {
+    const best = data.routes[0];
+    announce(
+      ui.route_announce
+        .replace("{label}", () => ui.best_route)
+        .replace("{names}", () => best.names.join(" → "))
+        .replace("{total}", () => ui.total + ": " + best.years + " · " + countMoves(best.steps.length))
+    );
+  }
 })();
