@@ -5,11 +5,9 @@ from __future__ import annotations
 import ast
 import errno
 import os
-import random
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -142,34 +140,52 @@ def big_map(roles: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_sigkill_at_random_points_leaves_old_or_new_file_and_nothing_else(
-    tmp_path: Path,
+# Run careergraph with one `os` call of the write made fatal: SIGKILL just before or just after it.
+_KILLED_AT = """
+import os, signal, sys
+name, when = sys.argv.pop(1).split(":")
+real = getattr(os, name)
+def fatal(*args, **kwargs):
+    if when == "before":
+        os.kill(os.getpid(), signal.SIGKILL)
+    result = real(*args, **kwargs)
+    os.kill(os.getpid(), signal.SIGKILL)
+    return result
+setattr(os, name, fatal)
+from careergraph.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("point", "survives"),
+    [
+        ("fsync:before", "old"),  # the new content written, not yet on disk
+        ("fsync:after", "old"),  # on disk, with no name yet (or a temporary one)
+        ("replace:before", "old"),  # complete under its temporary name
+        ("replace:after", "new"),  # renamed over the old file
+    ],
+)
+def test_sigkill_at_each_point_of_a_write_leaves_old_or_new_file(
+    tmp_path: Path, point: str, survives: str
 ) -> None:
     data = tmp_path / "data" / "big.yaml"
     data.parent.mkdir()
     data.write_text(big_map(300), encoding="utf-8")
     out = tmp_path / "out" / "map.html"
-    command = [sys.executable, "-m", "careergraph", "--data", str(data), "render", "-o", str(out)]
-    # Timed once the load cache holds the map, as every killed run below will find it.
-    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
-    started = time.monotonic()
-    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
-    duration = time.monotonic() - started
+    args = ["--data", str(data), "render", "-o", str(out)]
+    env = {**os.environ, "CAREERGRAPH_NO_CACHE": "1"}  # the map is the only file written
+    subprocess.run([sys.executable, "-m", "careergraph", *args], check=True, env=env, cwd=ROOT)
     new = out.read_bytes()
-    rng = random.Random(7)
-    outcomes = set()
-    for _ in range(4):  # the write is the last tenth or so of a run: aim most kills late
-        write_file(out, OLD, force=True)
-        process = subprocess.Popen(
-            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        time.sleep(rng.uniform(0.6, 1.05) * duration)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        content = written(out.parent)
-        assert content in ({"map.html": OLD}, {"map.html": new})
-        outcomes.add(content["map.html"] == new)
-    assert False in outcomes  # at least one kill landed before the rename
+    write_file(out, OLD, force=True)
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_AT, point, *args], env=env, cwd=ROOT, capture_output=True
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert out.read_bytes() == (OLD if survives == "old" else new)
+    # Whatever the killed writer left behind, the next write clears.
+    subprocess.run([sys.executable, "-m", "careergraph", *args], check=True, env=env, cwd=ROOT)
+    assert written(out.parent) == {"map.html": new}
 
 
 def run(*args: str) -> Result:

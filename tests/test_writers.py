@@ -399,7 +399,7 @@ def test_a_profile_read_with_me_is_never_replaced(
     assert profile.read_text(encoding="utf-8") == "role: junior\nyears_in_role: 1\n"
 
 
-def test_csv_tables_into_a_folder_are_checked_before_either_is_written(
+def test_csv_tables_into_a_folder_are_checked_before_any_is_written(
     data: Path, tmp_path: Path
 ) -> None:
     folder = tmp_path / "tables"
@@ -410,9 +410,10 @@ def test_csv_tables_into_a_folder_are_checked_before_either_is_written(
     refused(
         run(args), f"'{taken}' already exists: pass --force to replace it, or name another file"
     )
-    assert sorted(p.name for p in folder.iterdir()) == ["transitions.csv"]  # roles.csv not written
+    assert sorted(p.name for p in folder.iterdir()) == ["transitions.csv"]  # no other table written
     assert run([*args, "--force"]).exit_code == 0
-    assert sorted(p.name for p in folder.iterdir()) == ["roles.csv", "transitions.csv"]
+    tables = ["roles.csv", "skills.csv", "transitions.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == tables
     assert (folder / "transitions.csv").read_bytes() != b"mine\n"
 
 
