@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from careergraph.graph import CareerGraph
     from careergraph.model import CareerMap, Profile
     from careergraph.query import Route
+    from careergraph.render.html import RouteQuestion
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -411,8 +412,13 @@ def write_map(
     tracks: Sequence[str] | None = None,
     lang: str,
     force: bool = False,
+    profile: Profile | None = None,
+    question: RouteQuestion | None = None,
 ) -> Path:
-    """Write the HTML map to `output` and return where it went."""
+    """Write the HTML map to `output` and return where it went.
+
+    `profile` puts the person on the map; `question` is the route question the page asks again.
+    """
     from careergraph.render.html import (  # pyvis only when a map is asked
         choose_drawing,
         render_html,
@@ -422,7 +428,15 @@ def write_map(
     drawing = choose_drawing(career_map, graph, routes=routes, tracks=tracks)
     if drawing.notice:
         click.echo(f"note: {drawing.notice}", err=True)
-    page = render_html(career_map, graph, routes=routes, lang=lang, drawing=drawing)
+    page = render_html(
+        career_map,
+        graph,
+        routes=routes,
+        lang=lang,
+        drawing=drawing,
+        profile=profile,
+        question=question,
+    )
     write_html(output, page, force=force)
     return output
 

@@ -121,7 +121,28 @@ def path(
         target_file = (
             Path(html_file) if html_file else Path("output") / f"route-{start}-{goal}.html"
         )
-        written = write_map(career_map, graph, target_file, routes=routes, lang=lang, force=force)
+        from careergraph.render.html import RouteQuestion
+
+        question = RouteQuestion(
+            source=start,
+            target=goal,
+            alternatives=alternatives,
+            via=tuple(find_role(career_map, r).id for r in via),
+            avoid=tuple(find_role(career_map, r).id for r in avoid),
+            max_steps=max_steps,
+            by=by,
+            from_profile=profile is not None,
+        )
+        written = write_map(
+            career_map,
+            graph,
+            target_file,
+            routes=routes,
+            lang=lang,
+            force=force,
+            profile=profile,
+            question=question,
+        )
     if as_json_output:
         data = as_json.routes_data(career_map, start, goal, routes, by, lang)
         if profile is not None:

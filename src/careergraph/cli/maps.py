@@ -17,6 +17,7 @@ from careergraph.cli.base import (
     language_option,
     load,
     open_file,
+    read_profile,
     track_ids,
     write_map,
 )
@@ -76,6 +77,14 @@ def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:
     "-k", "--alternatives", default=0, type=click.IntRange(min=0), help="Also highlight N more."
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@click.option(
+    "--me",
+    "me_file",
+    type=FilePath(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Put your profile on the map: your role marked, every role shaded by how much you meet.",
+)
 @force_option
 @common
 def render(
@@ -84,6 +93,7 @@ def render(
     route: tuple[str, str] | None,
     alternatives: int,
     open_browser: bool,
+    me_file: Path | None,
     force: bool,
     data_file: tuple[Path, ...],
     lang: str,
@@ -93,13 +103,26 @@ def render(
     from careergraph.query import find_role, find_routes
 
     career_map, graph = load(data_file)
+    profile = read_profile(me_file, career_map) if me_file is not None else None
     tracks = track_ids(career_map, track_names) if track_names else None
     routes: list[Route] = []
+    question = None
     if route:
+        from careergraph.render.html import RouteQuestion
+
         start, goal = (find_role(career_map, r).id for r in route)
         routes = find_routes(graph, start, goal, alternatives=alternatives)
+        question = RouteQuestion(source=start, target=goal, alternatives=alternatives)
     written = write_map(
-        career_map, graph, output, routes=routes, tracks=tracks, lang=lang, force=force
+        career_map,
+        graph,
+        output,
+        routes=routes,
+        tracks=tracks,
+        lang=lang,
+        force=force,
+        profile=profile,
+        question=question,
     )
     if as_json_output:
         emit(
