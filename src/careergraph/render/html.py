@@ -1034,14 +1034,14 @@ def _map_data(career_map: CareerMap, graph: CareerGraph) -> dict[str, Any]:
         )
     skills = []
     for skill_id in skill_ids:
-        skill = career_map.skills[skill_id]
+        entry = career_map.skills[skill_id]
         skills.append(
             [
-                skill.id,
-                _text_data(skill.name),
-                skill.category.value,
-                _text_data(skill.description),
-                _levels_data(getattr(skill, "levels", {})),
+                entry.id,
+                _text_data(entry.name),
+                entry.category.value,
+                _text_data(entry.description),
+                _levels_data(getattr(entry, "levels", {})),
             ]
         )
     return {
