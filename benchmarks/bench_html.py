@@ -170,6 +170,35 @@ class Chromium:
             page.close()
         return draws
 
+    def page_answers(
+        self, page_file: Path, pairs: list[tuple[str, str]], script: str
+    ) -> list[float]:
+        """Seconds the open page takes to answer `script` (a function of from and to) per pair.
+
+        Each pair is asked twice and the second timing kept: the first also compiles the code.
+        """
+        page = self.browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(page_file.as_uri())
+        page.wait_for_function(
+            "() => window.careergraph && window.careergraph.ready", timeout=120_000
+        )
+        timings: list[float] = page.evaluate(
+            """([pairs, script]) => {
+                const ask = eval(script);
+                return pairs.map(([a, b]) => {
+                    ask(a, b);
+                    const start = performance.now();
+                    const answer = ask(a, b);
+                    const spent = performance.now() - start;
+                    if (answer && answer.error) throw new Error(answer.error.message);
+                    return spent / 1000;
+                });
+            }""",
+            [pairs, script],
+        )
+        page.close()
+        return timings
+
     def stop(self) -> None:
         self.browser.close()
         self.driver.stop()

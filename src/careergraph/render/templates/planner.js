@@ -489,12 +489,19 @@
   let shown = null; // the last answer shown: {from, to, options, answer}
 
   function ask() {
+    fromBox.list.hidden = toBox.list.hidden = true;
     const asked = question();
     if (asked.unknown.length) {
       say(fill(ui.unknown_role, { name: asked.unknown[0] }));
       return;
     }
     if (!asked.from || !asked.to) return;
+    const same =
+      shown &&
+      shown.from === asked.from &&
+      shown.to === asked.to &&
+      JSON.stringify(shown.options) === JSON.stringify(asked.options);
+    if (same) return; // already shown: a late change event must not rebuild what is clicked
     showRoute(asked.from, asked.to, asked.options);
   }
 
@@ -502,6 +509,9 @@
     status.textContent = text;
   }
 
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest(".planner-role")) fromBox.list.hidden = toBox.list.hidden = true;
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     ask();
@@ -542,7 +552,15 @@
   }
 
   function showRoute(from, to, options) {
-    const opts = Object.assign({ k: 0, via: [], avoid: [], maxSteps: null, by: "years", statedOnly: false }, options || {});
+    const given = options || {};
+    const opts = {
+      k: given.k || 0,
+      via: given.via || [],
+      avoid: given.avoid || [],
+      maxSteps: given.maxSteps === undefined ? null : given.maxSteps,
+      by: given.by || "years",
+      statedOnly: !!given.statedOnly,
+    };
     if (from === ME) useMe(true);
     else {
       if (profile) useMe(false);
