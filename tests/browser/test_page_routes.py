@@ -4,13 +4,16 @@ Chromium and `careergraph path --json` / `gap --json` side by side."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
+import re
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import networkx as nx
 import pytest
 from benchmarks.generate import generate, to_json
 from click.testing import CliRunner
@@ -20,8 +23,8 @@ from careergraph.errors import CareerGraphError
 from careergraph.graph import CareerGraph, build_graph
 from careergraph.load import load_paths
 from careergraph.load.profile import load_profile
-from careergraph.query import find_routes
-from careergraph.render.html import render_html, write_html
+from careergraph.query import _route, find_routes
+from careergraph.render.html import _script_json, render_html, write_html
 
 if TYPE_CHECKING:
     from tests.browser.conftest import MapPage
@@ -293,3 +296,70 @@ def test_compare_in_the_page_equals_gap(
         same_keys(answer, printed, f"{a} → {b}")
         # The contract's level texts: this map has neither skill levels nor a scale.
         assert all(c["from_text"] is None and c["to_text"] is None for c in answer["gap"])
+
+
+def contract_routes(
+    graph: CareerGraph, implied: set[tuple[str, str]], question: dict[str, Any]
+) -> list[list[str]]:
+    """The best routes by the ranking key every route engine shares, by trying every simple
+    route of at most `maxSteps` moves."""
+    source, target, by = question["from"], question["to"], question["by"]
+    ranked = []
+    for path in nx.all_simple_paths(graph, source, target, cutoff=question["maxSteps"]):
+        pairs = list(itertools.pairwise(path))
+        if any(role in question["avoid"] for role in path):
+            continue
+        if not all(role in path for role in question["via"]):
+            continue
+        if question["statedOnly"] and any(pair in implied for pair in pairs):
+            continue
+        route = _route(graph, path)
+        implied_moves = sum(pair in implied for pair in pairs)
+        years, steps = round(route.years, 9), len(route.steps)
+        gap_total = sum(step.gap.size for step in route.steps)
+        key = {
+            "years": (years, implied_moves, steps, tuple(path)),
+            "steps": (steps, implied_moves, years, tuple(path)),
+            "gap": (gap_total, implied_moves, years, steps, tuple(path)),
+        }[by]
+        ranked.append((key, path))
+    ranked.sort()
+    return [path for _, path in ranked[: 1 + question["k"]]]
+
+
+def test_the_page_ranks_by_gap_and_keeps_to_stated_moves_as_the_contract_says(
+    open_map: Open, maps: dict[str, Path], tmp_path: Path
+) -> None:
+    """By gap and stated-only, against every simple route ranked by the shared key; some moves
+    are marked implied in the page's own data."""
+    data_file = maps["small"]
+    page = page_for(data_file, tmp_path, "en")
+    html = page.read_text(encoding="utf-8")
+    block = re.search(r'id="careergraph-data">(.*?)</script>', html)
+    assert block is not None
+    data = json.loads(block.group(1))
+    rng = random.Random(21)
+    role_ids = [row[0] for row in data["map"]["roles"]]
+    implied = set()
+    for move in data["map"]["moves"]:
+        if rng.random() < 0.25:
+            move[4] = data["map"]["bases"].index("implied")
+            implied.add((role_ids[move[0]], role_ids[move[1]]))
+    page.write_text(html.replace(block.group(1), _script_json(data)), encoding="utf-8")
+    shown = open_map(page)
+    graph = build_graph(load_paths(data_file))
+    asked = []
+    for question in questions(data_file, 60, 9):
+        question["maxSteps"] = min(question["maxSteps"] or 5, 5)
+        question["by"] = rng.choice(["gap", "gap", "years", "steps"])
+        question["statedOnly"] = rng.random() < 0.4
+        asked.append(question)
+    answers = page_routes(shown, asked)
+    found = 0
+    for question, answer in zip(asked, answers, strict=True):
+        best = contract_routes(graph, implied, question)
+        assert [r["roles"] for r in answer["routes"]] == best, json.dumps(question)
+        found += bool(best)
+        if question["statedOnly"]:
+            assert all(s["basis"] == "stated" for r in answer["routes"] for s in r["steps"])
+    assert found > 15
