@@ -246,3 +246,25 @@ def test_the_profile_is_on_the_map(open_map: Open, tmp_path: Path) -> None:
     assert answer["routes"][0]["roles"] == list(route.roles)
     assert answer["routes"][0]["years"] == route.years
     assert shown.js("() => location.hash") == "#from=@me&to=lead&role=lead"
+
+
+def test_a_question_the_page_refuses_is_said_in_the_page_language(
+    open_map: Open, tmp_path: Path
+) -> None:
+    shown = open_map(write(tmp_path, lang="ja"))
+    page = shown.page
+    page.fill("#route-from", "PMOコーディネーター")
+    page.fill("#route-to", "cto")
+    page.fill("#route-max-steps", "0")
+    page.click("#route-find")
+    assert (
+        shown.js("() => document.getElementById('route-status').textContent")
+        == (_UI["ja"]["max_steps_error"])
+    )
+    page.fill("#route-max-steps", "")
+    page.fill("#route-to", "存在しない職種")
+    page.click("#route-find")
+    assert shown.js("() => document.getElementById('route-status').textContent") == (
+        "「存在しない職種」に該当する職種がありません。"
+    )
+    assert routes_shown(shown) == []

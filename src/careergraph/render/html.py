@@ -140,6 +140,7 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "implied": "implied",
         "estimated": "estimated",
         "route_done": "{count} routes shown",
+        "max_steps_error": "Max steps must be at least 1.",
     },
     "ja": {
         "title": "キャリアマップ",
@@ -212,6 +213,7 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "implied": "推定",
         "estimated": "見込み",
         "route_done": "{count} 件のルートを表示",
+        "max_steps_error": "最大ステップ数は1以上にしてください。",
     },
 }
 _LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}

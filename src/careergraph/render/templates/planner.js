@@ -492,6 +492,7 @@
     fromBox.list.hidden = toBox.list.hidden = true;
     const asked = question();
     if (asked.unknown.length) {
+      forget(); // the routes shown answer another question: take them away
       say(fill(ui.unknown_role, { name: asked.unknown[0] }));
       return;
     }
@@ -526,17 +527,21 @@
     setBox(toBox, from === ME ? profile.role : from);
     ask();
   });
-  reset.addEventListener("click", function () {
+  function forget() {
     shown = null;
-    setBox(toBox, null);
-    if (!meBox.checked) setBox(fromBox, null);
     clear(routePanel);
     routePanel.hidden = true;
     legendRoutes([]);
     paint([]);
-    say("");
     document.title = data.title;
     writeState();
+  }
+
+  reset.addEventListener("click", function () {
+    setBox(toBox, null);
+    if (!meBox.checked) setBox(fromBox, null);
+    forget();
+    say("");
   });
 
   // -- showing routes ----------------------------------------------------------------------
@@ -548,6 +553,7 @@
     if (error.code === "same_role") return ui.same_role;
     if (error.code === "avoid_on_route") return fill(ui.avoid_on_route, { role: roleName(error.details.role) });
     if (error.code === "unknown_role") return fill(ui.unknown_role, { name: error.details.name });
+    if (error.code === "max_steps") return ui.max_steps_error;
     return error.message;
   }
 
