@@ -281,6 +281,101 @@ def html_rows(runs: int) -> list[Row]:
     return rows
 
 
+PAGE_TARGETS = {
+    2_000: {"route": 0.050, "compare": 0.020},
+    10_000: {"route": 0.200, "compare": 0.020},
+}
+"""Seconds the map page may take to find routes (two alternatives) and to compare two roles."""
+
+
+def page_query_rows(runs: int, folder: Path, largest: int) -> list[Row]:
+    """Routes and comparisons found in the map page in headless Chromium, on generated maps of
+    2,000 and (when the run goes that far) 10,000 roles, and the page's size; the baseline is
+    careergraph's own engine (find_routes, skill_gap) in this process on the same questions."""
+    import random
+
+    from benchmarks.bench_html import CHROMIUM, Chromium
+    from careergraph.graph import build_graph
+    from careergraph.load import load_paths
+    from careergraph.query import find_routes, skill_gap
+    from careergraph.render.html import render_html, write_html
+
+    chromium = Chromium.start()
+    if chromium is None:
+        print(f"(no Chromium at {CHROMIUM}: the page query rows are left out)", file=sys.stderr)
+        return []
+    rows = []
+    try:
+        for size, targets in PAGE_TARGETS.items():
+            if size > max(largest, 2_000):
+                continue
+            career_map = load_paths(write_map(size, folder / f"roles-{size}.json"))
+            graph = build_graph(career_map)
+            rng = random.Random(size)
+            pairs: list[tuple[str, str]] = []
+            ids = sorted(graph.nodes)
+            while len(pairs) < max(5, runs * 3):
+                source = rng.choice(ids)
+                reached = sorted(nx_descendants(graph, source))
+                if reached:
+                    pairs.append((source, rng.choice(reached)))
+            page = folder / f"roles-{size}.html"
+            write_html(page, render_html(career_map, graph))
+            label = f"HTML {size:,} roles"
+            size_row = row(f"{label}: page file", [float(page.stat().st_size)], unit="B")
+            rows.append(size_row)
+            python_routes = [
+                _seconds(lambda a=a, b=b, g=graph: find_routes(g, a, b, alternatives=2))
+                for a, b in pairs
+            ]
+            in_page = chromium.page_answers(
+                page, pairs, "(a, b) => window.careergraph.route(a, b, {k: 2})"
+            )
+            item = row(
+                f"{label}: route with 2 alternatives, in the page",
+                in_page,
+                baseline=statistics.median(python_routes),
+                baseline_name="find_routes in Python",
+            )
+            rows.append(judged(item, targets["route"]))
+            if targets.get("compare"):
+                roles = career_map.roles
+                python_gaps = [
+                    _seconds(lambda a=a, b=b, r=roles: skill_gap(r[a], r[b])) for a, b in pairs
+                ]
+                in_page = chromium.page_answers(
+                    page, pairs, "(a, b) => window.careergraph.compare(a, b)", repeat=50
+                )
+                item = row(
+                    f"{label}: compare two roles in the page",
+                    in_page,
+                    baseline=statistics.median(python_gaps),
+                    baseline_name="skill_gap in Python",
+                )
+                rows.append(judged(item, targets["compare"]))
+    finally:
+        chromium.stop()
+    return rows
+
+
+def nx_descendants(graph: Any, source: str) -> set[str]:
+    """The roles reachable from `source`."""
+    seen: set[str] = set()
+    todo = [source]
+    while todo:
+        for there in graph.succ[todo.pop()]:
+            if there not in seen and there != source:
+                seen.add(there)
+                todo.append(there)
+    return seen
+
+
+def _seconds(action: Any) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
 def show(value: float | None, unit: str) -> str:
     if value is None:
         return "-"
@@ -345,6 +440,7 @@ def main() -> int:
     rows = startup_rows(max(args.runs, STARTUP_RUNS), env)
     if not args.no_html:
         rows += html_rows(args.runs)
+        rows += page_query_rows(args.runs, folder, max(sizes))
     for size in sizes:
         rows += size_rows(size, args.runs, env, folder, naive=not args.no_naive)
     shutil.rmtree(cache, ignore_errors=True)

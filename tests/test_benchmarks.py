@@ -69,8 +69,15 @@ def test_the_suite_runs_and_writes_its_table(tmp_path: Path) -> None:
     assert [row["case"] for row in html] == [
         "HTML default data: first draw in Chromium",
         "HTML 2,000 roles: first draw in Chromium",
+        "HTML 2,000 roles: page file",
+        "HTML 2,000 roles: route with 2 alternatives, in the page",
+        "HTML 2,000 roles: compare two roles in the page",
     ]
-    assert [row["target"] for row in html] == ["<= 0.5 s", "<= 2 s"]
+    assert [row["target"] for row in html] == ["<= 0.5 s", "<= 2 s", "", "<= 0.05 s", "<= 0.02 s"]
+    assert [row["baseline_name"] for row in html[3:]] == [
+        "find_routes in Python",
+        "skill_gap in Python",
+    ]
     assert all(row["median"] > 0 for row in report["rows"])
     assert "100 roles YAML: first load" in result.stdout
 

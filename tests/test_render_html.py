@@ -27,6 +27,7 @@ from careergraph.render.html import (
     BEST_ROUTE,
     DIM_OPACITY,
     GENERATOR,
+    ROUTE_COLOURS,
     ROW_HEIGHT,
     SLOT_WIDTH,
     render_html,
@@ -223,11 +224,21 @@ def test_routes_light_the_best_and_the_alternatives_and_dim_the_rest() -> None:
         if node["id"] in best:
             assert node["color"]["border"] == BEST_ROUTE and node["opacity"] == 1.0
         elif node["id"] in others:
-            assert node["color"]["border"] == ALTERNATIVE_ROUTE and node["opacity"] == 1.0
+            # Each alternative in its own colour: the first route through a role gives its own.
+            first = next(n for n, r in enumerate(routes) if node["id"] in r.roles)
+            assert first > 0 and node["opacity"] == 1.0
+            assert node["color"]["border"] == ROUTE_COLOURS[first] != BEST_ROUTE
         else:
             assert node["opacity"] == DIM_OPACITY
     lit = {(e["from"], e["to"]) for e in data["edges"] if e["color"]["color"] == BEST_ROUTE}
     assert lit == {(s.transition.source, s.transition.target) for s in routes[0].steps}
+    assert ROUTE_COLOURS[1] == ALTERNATIVE_ROUTE
+    for number, route in enumerate(routes[1:], start=1):
+        only_here = {(s.transition.source, s.transition.target) for s in route.steps}
+        earlier = routes[:number]
+        only_here -= {(s.transition.source, s.transition.target) for r in earlier for s in r.steps}
+        shade = {(e["from"], e["to"]): e["color"]["color"] for e in data["edges"]}
+        assert {shade[pair] for pair in only_here} == {ROUTE_COLOURS[number]}, number
 
     listed = data["routes"][0]
     assert listed["roles"] == list(routes[0].roles)
@@ -309,7 +320,7 @@ def test_the_page_loads_nothing_from_anywhere_else() -> None:
         assert re.findall(r"url\(\s*(?!['\"]?data:)", style) == []
     assert "sourceMappingURL" not in html
     scripts = [attrs for tag, attrs in parsed.tags if tag == "script"]
-    assert scripts == [{"type": "application/json", "id": "careergraph-data"}, {}, {}]
+    assert scripts == [{"type": "application/json", "id": "careergraph-data"}, {}, {}, {}, {}]
     assert "DataSet" in html and "vis-network" in html  # vis-network is inlined
 
 
@@ -324,7 +335,8 @@ def test_hostile_texts_cannot_end_the_data_block_or_add_markup() -> None:
     html = page(career_map, routes=find_routes(build_graph(career_map), "img_role", "top_role"))
     block = DATA_BLOCK.findall(html)[0]
     assert re.search(r"[<>&\u2028\u2029]", block) is None
-    assert html.count("</script") == 3  # the data, vis-network and the page's own code
+    # The data, vis-network, the page's own code, its route engine and its planner.
+    assert html.count("</script") == 5
     # The texts are only ever data, or escaped text in the page's text view.
     text_view = re.search(r"<noscript>.*</noscript>", html, re.DOTALL)
     assert text_view is not None

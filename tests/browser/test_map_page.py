@@ -16,7 +16,7 @@ from careergraph.graph import build_graph
 from careergraph.load import load_paths
 from careergraph.model import CareerMap
 from careergraph.query import Route, find_routes
-from careergraph.render.html import ALTERNATIVE_ROUTE, BEST_ROUTE, DIM_OPACITY
+from careergraph.render.html import BEST_ROUTE, DIM_OPACITY, ROUTE_COLOURS
 
 if TYPE_CHECKING:
     from tests.browser.conftest import MapPage
@@ -143,10 +143,11 @@ def test_the_best_route_is_lit_and_listed_step_by_step(write_map: Write, open_ma
         if role_id in best.roles:
             assert (node["color"]["border"], node["opacity"]) == (BEST_ROUTE, 1.0), role_id
         elif role_id in on_alternatives:
-            assert (node["color"]["border"], node["opacity"]) == (ALTERNATIVE_ROUTE, 1.0), role_id
+            first = next(n for n, r in enumerate(routes) if role_id in r.roles)
+            assert (node["color"]["border"], node["opacity"]) == (ROUTE_COLOURS[first], 1.0)
         else:
             assert node["opacity"] == DIM_OPACITY, role_id
-            assert node["color"]["border"] not in (BEST_ROUTE, ALTERNATIVE_ROUTE), role_id
+            assert node["color"]["border"] not in ROUTE_COLOURS, role_id
 
     best_moves = {(s.transition.source, s.transition.target) for s in best.steps}
     other_moves = {
@@ -157,7 +158,12 @@ def test_the_best_route_is_lit_and_listed_step_by_step(write_map: Write, open_ma
         if pair in best_moves:
             assert edge["color"]["color"] == BEST_ROUTE and edge["color"]["opacity"] == 1
         elif pair in other_moves:
-            assert edge["color"]["color"] == ALTERNATIVE_ROUTE and edge["color"]["opacity"] == 1
+            first = next(
+                n
+                for n, r in enumerate(routes)
+                if pair in {(s.transition.source, s.transition.target) for s in r.steps}
+            )
+            assert edge["color"]["color"] == ROUTE_COLOURS[first] and edge["color"]["opacity"] == 1
         else:
             assert edge["color"]["opacity"] < 0.5, pair
 

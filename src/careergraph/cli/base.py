@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from careergraph.graph import CareerGraph
     from careergraph.model import CareerMap, Profile, Role
     from careergraph.query import Route
+    from careergraph.render.html import RouteQuestion
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -598,8 +599,13 @@ def write_map(
     lang: str,
     force: bool = False,
     default_name: str,
+    profile: Profile | None = None,
+    question: RouteQuestion | None = None,
 ) -> Written:
-    """Write the HTML map to `output` (see `careergraph.files`) and return where it went."""
+    """Write the HTML map to `output` (see `careergraph.files`) and return where it went.
+
+    `profile` puts the person on the map; `question` is the route question the page asks again.
+    """
     from careergraph.files import write_file
     from careergraph.render.html import (  # pyvis only when a map is asked
         GENERATOR,
@@ -610,7 +616,15 @@ def write_map(
     drawing = choose_drawing(career_map, graph, routes=routes, tracks=tracks)
     if drawing.notice:
         tell(f"note: {drawing.notice}")
-    page = render_html(career_map, graph, routes=routes, lang=lang, drawing=drawing)
+    page = render_html(
+        career_map,
+        graph,
+        routes=routes,
+        lang=lang,
+        drawing=drawing,
+        profile=profile,
+        question=question,
+    )
     marker = GENERATOR.encode("utf-8")
     return write_file(
         output, page, what="the map", marker=marker, force=force, default_name=default_name

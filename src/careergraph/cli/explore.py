@@ -113,6 +113,7 @@ def path(
     if html_file == "-":
         refuse_stdout_twice("--html", lang)
     career_map, graph = load(data_file)
+    whole = graph  # the page embeds every move and asks its own question again
     if include_inferred:
         from careergraph.similar import with_inferred_moves
 
@@ -139,14 +140,29 @@ def path(
     written = None
     if html_file is not None:
         default_name = f"route-{start}-{goal}.html"
+        from careergraph.render.html import RouteQuestion
+
+        question = RouteQuestion(
+            source=start,
+            target=goal,
+            alternatives=alternatives,
+            via=tuple(role_named(career_map, r, lang).id for r in via),
+            avoid=tuple(role_named(career_map, r, lang).id for r in avoid),
+            max_steps=max_steps,
+            by=by,
+            stated_only=stated_only,
+            from_profile=profile is not None,
+        )
         written = write_map(
             career_map,
-            graph,
+            whole,
             html_file or f"output/{default_name}",
             routes=routes,
             lang=lang,
             force=force,
             default_name=default_name,
+            profile=profile,
+            question=question,
         )
     if as_json_output:
         data = as_json.routes_data(career_map, start, goal, routes, by, lang)

@@ -18,6 +18,7 @@ from careergraph.cli.base import (
     language_option,
     load,
     open_file,
+    read_profile,
     refuse_stdout_twice,
     report_written,
     role_named,
@@ -91,6 +92,14 @@ def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:
     help=f"Also highlight N more (at most {MAX_ALTERNATIVES}).",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@click.option(
+    "--me",
+    "me_file",
+    type=FilePath(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Put your profile on the map: your role marked, every role shaded by how much you meet.",
+)
 @force_option
 @common
 def render(
@@ -99,6 +108,7 @@ def render(
     route: tuple[str, str] | None,
     alternatives: int,
     open_browser: bool,
+    me_file: Path | None,
     force: bool,
     data_file: tuple[Path, ...],
     lang: str,
@@ -110,11 +120,16 @@ def render(
     if output == "-" and as_json_output:
         refuse_stdout_twice("-o", lang)
     career_map, graph = load(data_file)
+    profile = read_profile(me_file, career_map) if me_file is not None else None
     tracks = track_ids(career_map, track_names) if track_names else None
     routes: list[Route] = []
+    question = None
     if route:
+        from careergraph.render.html import RouteQuestion
+
         start, goal = (role_named(career_map, r, lang).id for r in route)
         routes = find_routes(graph, start, goal, alternatives=alternatives)
+        question = RouteQuestion(source=start, target=goal, alternatives=alternatives)
     written = write_map(
         career_map,
         graph,
@@ -124,6 +139,8 @@ def render(
         lang=lang,
         force=force,
         default_name=DEFAULT_MAP.rsplit("/", 1)[-1],
+        profile=profile,
+        question=question,
     )
     if as_json_output:
         emit(

@@ -19,12 +19,12 @@ import networkx as nx
 
 from careergraph.files import write_file
 from careergraph.graph import CareerGraph
-from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
+from careergraph.model import CareerMap, Profile, Role, Text, Transition, TransitionKind
 from careergraph.query import Route
 from careergraph.render.messages import estimated, estimated_so_far, legend, move_marks, say
 from careergraph.render.text import years
 
-__all__ = ["render_html", "write_html"]
+__all__ = ["RouteQuestion", "render_html", "write_html"]
 
 # Canvas units: a slot holds one role box; a row is one rung of a ladder.
 GENERATOR = '<meta name="generator" content="careergraph">'
@@ -38,6 +38,8 @@ EXACT_ORDER_LIMIT = 10  # tracks; the exact column order costs 2**n steps
 
 BEST_ROUTE = "#e4006d"
 ALTERNATIVE_ROUTE = "#6a3dcc"
+# Every route its own colour: the best, then the alternatives in turn (all 4.5:1 on white).
+ROUTE_COLOURS = (BEST_ROUTE, ALTERNATIVE_ROUTE, "#00758f", "#b35000", "#2f7d32", "#8a4f7d")
 MOVE_COLOUR = "#64748b"
 DIM_OPACITY = 0.22
 DIM_TEXT = "#a7b0bb"
@@ -143,6 +145,47 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "roles_in_track": "Roles",
         "moves_from_track": "Moves from these roles",
         "not_drawn": "Drawn on demand: this role was not on the first view of this large map.",
+        "planner": "Find a route",
+        "plan_from": "From",
+        "plan_to": "To",
+        "swap": "Swap from and to",
+        "find_route": "Find routes",
+        "clear_route": "Clear",
+        "alternatives_count": "Alternatives",
+        "via": "Via",
+        "avoid": "Avoid",
+        "max_steps": "Max steps",
+        "rank_by": "Rank by",
+        "by_years": "years",
+        "by_steps": "steps",
+        "by_gap": "skills to build",
+        "stated_only": "Stated moves only",
+        "role_placeholder": "Name, alias or id",
+        "roles_placeholder": "Names, comma-separated",
+        "route_n": "Route {n}",
+        "route_title": "{from} → {to}",
+        "levels_to_build": "{levels} levels to build",
+        "no_route": "No route from {from} to {to} with these options.",
+        "unknown_role": "No role matches: {name}",
+        "same_role": "From and To are the same role: choose two different roles.",
+        "avoid_on_route": "{role} cannot be both avoided and on the route.",
+        "compare_with": "Compare with…",
+        "compare": "Compare",
+        "compare_title": "{from} → {to}: skills",
+        "skill": "Skill",
+        "gap_total": "Levels to build",
+        "no_gap": "Nothing to build: every skill is already at the level asked.",
+        "dropped": "No longer asked",
+        "you": "You",
+        "your_role": "Your role",
+        "from_me": "Start from my profile",
+        "met": "{percent}% of this role's skills met",
+        "fit_legend": "Skills you meet",
+        "years_served": "{years} served in your role",
+        "implied": "implied",
+        "estimated": "estimated",
+        "route_done": "{count} routes shown",
+        "max_steps_error": "Max steps must be at least 1.",
     },
     "ja": {
         "title": "キャリアマップ",
@@ -217,6 +260,47 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "not_drawn": (
             "必要に応じて描画: この職種は大きなマップの最初の表示に含まれていませんでした。"
         ),
+        "planner": "ルートを探す",
+        "plan_from": "出発",
+        "plan_to": "目標",
+        "swap": "出発と目標を入れ替える",
+        "find_route": "ルートを探す",
+        "clear_route": "クリア",
+        "alternatives_count": "代替ルート数",
+        "via": "経由",
+        "avoid": "避ける",
+        "max_steps": "最大ステップ数",
+        "rank_by": "並べ替え",
+        "by_years": "年数",
+        "by_steps": "ステップ数",
+        "by_gap": "伸ばすスキル",
+        "stated_only": "記載された移動のみ",
+        "role_placeholder": "名前・別名・ID",
+        "roles_placeholder": "名前をカンマ区切りで",
+        "route_n": "ルート{n}",
+        "route_title": "{from} → {to}",
+        "levels_to_build": "伸ばすレベル {levels}",
+        "no_route": "この条件では {from} から {to} へのルートがありません。",
+        "unknown_role": "「{name}」に該当する職種がありません。",
+        "same_role": "出発と目標が同じ職種です。別々の職種を選んでください。",
+        "avoid_on_route": "{role} は避ける職種とルート上の職種を兼ねられません。",
+        "compare_with": "比較する職種…",
+        "compare": "比較",
+        "compare_title": "{from} → {to} のスキル",
+        "skill": "スキル",
+        "gap_total": "伸ばすレベル",
+        "no_gap": "伸ばすスキルはありません。どのスキルも必要なレベルに達しています。",
+        "dropped": "求められなくなるスキル",
+        "you": "あなた",
+        "your_role": "あなたの職種",
+        "from_me": "自分のプロフィールから始める",
+        "met": "この職種のスキルの {percent}% を満たしています",
+        "fit_legend": "満たしているスキル",
+        "years_served": "現職で {years} 経過",
+        "implied": "推定",
+        "estimated": "見込み",
+        "route_done": "{count} 件のルートを表示",
+        "max_steps_error": "最大ステップ数は1以上にしてください。",
     },
 }
 _LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
@@ -340,6 +424,35 @@ def choose_drawing(
     return Drawing(tuple(chosen), None, notice)
 
 
+@dataclass(frozen=True)
+class RouteQuestion:
+    """The route question a page asks again when it opens (what `path --html` was asked)."""
+
+    source: str
+    target: str
+    alternatives: int = 0
+    via: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    max_steps: int | None = None
+    by: str = "years"
+    stated_only: bool = False
+    from_profile: bool = False
+
+    def as_data(self) -> dict[str, Any]:
+        """The question as the page's planner and its URL fragment name it."""
+        return {
+            "from": self.source,
+            "to": self.target,
+            "k": self.alternatives,
+            "via": list(self.via),
+            "avoid": list(self.avoid),
+            "maxSteps": self.max_steps,
+            "by": self.by,
+            "statedOnly": self.stated_only,
+            "me": self.from_profile,
+        }
+
+
 def render_html(
     career_map: CareerMap,
     graph: CareerGraph,
@@ -348,10 +461,15 @@ def render_html(
     tracks: Sequence[str] | None = None,
     lang: str = "en",
     drawing: Drawing | None = None,
+    profile: Profile | None = None,
+    question: RouteQuestion | None = None,
 ) -> str:
     """The whole page as one self-contained HTML string.
 
     `drawing` says what to draw; by default `choose_drawing` decides, so a large map is cut down.
+    The page embeds the whole map (see `_map_data`), so it can find routes and compare roles
+    itself; `profile` marks the person's role and shades every role by how much of it they meet,
+    and `question` is the route question the page asks again when it opens.
     """
     if drawing is None:
         drawing = choose_drawing(career_map, graph, routes=routes, tracks=tracks)
@@ -406,6 +524,10 @@ def render_html(
         ),
         "pageNotice": _page_notice(career_map, len(roles), lang) if drawing.notice else None,
         "allRoles": _all_roles(career_map, graph, colours, lang),
+        "map": _map_data(career_map, graph),
+        "profile": None if profile is None else _profile_data(profile),
+        "question": None if question is None else question.as_data(),
+        "routeColours": list(ROUTE_COLOURS),
     }
     text_view = _text_view(career_map, graph, routes, lang)
     return _page(_through_pyvis(data), text_view)
@@ -659,6 +781,14 @@ def _network_items(
     highlighting = bool(routes)
     lit_roles = best_roles | other_roles
     lit_moves = best_moves | other_moves
+    # Each route its own colour; a role or move on several takes the first route's.
+    route_colour: dict[str | tuple[str, str], str] = {}
+    for number, route in enumerate(routes):
+        shade = _route_colour(number)
+        for role_id in route.roles:
+            route_colour.setdefault(role_id, shade)
+        for pair in _route_moves([route]):
+            route_colour.setdefault(pair, shade)
 
     nodes = []
     for role in roles:
@@ -668,7 +798,7 @@ def _network_items(
         if role.id in best_roles:
             border, width = BEST_ROUTE, 5
         elif role.id in other_roles:
-            border, width = ALTERNATIVE_ROUTE, 4
+            border, width = route_colour[role.id], 4
         dimmed = highlighting and role.id not in lit_roles
         x, y = layout.positions[role.id]
         nodes.append(
@@ -704,7 +834,8 @@ def _network_items(
         if pair in best_moves:
             colour, line, label = BEST_ROUTE, 5.0, {"color": BEST_ROUTE, "size": 16}
         elif pair in other_moves:
-            colour, line, label = ALTERNATIVE_ROUTE, 3.5, {"color": ALTERNATIVE_ROUTE, "size": 15}
+            shade = route_colour[pair]
+            colour, line, label = shade, 3.5, {"color": shade, "size": 15}
         dimmed = highlighting and pair not in lit_moves
         implied = move.basis != "stated"
         if implied and pair not in best_moves and pair not in other_moves:
@@ -785,6 +916,11 @@ def _may_break(word: str, i: int) -> bool:
         return False
     wide = _em(before) == 1.0 or _em(after) == 1.0
     return wide or before in "-/・" or after in "(（"  # noqa: RUF001
+
+
+def _route_colour(number: int) -> str:
+    """Route `number`'s colour (0 is the best route); beyond the list, colours repeat."""
+    return ROUTE_COLOURS[number % len(ROUTE_COLOURS)]
 
 
 def _route_moves(routes: Iterable[Route]) -> set[tuple[str, str]]:
@@ -1139,6 +1275,101 @@ def _esc(text: str) -> str:
     return escape(_LONE_SURROGATE.sub("\ufffd", text))
 
 
+# -- the whole map, for the page's own route finding and comparing ---------------------------
+
+_BASES = ("stated", "implied", "inferred")
+_KINDS = tuple(kind.value for kind in TransitionKind)
+
+
+def _text_data(text: Text | None) -> str | dict[str, str] | None:
+    """A text compactly: a plain string when it has one translation, else by language."""
+    if text is None:
+        return None
+    translations = text.as_dict()
+    return next(iter(translations.values())) if len(translations) == 1 else translations
+
+
+def _levels_data(levels: Mapping[int, Text]) -> dict[str, Any] | None:
+    return {str(level): _text_data(t) for level, t in sorted(levels.items())} or None
+
+
+def _map_data(career_map: CareerMap, graph: CareerGraph) -> dict[str, Any]:
+    """Every role, move and skill of the map, as compact arrays that index one another.
+
+    The page finds routes and compares roles from this, so it holds the whole map even where
+    only part of it is drawn. map.js documents the shape (`window.careergraph.map`).
+    """
+    skill_ids = sorted(career_map.skills)
+    skill_at = {skill: index for index, skill in enumerate(skill_ids)}
+    track_ids = sorted(career_map.tracks)
+    track_at = {track: index for index, track in enumerate(track_ids)}
+    role_ids = sorted(graph.nodes)
+    role_at = {role: index for index, role in enumerate(role_ids)}
+    roles = []
+    for role_id in role_ids:
+        role = career_map.roles[role_id]
+        levels: list[int] = []
+        for skill, level in sorted(role.skills.items()):
+            levels += (skill_at[skill], level)
+        row: list[Any] = [
+            role.id,
+            _text_data(role.name),
+            list(role.aliases),
+            track_at[role.track],
+            role.level,
+            role.years,
+            levels,
+        ]
+        if getattr(role, "years_estimated", False):
+            row.append(1)
+        roles.append(row)
+    moves = []
+    for move in _in_order(graph.edges(data="transition")):
+        basis = getattr(move, "basis", "inferred" if move.inferred else "stated")
+        moves.append(
+            [
+                role_at[move.source],
+                role_at[move.target],
+                _KINDS.index(move.kind.value),
+                move.years,
+                _BASES.index(basis) if basis in _BASES else 0,
+                1 if getattr(move, "years_estimated", False) else 0,
+                _text_data(move.note),
+            ]
+        )
+    skills = []
+    for skill_id in skill_ids:
+        entry = career_map.skills[skill_id]
+        skills.append(
+            [
+                entry.id,
+                _text_data(entry.name),
+                entry.category.value,
+                _text_data(entry.description),
+                _levels_data(getattr(entry, "levels", {})),
+            ]
+        )
+    return {
+        "kinds": list(_KINDS),
+        "bases": list(_BASES),
+        "tracks": [[t, _text_data(career_map.tracks[t].name)] for t in track_ids],
+        "skills": skills,
+        "roles": roles,
+        "moves": moves,
+        "scale": _levels_data(getattr(career_map, "scale", {})),
+    }
+
+
+def _profile_data(profile: Profile) -> dict[str, Any]:
+    """The person on the map, as the JSON outputs report a profile."""
+    return {
+        "file": profile.path,
+        "role": profile.role,
+        "skills": dict(profile.skills),
+        "years_in_role": profile.years_in_role,
+    }
+
+
 # -- the page ---------------------------------------------------------------------------------
 
 
@@ -1175,6 +1406,9 @@ def _page(data: dict[str, Any], text_view: str = "") -> str:
         "vis-js": _inline_script((vis / "vis-network.min.js").read_text(encoding="utf-8")),
         "map-css": (here / "map.css").read_text(encoding="utf-8"),
         "map-js": _inline_script((here / "map.js").read_text(encoding="utf-8")),
+        "routes-js": _inline_script((here / "routes.js").read_text(encoding="utf-8")),
+        "planner-js": _inline_script((here / "planner.js").read_text(encoding="utf-8")),
+        "planner-css": (here / "planner.css").read_text(encoding="utf-8"),
         "data": _script_json(data),
     }
     template = (here / "map.html").read_text(encoding="utf-8")
