@@ -27,6 +27,11 @@ EXPECTED = {
         "{f}:8:24: roles.senior.name: the text holds half of a surrogate pair (U+D83D), which is "
         "no character on its own: remove it"
     ],
+    "deep_nesting": ["{f}:20:54: the data nests more than 40 levels deep; a career map needs 6"],
+    "huge_integer": [
+        "{f}:18:16: a whole number of 5,000 digits; careergraph reads numbers of up to 20 digits "
+        "(see Limits in the README)"
+    ],
     "several": [
         "{f}:6:53: roles.junior.track: unknown track 'devv' — did you mean 'dev'?",
         "{f}:8:69: roles.senior.level: expected a whole number, got 'two' (text)",
