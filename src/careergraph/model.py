@@ -105,10 +105,11 @@ class Allowance:
 
 @dataclass(frozen=True)
 class Source:
-    """An article the data is drawn from."""
+    """An article the data is drawn from, and where to read it (an http or https address)."""
 
     id: str
     title: str
+    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,7 @@ class LazyRoles(Mapping[str, Role]):
 def plain_form(career_map: CareerMap) -> dict[str, Any]:
     """What `career_map` says, as dicts, lists and scalars that `marshal` can keep."""
     return {
-        "sources": {k: s.title for k, s in career_map.sources.items()},
+        "sources": {k: [s.title, s.url] for k, s in career_map.sources.items()},
         "tracks": {
             k: [_plain_text(t.name), _maybe_plain(t.description)]
             for k, t in career_map.tracks.items()
@@ -238,7 +238,7 @@ def build_map(
     """The career map `plain_form` gave `data`, read from `path`; `places` finds its places."""
     return CareerMap(
         path=path,
-        sources=_frozen({k: Source(k, title) for k, title in data["sources"].items()}),
+        sources=_frozen({k: Source(k, title, url) for k, (title, url) in data["sources"].items()}),
         tracks=_frozen(
             {
                 k: Track(k, _text(name), _maybe_text(about))

@@ -172,7 +172,7 @@ class _Builder:
         )
         return CareerMap(
             path=self.doc.file,
-            sources=_frozen({k: Source(k, s.title) for k, s in sources.items()}),
+            sources=_frozen({k: Source(k, s.title, s.url) for k, s in sources.items()}),
             tracks=_frozen(
                 {k: Track(k, _text(t.name), _maybe_text(t.description)) for k, t in tracks.items()}
             ),

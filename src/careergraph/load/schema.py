@@ -123,10 +123,6 @@ class AllowanceSpec(Strict):
     why: Line
 
 
-class SourceSpec(Strict):
-    title: Line
-
-
 class TrackSpec(Strict):
     name: NameSpec
     description: TextSpec | None = None
@@ -147,6 +143,11 @@ Url = Annotated[
     AfterValidator(_check_url),
     WithJsonSchema({"type": "string", "pattern": _URL_PATTERN}),
 ]
+
+
+class SourceSpec(Strict):
+    title: Line
+    url: Url | None = None
 
 
 # A new empty list for each entry: pydantic deep-copies a mutable default on every use, which

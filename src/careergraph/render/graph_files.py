@@ -83,6 +83,7 @@ def _map_data(career_map: CareerMap) -> dict[str, Any]:
 
     return {
         "scale": texts(career_map.scale),
+        "sources": {k: {"title": s.title, "url": s.url} for k, s in career_map.sources.items()},
         "tracks": {
             k: {
                 "name": t.name.as_dict(),

@@ -9,7 +9,7 @@ from typing import Any
 from careergraph.errors import Problem
 from careergraph.lint import Finding
 from careergraph.model import CareerMap, Resource, Role, Text, Transition
-from careergraph.query import Plan, Reachable, Route, SkillChange, SkillGap
+from careergraph.query import Plan, Reachable, Route, SkillChange, SkillGap, step_sources
 
 
 def dumps(data: Any) -> str:
@@ -174,7 +174,7 @@ def role_data(
             for move, _ in previous_moves
         ],
         "sources": [
-            {"id": s, "title": career_map.sources[s].title}
+            {"id": s, "title": career_map.sources[s].title, "url": career_map.sources[s].url}
             for s in role.sources
             if s in career_map.sources
         ],
@@ -274,6 +274,10 @@ def plan_data(career_map: CareerMap, plan: Plan, lang: str) -> dict[str, Any]:
                 "certifications": [p.skill.id for p in planned.certifications()],
                 "interview": [q.get(lang) for q in planned.role.interview],
                 "steep": [c.skill for c in planned.step.steep],
+                "sources": [
+                    {"id": s.id, "title": s.title, "url": s.url}
+                    for s in step_sources(career_map, planned.step.transition, planned.role)
+                ],
             }
             for planned in plan.steps
         ],

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
-from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
     count,
@@ -157,6 +157,10 @@ def _step(
     if role.interview:
         out += ["", "### " + escape(say(lang, "plan.interview", role=role.name.get(lang))), ""]
         out += [f"{i}. {escape(q.get(lang))}" for i, q in enumerate(role.interview, start=1)]
+    cited = step_sources(career_map, moved, role)
+    if cited:
+        out += ["", "### " + say(lang, "plan.sources"), ""]
+        out += [f"- {escape(s.title)}" + (f" {_link(s.url)}" if s.url else "") for s in cited]
     return out
 
 

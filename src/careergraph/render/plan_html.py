@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
-from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
     count,
@@ -161,6 +161,11 @@ def _step(
         out.append(f"<h3>{escape(say(lang, 'plan.interview', role=role.name.get(lang)))}</h3>")
         questions = "".join(f"<li>{escape(q.get(lang))}</li>" for q in role.interview)
         out.append(f'<ol class="interview">{questions}</ol>')
+    cited = step_sources(career_map, moved, role)
+    if cited:
+        out.append(f"<h3>{escape(say(lang, 'plan.sources'))}</h3>")
+        items = "".join(f"<li>{_source_html(s.title, s.url)}</li>" for s in cited)
+        out.append(f'<ul class="sources">{items}</ul>')
     out.append("</section>")
     return "\n".join(out)
 
@@ -198,6 +203,15 @@ def _certification(planned: PlannedSkill, lang: str) -> str:
     change = planned.change
     name = escape(planned.skill.name.get(lang))
     return f"<li><strong>{name}</strong> ({change.from_level} → {change.to_level})</li>"
+
+
+def _source_html(title: str, url: str | None) -> str:
+    """A source: its title, and its address as a link when it has one."""
+    if url is None:
+        return f"<cite>{escape(title)}</cite>"
+    href = escape(url)
+    link = f'<a class="url" href="{href}" rel="noopener noreferrer">{href}</a>'
+    return f"<cite>{escape(title)}</cite> {link}"
 
 
 def resource_html(resource: Resource, lang: str) -> str:

@@ -237,9 +237,10 @@ def role_text(
     if role.interview:
         out += ["", say(lang, "show.interview")]
         out += [_lines("  - ", q.get(lang)) for q in role.interview]
-    titles = [career_map.sources[s].title for s in role.sources if s in career_map.sources]
-    if titles:
-        out += ["", say(lang, "show.sources")] + [f"  {t}" for t in titles]
+    cited = [career_map.sources[s] for s in role.sources if s in career_map.sources]
+    if cited:
+        out += ["", say(lang, "show.sources")]
+        out += [f"  {s.title}" + (f"  {s.url}" if s.url else "") for s in cited]
     moves = [move for move, _ in (*next_moves, *previous_moves)]
     marks = move_marks(moves) | ({"estimated"} if role.years_estimated else set())
     if marks:
