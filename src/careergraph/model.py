@@ -58,6 +58,16 @@ class SkillCategory(StrEnum):
     DOMAIN = "domain"
 
 
+# The categories of a map that defines none of its own, in the order they are shown.
+BUILT_IN_CATEGORIES = tuple(c.value for c in SkillCategory)
+_BUILT_IN = {c.value: c for c in SkillCategory}
+
+
+def skill_category(category: str) -> str:
+    """A category id as a skill holds it: a built-in one as its SkillCategory member."""
+    return _BUILT_IN.get(category, category)
+
+
 class TransitionKind(StrEnum):
     """How a move changes a career."""
 
@@ -113,6 +123,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Category:
+    """A kind of skill a map defines (its `categories`), named in each language."""
+
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
 class Track:
     """A job family: one ladder of roles."""
 
@@ -138,7 +156,8 @@ class Skill:
 
     id: str
     name: Text
-    category: SkillCategory
+    # One of the map's categories: its own `categories`, else the built-in SkillCategory values.
+    category: str
     description: Text | None = None
     resources: tuple[Resource, ...] = ()
     # What each level (1-5) of this skill looks like; levels not described are left out.
@@ -222,6 +241,8 @@ class CareerMap:
     names: Mapping[str, SharedName] = field(default_factory=lambda: MappingProxyType({}))
     # What each level (1-5) means for any skill, where a skill does not say so itself.
     scale: Mapping[int, Text] = field(default_factory=lambda: MappingProxyType({}))
+    # Kinds of skill the map defines, in the file's order; empty: the built-in five.
+    categories: Mapping[str, Category] = field(default_factory=lambda: MappingProxyType({}))
     # Where each entry and value was written; not part of what the map says, so not compared.
     places: Mapping[MapPath, Place] = field(
         default_factory=lambda: MappingProxyType({}), compare=False, repr=False
@@ -254,6 +275,10 @@ class CareerMap:
         if len(ids) == 1:
             return ids, ids[0]
         return ids, primary if primary in ids else None
+
+    def category_order(self) -> tuple[str, ...]:
+        """The ids of the map's categories in the order it gives them, else the built-in five."""
+        return tuple(self.categories) or BUILT_IN_CATEGORIES
 
     def roles_in_track(self, track: str) -> list[Role]:
         """The roles of one track, lowest level first."""

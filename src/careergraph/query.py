@@ -909,7 +909,7 @@ class PlannedStep:
 
     def certifications(self) -> list[PlannedSkill]:
         """The skills to build that are certifications."""
-        return [p for p in self.skills if p.skill.category is SkillCategory.CERTIFICATION]
+        return [p for p in self.skills if p.skill.category == SkillCategory.CERTIFICATION]
 
     def exams(self) -> list[Resource]:
         """Certification exams listed as resources of the skills to build, each once."""

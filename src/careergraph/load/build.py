@@ -22,6 +22,7 @@ from careergraph.errors import CareerGraphError
 from careergraph.model import (
     Allowance,
     CareerMap,
+    Category,
     MapPath,
     Place,
     Resource,
@@ -29,19 +30,18 @@ from careergraph.model import (
     Role,
     SharedName,
     Skill,
-    SkillCategory,
     Source,
     Text,
     Track,
     Transition,
     TransitionKind,
+    skill_category,
 )
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 # Looked up rather than called: the enum call costs more than the rest of building a move.
-_CATEGORIES = {c.value: c for c in SkillCategory}
 _RESOURCE_KINDS = {k.value: k for k in ResourceKind}
 _MOVE_KINDS = {k.value: k for k in TransitionKind}
 _new = object.__new__
@@ -179,7 +179,7 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
         "skills": {
             k: [
                 _plain_text(s.name),
-                s.category.value,
+                str(s.category),
                 _maybe_plain(s.description),
                 [
                     [_plain_text(r.title), r.kind.value, r.url, _maybe_plain(r.note), r.sources]
@@ -226,6 +226,7 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
             k: [n.roles, n.primary, _maybe_plain(n.note)] for k, n in career_map.names.items()
         },
         "scale": _plain_levels(career_map.scale),
+        "categories": {k: _plain_text(c.name) for k, c in career_map.categories.items()},
         "requirements": marshal.dumps(
             {k: (r.track, r.level, dict(r.skills)) for k, r in career_map.roles.items()}
         ),
@@ -259,6 +260,7 @@ def build_map(
             }
         ),
         scale=_levels(data["scale"]),
+        categories=_frozen({k: Category(k, _text(name)) for k, name in data["categories"].items()}),
     )
 
 
@@ -298,7 +300,7 @@ def _skill(
     return Skill(
         key,
         _text(name),
-        _CATEGORIES[category],
+        skill_category(category),
         _maybe_text(description),
         tuple(
             Resource(_text(title), _RESOURCE_KINDS[kind], url, _maybe_text(note), tuple(sources))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
@@ -22,7 +23,9 @@ from careergraph.load.build import LazyPlaces
 from careergraph.load.characters import refused_characters
 from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
 from careergraph.load.schema import (
+    ID_PATTERN,
     AllowanceSpec,
+    CategorySpec,
     FileSpec,
     OverlaySpec,
     ResourceSpec,
@@ -38,8 +41,10 @@ from careergraph.load.schema import (
 from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
+    BUILT_IN_CATEGORIES,
     Allowance,
     CareerMap,
+    Category,
     MapPath,
     Place,
     Resource,
@@ -47,19 +52,20 @@ from careergraph.model import (
     Role,
     SharedName,
     Skill,
-    SkillCategory,
     Source,
     Text,
     Track,
     Transition,
     TransitionKind,
     normalize_name,
+    skill_category,
 )
 
 __all__ = ["describe_words", "parse_layers", "parse_paths", "unknown_words"]
 
 
 _Spec = TypeVar("_Spec", bound=BaseModel)
+_ID = re.compile(ID_PATTERN)
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
@@ -153,6 +159,8 @@ class _Builder:
 
     def build(self) -> CareerMap | None:
         scale = self._scale()
+        # Kept in the file's order: the order the map shows its categories in.
+        categories = self._entries("categories", CategorySpec, ordered=False)
         sources = self._entries("sources", SourceSpec)
         tracks = self._entries("tracks", TrackSpec)
         skills = self._entries("skills", SkillSpec)
@@ -189,6 +197,7 @@ class _Builder:
             # Finding every place reads the files again, so only lint (which asks) pays for it.
             places=LazyPlaces(lambda: _frozen(self._places(moves))),
             scale=_levels(scale),
+            categories=_frozen({k: Category(k, _text(c.name)) for k, c in categories.items()}),
         )
 
     # -- what lint needs: allowances, and where every entry and value was written --------------
@@ -234,14 +243,16 @@ class _Builder:
 
     # -- sections ---------------------------------------------------------------------------
 
-    def _entries(self, section: str, model: type[_Spec]) -> dict[str, _Spec]:
+    def _entries(
+        self, section: str, model: type[_Spec], *, ordered: bool = True
+    ) -> dict[str, _Spec]:
         valid: dict[str, _Spec] = {}
         for key, value in self._raw(section).items():
             try:
                 valid[key] = model.model_validate(value)
             except ValidationError as error:
                 self._add_errors(error.errors(), (section, key), model)
-        return dict(sorted(valid.items()))
+        return dict(sorted(valid.items())) if ordered else valid
 
     def _scale(self) -> dict[str, Any]:
         if "scale" not in self.doc.data:
@@ -319,12 +330,27 @@ class _Builder:
 
     def _check_skills(self) -> None:
         declared = set(self._raw("sources"))
+        categories = list(self._raw("categories")) or list(BUILT_IN_CATEGORIES)
         for key, skill in self._raw("skills").items():
+            category = skill.get("category") if isinstance(skill, dict) else None
+            # A category that is no id at all is already refused by the schema.
+            if isinstance(category, str) and _ID.match(category) and category not in categories:
+                self._unknown_category(("skills", key, "category"), category, categories)
             resources = skill.get("resources") if isinstance(skill, dict) else None
             for index, resource in enumerate(resources if isinstance(resources, list) else ()):
                 if isinstance(resource, dict):
                     path: NodePath = ("skills", key, "resources", index)
                     self._check_sources(path, resource.get("sources"), declared)
+
+    def _unknown_category(self, path: NodePath, value: str, categories: list[str]) -> None:
+        """A skill's category the map does not have: the closest one, else every one it has."""
+        place = self.doc.label(path)
+        choices = ", ".join(categories)
+        hint = _did_you_mean(value, categories) or f" (the map's categories: {choices})"
+        words = unknown_words(
+            place, "category", value, categories, Words.of("problem.categories", values=choices)
+        )
+        self._add(path, f"{place}: unknown category '{value}'{hint}", words=words)
 
     def _check_sources(self, path: NodePath, cited: Any, declared: set[str]) -> None:
         for position, source in enumerate(cited if isinstance(cited, list) else ()):
@@ -626,7 +652,7 @@ def _skill(key: str, spec: SkillSpec) -> Skill:
     return Skill(
         id=key,
         name=_text(spec.name),
-        category=SkillCategory(spec.category),
+        category=skill_category(spec.category),
         description=_maybe_text(spec.description),
         resources=tuple(_resource(r) for r in spec.resources),
         levels=_levels(spec.levels),

@@ -16,6 +16,7 @@ from careergraph.load.yaml_source import Document, Path, dotted
 
 # Sections whose entries are keyed by id; a later file may add, repeat or override entries.
 KEYED_SECTIONS = {
+    "categories": "category",
     "sources": "source",
     "tracks": "track",
     "skills": "skill",

@@ -123,6 +123,12 @@ class AllowanceSpec(Strict):
     why: Line
 
 
+class CategorySpec(Strict):
+    """A kind of skill the map defines; skills name it by id in `category`."""
+
+    name: NameSpec
+
+
 class TrackSpec(Strict):
     name: NameSpec
     description: TextSpec | None = None
@@ -189,7 +195,10 @@ LevelTexts = Annotated[
 
 class SkillSpec(Strict):
     name: NameSpec
-    category: Literal["technical", "soft", "tool", "certification", "domain"]
+    category: Id = Field(
+        description="A category id: one under the map's `categories`, or, where the map "
+        "defines none, technical, soft, tool, certification or domain."
+    )
     description: TextSpec | None = None
     resources: list[ResourceSpec] = _EMPTY_LIST
     levels: LevelTexts = Field(
@@ -258,6 +267,7 @@ class FileSpec(Strict):
 
     version: Literal[1]
     scale: dict[str, Any] = {}
+    categories: dict[Id, Any] = {}
     sources: dict[Id, Any] = {}
     tracks: dict[Id, Any]
     skills: dict[Id, Any]
@@ -271,6 +281,7 @@ class OverlaySpec(Strict):
 
     version: Literal[1]
     scale: dict[str, Any] = {}
+    categories: dict[Id, Any] = {}
     sources: dict[Id, Any] = {}
     tracks: dict[Id, Any] = {}
     skills: dict[Id, Any] = {}
@@ -295,6 +306,12 @@ class MapFile(Strict):
         description="What levels 1 to 5 mean for any skill that does not describe its own.",
         json_schema_extra={"default": {}},
     )
+    categories: dict[Id, CategorySpec] = Field(
+        default_factory=dict,
+        description="Kinds of skill, in the order to show them; without it, the built-in "
+        "technical, soft, tool, certification and domain.",
+        json_schema_extra={"default": {}},
+    )
     sources: dict[Id, SourceSpec] = {}
     tracks: dict[Id, TrackSpec]
     skills: dict[Id, SkillSpec]
@@ -309,7 +326,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def map_json_schema() -> dict[str, Any]:
     """The JSON Schema of a data file given first (or alone), for editors and validators."""
     schema = {"$schema": SCHEMA_DIALECT, **MapFile.model_json_schema(by_alias=True)}
-    for section in ("sources", "tracks", "skills", "roles"):
+    for section in ("categories", "sources", "tracks", "skills", "roles"):
         # pydantic maps an id pattern to patternProperties; a key that is no id is a mistake.
         schema["properties"][section]["additionalProperties"] = False
     return schema
@@ -326,7 +343,7 @@ def overlay_json_schema() -> dict[str, Any]:
     )
     schema["required"] = ["version"]
     flag = {"const": True}
-    for section in ("sources", "tracks", "skills", "roles"):
+    for section in ("categories", "sources", "tracks", "skills", "roles"):
         entries = schema["properties"][section]
         entries.pop("default", None)
         (pattern, full), *_ = entries["patternProperties"].items()

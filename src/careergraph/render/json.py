@@ -28,7 +28,7 @@ def _change(career_map: CareerMap, change: SkillChange, lang: str) -> dict[str, 
         "from_level": change.from_level,
         "to_level": change.to_level,
         "name": skill.name.get(lang),
-        "category": skill.category.value,
+        "category": str(skill.category),
     }
 
 
@@ -117,7 +117,7 @@ def gap_data(career_map: CareerMap, gap: SkillGap, lang: str) -> dict[str, Any]:
                 "skill": c.skill,
                 "level": c.from_level,
                 "name": career_map.skills[c.skill].name.get(lang),
-                "category": career_map.skills[c.skill].category.value,
+                "category": str(career_map.skills[c.skill].category),
             }
             for c in gap.dropped
         ],
@@ -150,7 +150,7 @@ def role_data(
             {
                 "skill": skill,
                 "name": career_map.skills[skill].name.get(lang),
-                "category": career_map.skills[skill].category.value,
+                "category": str(career_map.skills[skill].category),
                 "level": level,
                 "description": _text(career_map.skills[skill].description, lang),
                 "level_text": _text(

@@ -9,6 +9,7 @@ from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
+    category_name,
     count,
     estimated,
     estimated_so_far,
@@ -147,7 +148,7 @@ def _step(
     else:
         out += [f"| {' | '.join(say(lang, 'plan.skill_columns').split('|'))} |"]
         out += ["|---|---|---|---|---|"]
-        out += [_skill_row(s, lang) for s in planned.skills]
+        out += [_skill_row(career_map, s, lang) for s in planned.skills]
         out += ["", "### " + say(lang, "plan.resources"), ""]
         for planned_skill in planned.skills:
             out += _skill_resources(career_map, planned_skill, lang)
@@ -164,11 +165,11 @@ def _step(
     return out
 
 
-def _skill_row(planned: PlannedSkill, lang: str) -> str:
+def _skill_row(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
     change, skill = planned.change, planned.skill
     cells = [
         escape(skill.name.get(lang)),
-        say(lang, f"category.{skill.category.value}"),
+        escape(category_name(career_map, skill.category, lang)),
         str(change.from_level),
         str(change.to_level),
         f"+{change.change}",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from careergraph.errors import Words
-from careergraph.model import DEFAULT_LANGUAGE, Profile, Text, Transition
+from careergraph.model import DEFAULT_LANGUAGE, CareerMap, Profile, Text, Transition
 
 # Values under these placeholders are terms the catalogue may know in the user's language
 # (the operating system's English reasons, such as "Permission denied").
@@ -202,6 +202,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.kind.skill": "skill",
         "problem.kind.role": "role",
         "problem.kind.source": "source",
+        "problem.kind.category": "category",
+        "problem.categories": " (the map's categories: {values})",
         "problem.missing_key": "{place}: missing required key '{key}'",
         "problem.expected": "{place}: expected {expected}, got {value}",
         "problem.at_least": "{place}: must be at least {bound}, got {value}",
@@ -596,6 +598,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.kind.skill": "スキル",
         "problem.kind.role": "ロール",
         "problem.kind.source": "出典",
+        "problem.kind.category": "カテゴリー",
+        "problem.categories": "(このマップのカテゴリー: {values})",
         "problem.missing_key": "{place}: 必須のキー'{key}'がありません",
         "problem.expected": "{place}: {expected}を書いてください(書かれていたのは{value})",
         "problem.at_least": "{place}: {bound}以上にしてください(書かれていたのは{value})",
@@ -790,6 +794,12 @@ def count(lang: str, key: str, number: int) -> str:
 def years(value: float, lang: str) -> str:
     """Years as people write them: 3y, 1.5y, or 3年 in Japanese."""
     return say(lang, "years", value=f"{round(value, 2):g}")
+
+
+def category_name(career_map: CareerMap, category: str, lang: str) -> str:
+    """A skill category's name: the map's own for a category it defines, else the built-in's."""
+    defined = career_map.categories.get(category)
+    return defined.name.get(lang) if defined is not None else say(lang, f"category.{category}")
 
 
 def move_kind(move: Transition, lang: str, *, steep: bool = False) -> str:

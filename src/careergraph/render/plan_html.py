@@ -11,6 +11,7 @@ from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
+    category_name,
     count,
     estimated,
     estimated_so_far,
@@ -148,7 +149,7 @@ def _step(
     else:
         columns = [escape(c) for c in say(lang, "plan.skill_columns").split("|")]
         head = _row(columns, numbers=3, head=True)
-        rows = "".join(_skill_row(p, lang) for p in planned.skills)
+        rows = "".join(_skill_row(career_map, p, lang) for p in planned.skills)
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
         out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
         out += [_skill_resources(career_map, p, lang) for p in planned.skills]
@@ -170,11 +171,11 @@ def _step(
     return "\n".join(out)
 
 
-def _skill_row(planned: PlannedSkill, lang: str) -> str:
+def _skill_row(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
     change, skill = planned.change, planned.skill
     cells = [
         escape(skill.name.get(lang)),
-        escape(say(lang, f"category.{skill.category.value}")),
+        escape(category_name(career_map, skill.category, lang)),
         str(change.from_level),
         str(change.to_level),
         f'<span class="gain">+{change.change}</span>',
