@@ -185,3 +185,15 @@ def test_an_overlay_adds_a_category_and_may_repeat_one(tmp_path: Path) -> None:
     career_map = load_layers([CATEGORIES, overlay])
     assert career_map.category_order() == ("craft", "impact", "people", "strategy")
     assert career_map.skills["vision"].category == "strategy"
+
+
+def test_the_schema_takes_the_maps_own_categories_and_else_the_built_in_five() -> None:
+    from tests.test_schema import MAP_SCHEMA, data_of, validator
+
+    check = validator(MAP_SCHEMA)
+    assert list(check.iter_errors(data_of(CATEGORIES))) == []
+    without = data_of(CATEGORIES)
+    del without["categories"]
+    assert [e.json_path for e in check.iter_errors(without)] == [
+        f"$.skills.{skill}.category" for skill in ("mentoring", "coding", "delivery", "testing")
+    ]

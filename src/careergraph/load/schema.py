@@ -329,6 +329,11 @@ def map_json_schema() -> dict[str, Any]:
     for section in ("categories", "sources", "tracks", "skills", "roles"):
         # pydantic maps an id pattern to patternProperties; a key that is no id is a mistake.
         schema["properties"][section]["additionalProperties"] = False
+    # Without its own categories, a map's skills take one of the built-in five.
+    built_in = ["technical", "soft", "tool", "certification", "domain"]
+    category = {"properties": {"category": {"enum": built_in}}}
+    schema["if"] = {"not": {"required": ["categories"]}}
+    schema["then"] = {"properties": {"skills": {"patternProperties": {ID_PATTERN: category}}}}
     return schema
 
 
@@ -342,6 +347,8 @@ def overlay_json_schema() -> dict[str, Any]:
         "or removes an earlier move with 'remove: true'."
     )
     schema["required"] = ["version"]
+    # An overlay's skills may use the categories of the map it is laid on.
+    del schema["if"], schema["then"]
     flag = {"const": True}
     for section in ("categories", "sources", "tracks", "skills", "roles"):
         entries = schema["properties"][section]
