@@ -12,6 +12,9 @@ from types import MappingProxyType
 from careergraph import LANGUAGES as LANGUAGES  # defined there for the command line's sake
 
 DEFAULT_LANGUAGE = "en"
+# The years of a role whose file gives none (most frameworks give no durations): an estimate,
+# shown with "~"; a move that gives no years takes its source role's, estimate and all.
+DEFAULT_ROLE_YEARS = 2.0
 
 _IGNORED_IN_NAMES = re.compile("[\\s_\\-\u2010-\u2015\u30fb]+")
 

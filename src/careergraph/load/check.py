@@ -42,6 +42,7 @@ from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
     BUILT_IN_CATEGORIES,
+    DEFAULT_ROLE_YEARS,
     Allowance,
     CareerMap,
     Category,
@@ -680,19 +681,21 @@ def _role(key: str, spec: RoleSpec) -> Role:
         name=_text(spec.name),
         track=spec.track,
         level=spec.level,
-        years=spec.years,
+        years=DEFAULT_ROLE_YEARS if spec.years is None else spec.years,
         skills=_frozen(dict(sorted(spec.skills.items()))),
         aliases=tuple(spec.aliases),
         summary=_maybe_text(spec.summary),
         responsibilities=tuple(_text(r) for r in spec.responsibilities),
         interview=tuple(_text(q) for q in spec.interview),
         sources=tuple(spec.sources),
-        years_estimated=spec.years_estimated,
+        years_estimated=spec.years_estimated or spec.years is None,
     )
 
 
 def _transition(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> Transition:
-    years = spec.years if spec.years is not None else roles[spec.source].years
+    source = roles[spec.source]
+    given = spec.years if spec.years is not None else source.years
+    years = DEFAULT_ROLE_YEARS if given is None else given
     return Transition(
         source=spec.source,
         target=spec.target,
@@ -701,9 +704,10 @@ def _transition(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> Transiti
         note=_maybe_text(spec.note),
         sources=tuple(spec.sources),
         basis=spec.basis,
-        # A move that gives no years takes its source role's, estimated or not.
+        # A move that gives no years takes its source role's, estimated or not (and a role
+        # that gives none either has the default, an estimate).
         years_estimated=spec.years_estimated
-        or (spec.years is None and roles[spec.source].years_estimated),
+        or (spec.years is None and (source.years_estimated or source.years is None)),
     )
 
 

@@ -16,6 +16,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from careergraph.limits import MAX_LEVEL, MAX_NAME, MAX_TEXT, MAX_YEARS
+from careergraph.model import DEFAULT_ROLE_YEARS
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -225,7 +226,10 @@ class RoleSpec(Strict):
     name: NameSpec
     track: Id
     level: Annotated[int, Field(ge=1, le=MAX_LEVEL)]
-    years: Years
+    years: Years | None = Field(
+        default=None,
+        description=f"Typical years in the role; left out: {DEFAULT_ROLE_YEARS:g}, an estimate.",
+    )
     skills: dict[Id, Level]
     aliases: Annotated[list[Name], AfterValidator(_no_duplicates), _UNIQUE] = _EMPTY_LIST
     summary: TextSpec | None = None
