@@ -101,7 +101,8 @@ def test_an_overlay_that_changes_a_scale_level_without_override_is_refused() -> 
     with pytest.raises(DataFileError) as caught:
         load_layers([MAP, conflict])
     assert caught.value.lines() == [
-        f"{conflict}:3:6: scale.3: 'Does it well' here, but {MAP}:6:6 says otherwise; "
+        f"{conflict}:3:6: scale.3: 'Does it well' here, but {MAP}:6:6 says "
+        "{en: 'Does it alone on any work', ja: 'どんな業務でも一人でできる'}; "
         "add 'override: true' to scale to change it"
     ]
 

@@ -126,6 +126,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.interview": "Interview questions for {role}",
         "plan.footer": "Made with careergraph from {file}.",
         "validate.ok": "OK: {roles} roles, {transitions} transitions",
+        "validate.base_alone": (
+            "--base FILE checks the OVERLAY files named after it; name at least one"
+        ),
         "me.written": "Wrote a starter profile for {role} to {file}.",
         "usage.two_roles": "name two roles, FROM and TO, or give --me FILE and TO",
         "usage.me_and_from": "with --me, name only the goal role TO: the start is your role",
@@ -224,6 +227,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "'{value}' (text)",
         "problem.value.mapping": "a mapping",
         "problem.value.list": "a list",
+        "problem.conflict": (
+            "{place}: {value} here, but {earlier}; add 'override: true' to {entry} to change it"
+        ),
+        "problem.conflict_says": "{there} says {value}",
+        "problem.conflict_unset": "{there} does not set it",
         "problem.remove_entry": (
             "{place}.remove: only a move can be removed ('remove: true' under transitions); "
             "a {kind} stays once a file defines it"
@@ -336,6 +344,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "roles.{id}: '{role}' asks for no skill, so no gap can be shown"
         ),
         "lint.empty_track": "tracks.{id}: no role is in this track",
+        "lint.overlay_unconnected": (
+            "roles.{id}: no move joins the roles this file adds ({roles}) to the map it is laid"
+            " on; add a transition from or to one of them"
+        ),
         "lint.undescribed_level": (
             "skills.{id}.levels: describes levels {described} but not {missing}, "
             "which roles ask for"
@@ -481,6 +493,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.interview": "{role}の面接でよく聞かれる質問",
         "plan.footer": "careergraphで{file}から作成。",
         "validate.ok": "OK: ロール{roles}件、移動{transitions}件",
+        "validate.base_alone": (
+            "--base FILEはその後に続くOVERLAYファイルを検査します。少なくとも1つ指定してください"
+        ),
         "me.written": "{role}のプロフィールのひな形を{file}に書き出しました。",
         "usage.two_roles": "FROMとTOの2つのロールを指定するか、--me FILEとTOを指定してください",
         "usage.me_and_from": (
@@ -624,6 +639,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "テキスト'{value}'",
         "problem.value.mapping": "マッピング",
         "problem.value.list": "リスト",
+        "problem.conflict": (
+            "{place}: ここでは{value}ですが、{earlier}。変えるには{entry}に'override: true'を"
+            "加えてください"
+        ),
+        "problem.conflict_says": "{there}では{value}です",
+        "problem.conflict_unset": "{there}では設定されていません",
         "problem.remove_entry": (
             "{place}.remove: 削除(remove: true)できるのは移動(transitions)だけです。"
             "{kind}は一度定義されると残ります"
@@ -737,6 +758,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.unused_skill": "skills.{id}: このスキルを求めるロールがありません",
         "lint.role_without_skills": "roles.{id}: '{role}'が求めるスキルがないため、差を示せません",
         "lint.empty_track": "tracks.{id}: このトラックにはロールがありません",
+        "lint.overlay_unconnected": (
+            "roles.{id}: このファイルが加えるロール({roles})と、重ねる先のマップとを結ぶ移動が"
+            "ありません。どれかのロールとの間に移動を加えてください"
+        ),
         "lint.undescribed_level": (
             "skills.{id}.levels: レベル{described}は説明していますが、"
             "ロールが求めるレベル{missing}の説明がありません"
