@@ -246,6 +246,8 @@ class CareerMap:
     scale: Mapping[int, Text] = field(default_factory=lambda: MappingProxyType({}))
     # Kinds of skill the map defines, in the file's order; empty: the built-in five.
     categories: Mapping[str, Category] = field(default_factory=lambda: MappingProxyType({}))
+    # Track ids in the order the files list them (the base's first); the map itself is by id.
+    track_order: tuple[str, ...] = field(default=(), compare=False)
     # Where each entry and value was written; not part of what the map says, so not compared.
     places: Mapping[MapPath, Place] = field(
         default_factory=lambda: MappingProxyType({}), compare=False, repr=False
@@ -282,6 +284,11 @@ class CareerMap:
     def category_order(self) -> tuple[str, ...]:
         """The ids of the map's categories in the order it gives them, else the built-in five."""
         return tuple(self.categories) or BUILT_IN_CATEGORIES
+
+    def tracks_in_file_order(self) -> list[str]:
+        """Every track id in the order the files list them (by id where that is not known)."""
+        listed = [t for t in self.track_order if t in self.tracks]
+        return listed + sorted(set(self.tracks) - set(listed))
 
     def roles_in_track(self, track: str) -> list[Role]:
         """The roles of one track, lowest level first."""

@@ -199,6 +199,7 @@ class _Builder:
             places=LazyPlaces(lambda: _frozen(self._places(moves))),
             scale=_levels(scale),
             categories=_frozen({k: Category(k, _text(c.name)) for k, c in categories.items()}),
+            track_order=tuple(k for k in self._raw("tracks") if k in tracks),
         )
 
     # -- what lint needs: allowances, and where every entry and value was written --------------
@@ -510,6 +511,11 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         return f"{place}: expected {simple[kind]}, got {_show(value)}"
     if kind == "greater_than":
         return f"{place}: must be greater than {ctx['gt']:g}, got {_show(value)}"
+    if kind == "greater_than_equal" and _unneeded_skill(loc, value):
+        return (
+            f"{place}: must be at least {ctx['ge']}, got {_show(value)};"
+            " leave out a skill the role does not ask for"
+        )
     if kind == "greater_than_equal":
         return f"{place}: must be at least {ctx['ge']}, got {_show(value)}"
     if kind == "less_than_equal":
@@ -563,6 +569,8 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
     ctx = error.get("ctx") or {}
     if kind == "level_key":
         return Words.of("problem.level_key", place=dotted(loc), value=str(error.get("input")))
+    if kind == "greater_than_equal" and _unneeded_skill(loc, error.get("input")):
+        return Words.of("problem.skill_level_zero", place=dotted(loc), bound=ctx["ge"], value=got)
     if kind == "greater_than_equal":
         return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
     if kind == "less_than_equal":
@@ -585,6 +593,17 @@ def unknown_words(
     hint = Words.of("problem.did_you_mean", suggestion=match[0]) if match else otherwise
     what = Words.of(f"problem.kind.{kind}")
     return Words.of("problem.unknown", place=place, kind=what, value=value, hint=hint)
+
+
+def _unneeded_skill(loc: NodePath, value: Any) -> bool:
+    """Whether `loc` is a role's skill written at level 0 (or less): one it does not ask for."""
+    return (
+        len(loc) == 4
+        and loc[0] == "roles"
+        and loc[2] == "skills"
+        and isinstance(value, int | float)
+        and value <= 0
+    )
 
 
 def _show_words(value: Any) -> Words | str:

@@ -152,6 +152,9 @@ def _step(
         out += ["", "### " + say(lang, "plan.resources"), ""]
         for planned_skill in planned.skills:
             out += _skill_resources(career_map, planned_skill, lang)
+        bare = _without_resources(planned, lang)
+        if bare:
+            out.append(f"- {escape(say(lang, 'plan.no_resources_for', skills=bare))}")
     certifications = _certifications(planned, lang)
     if certifications:
         out += ["", "### " + say(lang, "plan.certifications"), "", *certifications]
@@ -178,16 +181,22 @@ def _skill_row(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
 
 
 def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) -> list[str]:
+    """A skill's target level and the resources that build it; nothing when there is neither
+    (the step then names it once among the skills with no resource)."""
     change, skill = planned.change, planned.skill
     out = [f"- **{escape(skill.name.get(lang))}** ({change.from_level} → {change.to_level})"]
     looks = skill.level_text(change.to_level, career_map.scale)
     if looks is not None:
         said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
         out.append(f"  - *{escape(said)}*")
-    if not skill.resources:
-        out.append(f"  - {say(lang, 'plan.no_resources')}")
     out += [f"  - {resource_line(r, lang)}" for r in skill.resources]
-    return out
+    return out if len(out) > 1 else []
+
+
+def _without_resources(planned: PlannedStep, lang: str) -> str:
+    """The skills of a step that no resource builds yet, named once for the whole step."""
+    bare = [p.skill.name.get(lang) for p in planned.skills if not p.skill.resources]
+    return say(lang, "list.separator").join(bare)
 
 
 def resource_line(resource: Resource, lang: str) -> str:

@@ -110,7 +110,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.skill_columns": "Skill|Category|Now|Needed|Gain",
         "plan.nothing": "Nothing new: every skill this role asks for is already at its level.",
         "plan.resources": "How to build them",
-        "plan.no_resources": "no resource listed yet",
+        "plan.no_resources_for": "No resource listed yet for {skills}.",
         "plan.sources": "Sources",
         "plan.looks_like": "Level {level} looks like: {text}",
         "plan.standing": "Where you stand",
@@ -210,6 +210,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.missing_key": "{place}: missing required key '{key}'",
         "problem.expected": "{place}: expected {expected}, got {value}",
         "problem.at_least": "{place}: must be at least {bound}, got {value}",
+        "problem.skill_level_zero": (
+            "{place}: must be at least {bound}, got {value}; leave out a skill the role does not"
+            " ask for"
+        ),
         "problem.at_most": "{place}: must be at most {bound}, got {value}",
         "problem.level_key": "{place}: '{value}' is not a level: use 1, 2, 3, 4 or 5",
         "problem.type.whole_number": "a whole number",
@@ -477,7 +481,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.skill_columns": "スキル|分類|現在|必要|差",
         "plan.nothing": "新たに伸ばすスキルはありません。このロールが求めるレベルに達しています。",
         "plan.resources": "学び方",
-        "plan.no_resources": "まだ教材の登録がありません",
+        "plan.no_resources_for": "{skills}はまだ教材の登録がありません。",
         "plan.sources": "出典",
         "plan.looks_like": "レベル{level}の姿: {text}",
         "plan.standing": "現在地",
@@ -618,6 +622,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.missing_key": "{place}: 必須のキー'{key}'がありません",
         "problem.expected": "{place}: {expected}を書いてください(書かれていたのは{value})",
         "problem.at_least": "{place}: {bound}以上にしてください(書かれていたのは{value})",
+        "problem.skill_level_zero": (
+            "{place}: {bound}以上にしてください(書かれていたのは{value})。"
+            "ロールが求めないスキルは書かずに省いてください"
+        ),
         "problem.at_most": "{place}: {bound}以下にしてください(書かれていたのは{value})",
         "problem.level_key": (
             "{place}: '{value}'はレベルではありません。1、2、3、4、5のどれかにしてください"

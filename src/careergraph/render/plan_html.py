@@ -152,7 +152,12 @@ def _step(
         rows = "".join(_skill_row(career_map, p, lang) for p in planned.skills)
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
         out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
-        out += [_skill_resources(career_map, p, lang) for p in planned.skills]
+        out += [s for p in planned.skills if (s := _skill_resources(career_map, p, lang))]
+        bare = [p.skill.name.get(lang) for p in planned.skills if not p.skill.resources]
+        if bare:
+            skills = say(lang, "list.separator").join(bare)
+            said = say(lang, "plan.no_resources_for", skills=skills)
+            out.append(f'<p class="no-resources">{escape(said)}</p>')
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
     if certifications:
@@ -185,18 +190,19 @@ def _skill_row(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
 
 def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
     change, skill = planned.change, planned.skill
-    items = [f"<li>{resource_html(r, lang)}</li>" for r in skill.resources] or [
-        f"<li>{escape(say(lang, 'plan.no_resources'))}</li>"
-    ]
+    items = [f"<li>{resource_html(r, lang)}</li>" for r in skill.resources]
     name = escape(skill.name.get(lang))
     looks = skill.level_text(change.to_level, career_map.scale)
     level = ""
     if looks is not None:
         said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
         level = f'<p class="level">{escape(said)}</p>'
+    if not items and not level:
+        return ""  # named once, with the step's other skills that no resource builds yet
+    listed = f'<ul class="resources">{"".join(items)}</ul>' if items else ""
     return (
         f'<p class="skill"><strong>{name}</strong> ({change.from_level} → {change.to_level})</p>'
-        f'{level}<ul class="resources">{"".join(items)}</ul>'
+        f"{level}{listed}"
     )
 
 
