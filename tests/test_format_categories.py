@@ -197,3 +197,25 @@ def test_the_schema_takes_the_maps_own_categories_and_else_the_built_in_five() -
     assert [e.json_path for e in check.iter_errors(without)] == [
         f"$.skills.{skill}.category" for skill in ("mentoring", "coding", "delivery", "testing")
     ]
+
+
+@pytest.mark.parametrize("name", ["categories.yaml", "sources.yaml"])
+def test_the_load_cache_keeps_categories_addresses_and_track_order(
+    name: str, tmp_path: Path
+) -> None:
+    from careergraph.load import parse_paths
+    from careergraph.load.build import LazyRoles
+
+    data_file = tmp_path / name
+    text = (FIXTURES / "format" / name).read_text(encoding="utf-8")
+    data_file.write_text(text.replace("tracks:\n", "tracks:\n  zeta: {name: Zeta}\n"), "utf-8")
+    checked = parse_paths(data_file.read_text(encoding="utf-8"), str(data_file))
+    load_paths(data_file)  # a miss: checks the file and writes the entry
+    cached = load_paths(data_file)
+    assert isinstance(cached.roles, LazyRoles)
+    assert cached == checked
+    assert cached.track_order == checked.track_order == ("zeta", "dev")
+    assert cached.category_order() == checked.category_order()
+    assert [s.url for s in cached.sources.values()] == [s.url for s in checked.sources.values()]
+    if not cached.categories:
+        assert cached.skills["coding"].category is SkillCategory.TECHNICAL
