@@ -112,3 +112,29 @@ def test_a_text_that_adds_a_language_the_base_lacks_is_a_conflict(tmp_path: Path
         f"{overlay}:11:11: skills.planning.name: {{en: 'Planning', ja: '計画'}} here, but "
         f"{SMALL}:16:11 says 'Planning'; add 'override: true' to skills.planning to change it\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "first"),
+    [
+        (
+            "en",
+            "{f}:3:1: the top level: missing required key 'skills' (an overlay? check it on the "
+            "map it is laid on: careergraph validate --base BASE FILE)",
+        ),
+        (
+            "ja",
+            "{f}:3:1: 最上位: 必須のキー'skills'がありません(重ねるファイルなら、重ねる先のマップと"
+            "一緒に検査してください: careergraph validate --base BASE FILE)",
+        ),
+    ],
+)
+def test_an_overlay_checked_alone_is_pointed_at_validate_base(lang: str, first: str) -> None:
+    overlay = FIXTURES / "lint" / "overlay" / "overlay_unconnected.yaml"
+    alone = run("validate", str(overlay), "--lang", lang)
+    assert alone.exit_code == 2
+    assert alone.stderr.splitlines()[0] == first.format(f=overlay)
+    based = run(
+        "validate", "--base", str(FIXTURES / "lint" / "overlay" / "base.yaml"), str(overlay)
+    )
+    assert (based.exit_code, based.stdout) == (0, "OK: 4 roles, 2 transitions\n")

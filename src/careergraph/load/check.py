@@ -485,6 +485,11 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         allowed = field_names(model)
         hint = _did_you_mean(str(last), allowed) or f" (expected one of: {', '.join(allowed)})"
         return f"{parent}: unknown key '{last}'{hint}"
+    if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
+        return (
+            f"{parent}: missing required key '{last}' (an overlay? check it on the map it is"
+            " laid on: careergraph validate --base BASE FILE)"
+        )
     if kind == "missing":
         return f"{parent}: missing required key '{last}'"
     if kind == "string_pattern_mismatch":
@@ -535,6 +540,9 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
     return f"{place}: {error['msg']}"
 
 
+# The top-level sections only a base map must have: an overlay leaves them to it.
+_SECTIONS_A_MAP_NEEDS = {("tracks",), ("skills",), ("roles",)}
+
 _TYPES = {
     "int_type": "whole_number",
     "float_type": "number",
@@ -558,6 +566,8 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
         allowed = field_names(model)
         choices = Words.of("problem.expected_keys", keys=", ".join(allowed))
         return unknown_words(parent, "key", str(last), allowed, choices)
+    if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
+        return Words.of("problem.missing_section", place=parent, key=last)
     if kind == "missing":
         return Words.of("problem.missing_key", place=parent, key=last)
     got = _show_words(error.get("input"))

@@ -208,6 +208,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.kind.category": "category",
         "problem.categories": " (the map's categories: {values})",
         "problem.missing_key": "{place}: missing required key '{key}'",
+        "problem.missing_section": (
+            "{place}: missing required key '{key}' (an overlay? check it on the map it is laid"
+            " on: careergraph validate --base BASE FILE)"
+        ),
         "problem.expected": "{place}: expected {expected}, got {value}",
         "problem.at_least": "{place}: must be at least {bound}, got {value}",
         "problem.skill_level_zero": (
@@ -620,6 +624,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.kind.category": "カテゴリー",
         "problem.categories": "(このマップのカテゴリー: {values})",
         "problem.missing_key": "{place}: 必須のキー'{key}'がありません",
+        "problem.missing_section": (
+            "{place}: 必須のキー'{key}'がありません(重ねるファイルなら、重ねる先のマップと一緒に"
+            "検査してください: careergraph validate --base BASE FILE)"
+        ),
         "problem.expected": "{place}: {expected}を書いてください(書かれていたのは{value})",
         "problem.at_least": "{place}: {bound}以上にしてください(書かれていたのは{value})",
         "problem.skill_level_zero": (
