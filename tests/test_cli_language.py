@@ -344,7 +344,7 @@ def test_common_data_file_problems_in_japanese(monkeypatch: pytest.MonkeyPatch) 
     result = run("validate", "missing_key.yaml", "--lang", "ja")
     assert (result.exit_code, result.stderr) == (
         2,
-        "missing_key.yaml:11:5: roles.junior: 必須のキー'years'がありません\n",
+        "missing_key.yaml:11:5: roles.junior: 必須のキー'level'がありません\n",
     )
 
 

@@ -25,7 +25,7 @@ from careergraph.load import check, load_paths, parse_paths
 from careergraph.query import find_routes
 from careergraph.render.html import choose_drawing
 from careergraph.render.text import _wrap_items
-from careergraph.similar import _overlap, _plausible, suggested_moves
+from careergraph.similar import _overlap, _plausible, _skips_rung, suggested_moves
 from tests.conftest import FIXTURES
 
 SMALL = FIXTURES / "small.yaml"
@@ -465,6 +465,7 @@ def test_inferred_moves_are_those_every_pair_would_give(seed: int, at_least: flo
     career_map = parse_paths(json.dumps(random_map(seed, roles=24, moves=20)), "map.json")
     graph = build_graph(career_map)
     roles = list(career_map.roles.values())
+    rungs = {t: sorted(r.level for r in roles if r.track == t) for t in career_map.tracks}
     brute = sorted(
         (a.id, b.id)
         for a in roles
@@ -472,6 +473,7 @@ def test_inferred_moves_are_those_every_pair_would_give(seed: int, at_least: flo
         if a.id != b.id
         and not graph.has_edge(a.id, b.id)
         and _plausible(a, b)
+        and not _skips_rung(rungs[b.track], a, b)
         and _overlap(a, b) + 1e-9 >= at_least
     )
     found = suggested_moves(career_map, graph, at_least=at_least, per_role=len(roles))

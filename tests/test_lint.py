@@ -199,8 +199,48 @@ EXPECTED = {
 }
 
 
+# Overlays laid on tests/fixtures/lint/overlay/base.yaml, each with what lint prints.
+OVERLAYS = LINT / "overlay"
+OVERLAY_EXPECTED = {
+    "overlay_unconnected": (
+        0,
+        [
+            "{f}:8:3: warning [overlay-unconnected] roles.platform_engineer: no move joins the "
+            "roles this file adds (platform_engineer, platform_lead) to the map it is laid on; "
+            "add a transition from or to one of them",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "under_overlay_unconnected": (0, ["OK: no findings"]),
+}
+
+
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize("name", sorted(OVERLAY_EXPECTED))
+def test_lint_overlay_finding(name: str) -> None:
+    file = OVERLAYS / f"{name}.yaml"
+    code, lines = OVERLAY_EXPECTED[name]
+    result = run("lint", str(OVERLAYS / "base.yaml"), str(file))
+    assert result.stdout.splitlines() == [line.format(f=file) for line in lines]
+    assert (result.stderr, result.exit_code) == ("", code)
+
+
+def test_an_unconnected_overlay_is_said_in_japanese() -> None:
+    file = OVERLAYS / "overlay_unconnected.yaml"
+    result = run("lint", "--lang", "ja", str(OVERLAYS / "base.yaml"), str(file))
+    assert result.stdout.splitlines() == [
+        f"{file}:8:3: 警告 [overlay-unconnected] roles.platform_engineer: このファイルが加える"
+        "ロール(platform_engineer, platform_lead)と、重ねる先のマップとを結ぶ移動がありません。"
+        "どれかのロールとの間に移動を加えてください",
+        "エラー0件、警告1件",
+    ]
+
+
+def test_a_map_on_its_own_is_no_overlay() -> None:
+    assert run("lint", str(OVERLAYS / "base.yaml")).stdout == "OK: no findings\n"
 
 
 def test_every_fixture_is_expected() -> None:
@@ -210,7 +250,7 @@ def test_every_fixture_is_expected() -> None:
 def test_every_code_has_a_fixture() -> None:
     codes = {
         line.split("[")[1].split("]")[0]
-        for _, lines in EXPECTED.values()
+        for _, lines in [*EXPECTED.values(), *OVERLAY_EXPECTED.values()]
         for line in lines
         if "[" in line
     }

@@ -153,7 +153,8 @@ def test_suggested_moves_skip_existing_moves_and_steps_down() -> None:
         ("data_engineer", "engineer", "lateral", 2.5),
         ("engineer", "data_engineer", "lateral", 2.5),
         ("analyst", "data_engineer", "lateral", 3.0),
-        ("data_engineer", "senior_analyst", "lateral", 3.0),
+        # Up a level on another track: a promotion.
+        ("data_engineer", "senior_analyst", "promotion", 3.0),
     ]
     assert all(m.inferred for m, _ in moves)
 

@@ -72,6 +72,11 @@ RULES = {
         Rule(
             "steep-move", Severity.WARNING, "a skill rises more levels than the move's years allow"
         ),
+        Rule(
+            "overlay-unconnected",
+            Severity.WARNING,
+            "no move joins an overlay's roles to the map it is laid on",
+        ),
         Rule("unknown-allow", Severity.ERROR, "an allowance names a code lint does not have"),
         Rule("unused-allow", Severity.WARNING, "an allowance keeps a finding that is not there"),
     )
@@ -117,6 +122,7 @@ def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
         *_look_alike_names(career_map),
         *_years_outliers(career_map),
         *_steep_moves(career_map),
+        *_unconnected_overlays(career_map),
     ]
     found = [_explained(career_map, f) for f in found]
     found += _allowances(career_map, found)
@@ -568,6 +574,41 @@ def _steep_moves(career_map: CareerMap) -> Iterator[Finding]:
         yield _finding(
             career_map, "steep-move", ("transitions", move.source, move.target), message, words
         )
+
+
+# -- overlays ---------------------------------------------------------------------------------
+
+
+def _unconnected_overlays(career_map: CareerMap) -> Iterator[Finding]:
+    """An overlay that adds roles none of which a move joins, either way, to an earlier file's.
+
+    Its roles then form a map apart: no route from the base reaches them, nor leaves them.
+    """
+    files: dict[str, list[str]] = {}
+    for role_id in career_map.roles:
+        files.setdefault(career_map.place("roles", role_id).file, []).append(role_id)
+    order = list(dict.fromkeys(career_map.place("roles", r).file for r in career_map.roles))
+    if career_map.path in order:
+        order.remove(career_map.path)
+        order.insert(0, career_map.path)
+    for position, file in enumerate(order[1:], start=1):
+        added = set(files[file])
+        earlier = {r for f in order[:position] for r in files[f]}
+        joined = any(
+            (t.source in added and t.target in earlier)
+            or (t.target in added and t.source in earlier)
+            for t in career_map.transitions
+        )
+        if joined or not earlier:
+            continue
+        first = min(added, key=lambda r: career_map.place("roles", r))
+        roles = ", ".join(sorted(added))
+        message = (
+            f"roles.{first}: no move joins the roles this file adds ({roles}) to the map it is "
+            "laid on; add a transition from or to one of them"
+        )
+        words = Words.of("lint.overlay_unconnected", id=first, roles=roles)
+        yield _finding(career_map, "overlay-unconnected", ("roles", first), message, words)
 
 
 # -- allowances -------------------------------------------------------------------------------

@@ -12,6 +12,9 @@ from types import MappingProxyType
 from careergraph import LANGUAGES as LANGUAGES  # defined there for the command line's sake
 
 DEFAULT_LANGUAGE = "en"
+# The years of a role whose file gives none (most frameworks give no durations): an estimate,
+# shown with "~"; a move that gives no years takes its source role's, estimate and all.
+DEFAULT_ROLE_YEARS = 2.0
 
 _IGNORED_IN_NAMES = re.compile("[\\s_\\-\u2010-\u2015\u30fb]+")
 
@@ -56,6 +59,16 @@ class SkillCategory(StrEnum):
     TOOL = "tool"
     CERTIFICATION = "certification"
     DOMAIN = "domain"
+
+
+# The categories of a map that defines none of its own, in the order they are shown.
+BUILT_IN_CATEGORIES = tuple(c.value for c in SkillCategory)
+_BUILT_IN = {c.value: c for c in SkillCategory}
+
+
+def skill_category(category: str) -> str:
+    """A category id as a skill holds it: a built-in one as its SkillCategory member."""
+    return _BUILT_IN.get(category, category)
 
 
 class TransitionKind(StrEnum):
@@ -105,10 +118,19 @@ class Allowance:
 
 @dataclass(frozen=True)
 class Source:
-    """An article the data is drawn from."""
+    """An article the data is drawn from, and where to read it (an http or https address)."""
 
     id: str
     title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    """A kind of skill a map defines (its `categories`), named in each language."""
+
+    id: str
+    name: Text
 
 
 @dataclass(frozen=True)
@@ -137,7 +159,8 @@ class Skill:
 
     id: str
     name: Text
-    category: SkillCategory
+    # One of the map's categories: its own `categories`, else the built-in SkillCategory values.
+    category: str
     description: Text | None = None
     resources: tuple[Resource, ...] = ()
     # What each level (1-5) of this skill looks like; levels not described are left out.
@@ -221,6 +244,10 @@ class CareerMap:
     names: Mapping[str, SharedName] = field(default_factory=lambda: MappingProxyType({}))
     # What each level (1-5) means for any skill, where a skill does not say so itself.
     scale: Mapping[int, Text] = field(default_factory=lambda: MappingProxyType({}))
+    # Kinds of skill the map defines, in the file's order; empty: the built-in five.
+    categories: Mapping[str, Category] = field(default_factory=lambda: MappingProxyType({}))
+    # Track ids in the order the files list them (the base's first); the map itself is by id.
+    track_order: tuple[str, ...] = field(default=(), compare=False)
     # Where each entry and value was written; not part of what the map says, so not compared.
     places: Mapping[MapPath, Place] = field(
         default_factory=lambda: MappingProxyType({}), compare=False, repr=False
@@ -253,6 +280,15 @@ class CareerMap:
         if len(ids) == 1:
             return ids, ids[0]
         return ids, primary if primary in ids else None
+
+    def category_order(self) -> tuple[str, ...]:
+        """The ids of the map's categories in the order it gives them, else the built-in five."""
+        return tuple(self.categories) or BUILT_IN_CATEGORIES
+
+    def tracks_in_file_order(self) -> list[str]:
+        """Every track id in the order the files list them (by id where that is not known)."""
+        listed = [t for t in self.track_order if t in self.tracks]
+        return listed + sorted(set(self.tracks) - set(listed))
 
     def roles_in_track(self, track: str) -> list[Role]:
         """The roles of one track, lowest level first."""

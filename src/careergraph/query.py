@@ -33,6 +33,7 @@ from careergraph.model import (
     Role,
     Skill,
     SkillCategory,
+    Source,
     Track,
     Transition,
     normalize_name,
@@ -908,7 +909,7 @@ class PlannedStep:
 
     def certifications(self) -> list[PlannedSkill]:
         """The skills to build that are certifications."""
-        return [p for p in self.skills if p.skill.category is SkillCategory.CERTIFICATION]
+        return [p for p in self.skills if p.skill.category == SkillCategory.CERTIFICATION]
 
     def exams(self) -> list[Resource]:
         """Certification exams listed as resources of the skills to build, each once."""
@@ -940,6 +941,12 @@ def promotion_plan(career_map: CareerMap, route: Route, profile: Profile | None 
         for step in route.steps
     )
     return Plan(route, steps, profile)
+
+
+def step_sources(career_map: CareerMap, move: Transition, role: Role) -> list[Source]:
+    """The sources behind one step of a plan: the move's, then the role's, each once."""
+    cited = dict.fromkeys((*move.sources, *role.sources))
+    return [career_map.sources[s] for s in cited if s in career_map.sources]
 
 
 def map_section(

@@ -117,6 +117,22 @@ def _plausible(source: Role, target: Role) -> bool:
     return sum(target.skills.values()) >= sum(source.skills.values())
 
 
+def move_kind_between(source: Role, target: Role) -> TransitionKind:
+    """What a move does by the change of level, whatever the tracks: up a level is a promotion,
+    the same level lateral, down a level (only across tracks) a career change."""
+    if target.level > source.level:
+        return TransitionKind.PROMOTION
+    if target.level == source.level:
+        return TransitionKind.LATERAL
+    return TransitionKind.CAREER_CHANGE
+
+
+def _skips_rung(rungs: list[int], source: Role, target: Role) -> bool:
+    """Whether the target's track has a rung above the source's level and below the target's:
+    a move there would skip a rung of the ladder the source has not reached."""
+    return bisect.bisect_right(rungs, source.level) < bisect.bisect_left(rungs, target.level)
+
+
 def suggested_moves(
     career_map: CareerMap,
     graph: CareerGraph,
@@ -128,8 +144,9 @@ def suggested_moves(
     """Moves the data lacks between similar roles (from `source`, or anywhere), as inferred.
 
     A move is suggested when the roles' similarity is at least `at_least`, there is no move
-    between them in that direction yet, and it is not a step down (`_plausible`). Its kind is a
-    promotion up the same track, else lateral; its years come from `inferred_years`. At most
+    between them in that direction yet, it is not a step down (`_plausible`), and it skips no
+    rung of the target's ladder (`_skips_rung`). Its kind follows the change of level
+    (`move_kind_between`); its years come from `inferred_years`. At most
     `per_role` moves leave each role: the most similar ones.
 
     Only roles sharing one of a role's rarest skills are scored (`_Candidates`), so the work
@@ -137,6 +154,11 @@ def suggested_moves(
     """
     sources = [source] if source is not None else list(career_map.roles.values())
     candidates = _Candidates(career_map, at_least)
+    rungs: dict[str, list[int]] = {}
+    for role in career_map.roles.values():
+        rungs.setdefault(role.track, []).append(role.level)
+    for levels in rungs.values():
+        levels.sort()
     found = []
     for start in sources:
         mine: list[tuple[Transition, Similarity]] = []
@@ -145,14 +167,12 @@ def suggested_moves(
                 continue
             if not candidates.plausible(start, end) or _overlap(start, end) + 1e-9 < at_least:
                 continue
+            if _skips_rung(rungs[end.track], start, end):
+                continue
             compared = compare_roles(graph, start, end)
             if compared.score + 1e-9 < at_least:
                 continue
-            kind = (
-                TransitionKind.PROMOTION
-                if start.track == end.track and end.level > start.level
-                else TransitionKind.LATERAL
-            )
+            kind = move_kind_between(start, end)
             note = Text.plain(f"Inferred: {compared.score:.0%} skill overlap; not in the data.")
             move = Transition(
                 start.id,

@@ -98,7 +98,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "maps",
         "Write the interactive HTML map: ladders side by side, a route lit up if asked.",
     ),
-    "roles": ("explore", "The roles, ladder by ladder, in level order."),
+    "roles": ("explore", "The roles, ladder by ladder in the file's order, each in level order."),
     "schema": (
         "design",
         "Print the JSON Schema of the data file, for editors to complete and check it.",

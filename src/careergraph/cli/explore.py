@@ -235,12 +235,15 @@ def show(role_name: str, data_file: tuple[Path, ...], lang: str, as_json_output:
 def roles(
     track_names: tuple[str, ...], data_file: tuple[Path, ...], lang: str, as_json_output: bool
 ) -> None:
-    """The roles, ladder by ladder, in level order."""
+    """The roles, ladder by ladder in the file's order, each in level order."""
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
 
     career_map, _ = load(data_file)
-    tracks = track_ids(career_map, track_names)
+    # The ladders as the file lists them, unless named.
+    tracks = (
+        track_ids(career_map, track_names) if track_names else career_map.tracks_in_file_order()
+    )
     if as_json_output:
         emit(as_json.roles_data(career_map, tracks, lang))
     else:

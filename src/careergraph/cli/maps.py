@@ -37,6 +37,14 @@ DEFAULT_MAP = "output/careergraph.html"
 
 @cli.command()
 @click.argument("files", nargs=-1, type=FilePath(dir_okay=False))
+@click.option(
+    "--base",
+    "base_file",
+    type=FilePath(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Check FILES as overlays on the map FILE (an overlay on its own lacks its base).",
+)
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON for scripts.")
 @data_option(
     "Career-map file, when no FILES are named; repeat to overlay later files on earlier ones "
@@ -44,14 +52,22 @@ DEFAULT_MAP = "output/careergraph.html"
 )
 @language_option
 def validate(
-    files: tuple[Path, ...], as_json_output: bool, data_file: tuple[Path, ...], lang: str
+    files: tuple[Path, ...],
+    base_file: Path | None,
+    as_json_output: bool,
+    data_file: tuple[Path, ...],
+    lang: str,
 ) -> None:
     """Check a career-map file (FILES: a base map and overlays): `OK: N roles, M transitions`."""
     from careergraph.errors import EXIT_BAD_INPUT, DataFileError
     from careergraph.load import load_layers
     from careergraph.render.json import validation_data
+    from careergraph.render.messages import say
 
-    targets = list(files) or data_files(data_file)
+    if base_file is not None and not files:
+        raise click.UsageError(say(lang, "validate.base_alone"))
+    targets = [base_file, *files] if base_file is not None else list(files)
+    targets = targets or data_files(data_file)
     try:
         career_map = load_layers(targets)
     except DataFileError as error:
@@ -62,8 +78,6 @@ def validate(
     if as_json_output:
         emit(_with_files(validation_data(str(targets[0]), career_map, []), targets))
     else:
-        from careergraph.render.messages import say
-
         counts = {"roles": len(career_map.roles), "transitions": len(career_map.transitions)}
         click.echo(say(lang, "validate.ok", **counts))
 

@@ -22,6 +22,7 @@ from careergraph.errors import CareerGraphError
 from careergraph.model import (
     Allowance,
     CareerMap,
+    Category,
     MapPath,
     Place,
     Resource,
@@ -29,19 +30,18 @@ from careergraph.model import (
     Role,
     SharedName,
     Skill,
-    SkillCategory,
     Source,
     Text,
     Track,
     Transition,
     TransitionKind,
+    skill_category,
 )
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 # Looked up rather than called: the enum call costs more than the rest of building a move.
-_CATEGORIES = {c.value: c for c in SkillCategory}
 _RESOURCE_KINDS = {k.value: k for k in ResourceKind}
 _MOVE_KINDS = {k.value: k for k in TransitionKind}
 _new = object.__new__
@@ -171,7 +171,7 @@ class LazyRoles(Mapping[str, Role]):
 def plain_form(career_map: CareerMap) -> dict[str, Any]:
     """What `career_map` says, as dicts, lists and scalars that `marshal` can keep."""
     return {
-        "sources": {k: s.title for k, s in career_map.sources.items()},
+        "sources": {k: [s.title, s.url] for k, s in career_map.sources.items()},
         "tracks": {
             k: [_plain_text(t.name), _maybe_plain(t.description)]
             for k, t in career_map.tracks.items()
@@ -179,7 +179,7 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
         "skills": {
             k: [
                 _plain_text(s.name),
-                s.category.value,
+                str(s.category),
                 _maybe_plain(s.description),
                 [
                     [_plain_text(r.title), r.kind.value, r.url, _maybe_plain(r.note), r.sources]
@@ -226,6 +226,8 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
             k: [n.roles, n.primary, _maybe_plain(n.note)] for k, n in career_map.names.items()
         },
         "scale": _plain_levels(career_map.scale),
+        "categories": {k: _plain_text(c.name) for k, c in career_map.categories.items()},
+        "track_order": list(career_map.track_order),
         "requirements": marshal.dumps(
             {k: (r.track, r.level, dict(r.skills)) for k, r in career_map.roles.items()}
         ),
@@ -238,7 +240,7 @@ def build_map(
     """The career map `plain_form` gave `data`, read from `path`; `places` finds its places."""
     return CareerMap(
         path=path,
-        sources=_frozen({k: Source(k, title) for k, title in data["sources"].items()}),
+        sources=_frozen({k: Source(k, title, url) for k, (title, url) in data["sources"].items()}),
         tracks=_frozen(
             {
                 k: Track(k, _text(name), _maybe_text(about))
@@ -259,6 +261,8 @@ def build_map(
             }
         ),
         scale=_levels(data["scale"]),
+        categories=_frozen({k: Category(k, _text(name)) for k, name in data["categories"].items()}),
+        track_order=tuple(data["track_order"]),
     )
 
 
@@ -298,7 +302,7 @@ def _skill(
     return Skill(
         key,
         _text(name),
-        _CATEGORIES[category],
+        skill_category(category),
         _maybe_text(description),
         tuple(
             Resource(_text(title), _RESOURCE_KINDS[kind], url, _maybe_text(note), tuple(sources))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
@@ -22,7 +23,9 @@ from careergraph.load.build import LazyPlaces
 from careergraph.load.characters import refused_characters
 from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
 from careergraph.load.schema import (
+    ID_PATTERN,
     AllowanceSpec,
+    CategorySpec,
     FileSpec,
     OverlaySpec,
     ResourceSpec,
@@ -38,8 +41,11 @@ from careergraph.load.schema import (
 from careergraph.load.yaml_source import Document, dotted, read_yaml, too_many_words
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
+    BUILT_IN_CATEGORIES,
+    DEFAULT_ROLE_YEARS,
     Allowance,
     CareerMap,
+    Category,
     MapPath,
     Place,
     Resource,
@@ -47,19 +53,20 @@ from careergraph.model import (
     Role,
     SharedName,
     Skill,
-    SkillCategory,
     Source,
     Text,
     Track,
     Transition,
     TransitionKind,
     normalize_name,
+    skill_category,
 )
 
 __all__ = ["describe_words", "parse_layers", "parse_paths", "unknown_words"]
 
 
 _Spec = TypeVar("_Spec", bound=BaseModel)
+_ID = re.compile(ID_PATTERN)
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
@@ -155,6 +162,8 @@ class _Builder:
 
     def build(self) -> CareerMap | None:
         scale = self._scale()
+        # Kept in the file's order: the order the map shows its categories in.
+        categories = self._entries("categories", CategorySpec, ordered=False)
         sources = self._entries("sources", SourceSpec)
         tracks = self._entries("tracks", TrackSpec)
         skills = self._entries("skills", SkillSpec)
@@ -174,7 +183,7 @@ class _Builder:
         )
         return CareerMap(
             path=self.doc.file,
-            sources=_frozen({k: Source(k, s.title) for k, s in sources.items()}),
+            sources=_frozen({k: Source(k, s.title, s.url) for k, s in sources.items()}),
             tracks=_frozen(
                 {k: Track(k, _text(t.name), _maybe_text(t.description)) for k, t in tracks.items()}
             ),
@@ -191,6 +200,8 @@ class _Builder:
             # Finding every place reads the files again, so only lint (which asks) pays for it.
             places=LazyPlaces(lambda: _frozen(self._places(moves))),
             scale=_levels(scale),
+            categories=_frozen({k: Category(k, _text(c.name)) for k, c in categories.items()}),
+            track_order=tuple(k for k in self._raw("tracks") if k in tracks),
         )
 
     # -- what lint needs: allowances, and where every entry and value was written --------------
@@ -236,14 +247,16 @@ class _Builder:
 
     # -- sections ---------------------------------------------------------------------------
 
-    def _entries(self, section: str, model: type[_Spec]) -> dict[str, _Spec]:
+    def _entries(
+        self, section: str, model: type[_Spec], *, ordered: bool = True
+    ) -> dict[str, _Spec]:
         valid: dict[str, _Spec] = {}
         for key, value in self._raw(section).items():
             try:
                 valid[key] = model.model_validate(value)
             except ValidationError as error:
                 self._add_errors(error.errors(), (section, key), model)
-        return dict(sorted(valid.items()))
+        return dict(sorted(valid.items())) if ordered else valid
 
     def _scale(self) -> dict[str, Any]:
         if "scale" not in self.doc.data:
@@ -321,12 +334,27 @@ class _Builder:
 
     def _check_skills(self) -> None:
         declared = set(self._raw("sources"))
+        categories = list(self._raw("categories")) or list(BUILT_IN_CATEGORIES)
         for key, skill in self._raw("skills").items():
+            category = skill.get("category") if isinstance(skill, dict) else None
+            # A category that is no id at all is already refused by the schema.
+            if isinstance(category, str) and _ID.match(category) and category not in categories:
+                self._unknown_category(("skills", key, "category"), category, categories)
             resources = skill.get("resources") if isinstance(skill, dict) else None
             for index, resource in enumerate(resources if isinstance(resources, list) else ()):
                 if isinstance(resource, dict):
                     path: NodePath = ("skills", key, "resources", index)
                     self._check_sources(path, resource.get("sources"), declared)
+
+    def _unknown_category(self, path: NodePath, value: str, categories: list[str]) -> None:
+        """A skill's category the map does not have: the closest one, else every one it has."""
+        place = self.doc.label(path)
+        choices = ", ".join(categories)
+        hint = _did_you_mean(value, categories) or f" (the map's categories: {choices})"
+        words = unknown_words(
+            place, "category", value, categories, Words.of("problem.categories", values=choices)
+        )
+        self._add(path, f"{place}: unknown category '{value}'{hint}", words=words)
 
     def _check_sources(self, path: NodePath, cited: Any, declared: set[str]) -> None:
         for position, source in enumerate(cited if isinstance(cited, list) else ()):
@@ -459,6 +487,11 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         allowed = field_names(model)
         hint = _did_you_mean(str(last), allowed) or f" (expected one of: {', '.join(allowed)})"
         return f"{parent}: unknown key '{last}'{hint}"
+    if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
+        return (
+            f"{parent}: missing required key '{last}' (an overlay? check it on the map it is"
+            " laid on: careergraph validate --base BASE FILE)"
+        )
     if kind == "missing":
         return f"{parent}: missing required key '{last}'"
     if kind == "string_pattern_mismatch":
@@ -485,6 +518,11 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         return f"{place}: expected {simple[kind]}, got {_show(value)}"
     if kind == "greater_than":
         return f"{place}: must be greater than {ctx['gt']:g}, got {_show(value)}"
+    if kind == "greater_than_equal" and _unneeded_skill(loc, value):
+        return (
+            f"{place}: must be at least {ctx['ge']}, got {_show(value)};"
+            " leave out a skill the role does not ask for"
+        )
     if kind == "greater_than_equal":
         return f"{place}: must be at least {ctx['ge']}, got {_show(value)}"
     if kind == "less_than_equal":
@@ -503,6 +541,9 @@ def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str
         return f"{place}: must list at least {ctx['min_length']}, got {ctx['actual_length']}"
     return f"{place}: {error['msg']}"
 
+
+# The top-level sections only a base map must have: an overlay leaves them to it.
+_SECTIONS_A_MAP_NEEDS = {("tracks",), ("skills",), ("roles",)}
 
 _TYPES = {
     "int_type": "whole_number",
@@ -527,6 +568,8 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
         allowed = field_names(model)
         choices = Words.of("problem.expected_keys", keys=", ".join(allowed))
         return unknown_words(parent, "key", str(last), allowed, choices)
+    if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
+        return Words.of("problem.missing_section", place=parent, key=last)
     if kind == "missing":
         return Words.of("problem.missing_key", place=parent, key=last)
     got = _show_words(error.get("input"))
@@ -538,6 +581,8 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
     ctx = error.get("ctx") or {}
     if kind == "level_key":
         return Words.of("problem.level_key", place=dotted(loc), value=str(error.get("input")))
+    if kind == "greater_than_equal" and _unneeded_skill(loc, error.get("input")):
+        return Words.of("problem.skill_level_zero", place=dotted(loc), bound=ctx["ge"], value=got)
     if kind == "greater_than_equal":
         return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
     if kind == "less_than_equal":
@@ -566,6 +611,17 @@ def unknown_words(
     hint = Words.of("problem.did_you_mean", suggestion=match[0]) if match else otherwise
     what = Words.of(f"problem.kind.{kind}")
     return Words.of("problem.unknown", place=place, kind=what, value=value, hint=hint)
+
+
+def _unneeded_skill(loc: NodePath, value: Any) -> bool:
+    """Whether `loc` is a role's skill written at level 0 (or less): one it does not ask for."""
+    return (
+        len(loc) == 4
+        and loc[0] == "roles"
+        and loc[2] == "skills"
+        and isinstance(value, int | float)
+        and value <= 0
+    )
 
 
 def _show_words(value: Any) -> Words | str:
@@ -634,7 +690,7 @@ def _skill(key: str, spec: SkillSpec) -> Skill:
     return Skill(
         id=key,
         name=_text(spec.name),
-        category=SkillCategory(spec.category),
+        category=skill_category(spec.category),
         description=_maybe_text(spec.description),
         resources=tuple(_resource(r) for r in spec.resources),
         levels=_levels(spec.levels),
@@ -662,19 +718,21 @@ def _role(key: str, spec: RoleSpec) -> Role:
         name=_text(spec.name),
         track=spec.track,
         level=spec.level,
-        years=spec.years,
+        years=DEFAULT_ROLE_YEARS if spec.years is None else spec.years,
         skills=_frozen(dict(sorted(spec.skills.items()))),
         aliases=tuple(spec.aliases),
         summary=_maybe_text(spec.summary),
         responsibilities=tuple(_text(r) for r in spec.responsibilities),
         interview=tuple(_text(q) for q in spec.interview),
         sources=tuple(spec.sources),
-        years_estimated=spec.years_estimated,
+        years_estimated=spec.years_estimated or spec.years is None,
     )
 
 
 def _transition(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> Transition:
-    years = spec.years if spec.years is not None else roles[spec.source].years
+    source = roles[spec.source]
+    given = spec.years if spec.years is not None else source.years
+    years = DEFAULT_ROLE_YEARS if given is None else given
     return Transition(
         source=spec.source,
         target=spec.target,
@@ -683,9 +741,10 @@ def _transition(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> Transiti
         note=_maybe_text(spec.note),
         sources=tuple(spec.sources),
         basis=spec.basis,
-        # A move that gives no years takes its source role's, estimated or not.
+        # A move that gives no years takes its source role's, estimated or not (and a role
+        # that gives none either has the default, an estimate).
         years_estimated=spec.years_estimated
-        or (spec.years is None and roles[spec.source].years_estimated),
+        or (spec.years is None and (source.years_estimated or source.years is None)),
     )
 
 

@@ -16,6 +16,7 @@ from careergraph.load.yaml_source import Document, Path, dotted
 
 # Sections whose entries are keyed by id; a later file may add, repeat or override entries.
 KEYED_SECTIONS = {
+    "categories": "category",
     "sources": "source",
     "tracks": "track",
     "skills": "skill",
@@ -186,8 +187,11 @@ class _Merger:
                 self.origins[(*here, name)] = (index, (*here, name))
             return
         for name, value in body.items():
-            if earlier.get(name, _MISSING) != value:
-                self._conflict(index, (*here, name), value, earlier.get(name, _MISSING), here)
+            old = earlier.get(name, _MISSING)
+            # Repeating an entry to refer to it (a file that is also a map of its own) is no
+            # redefinition: a text that agrees in every language it gives is no conflict.
+            if old != value and not _agrees(value, old):
+                self._conflict(index, (*here, name), value, old, here)
 
     def _scale(self, index: int, scale: dict[str, Any], data: dict[str, Any]) -> None:
         """A file's level texts: new levels are added; a changed one needs 'override: true'."""
@@ -325,17 +329,24 @@ class _Merger:
         on_key = old is _MISSING and origin[1][0] != "transitions"
         line, column = document.where(origin[1], key=on_key)
         at = f"{document.file}:{line}:{column}"
-        if old is _MISSING:
-            said = f"{at} does not set it"
-        elif _scalar(value) and _scalar(old):
-            said = f"{at} says {_said(old)}"
-        else:
-            said = f"{at} says otherwise"
+        said = f"{at} does not set it" if old is _MISSING else f"{at} says {_said(old)}"
+        earlier = (
+            Words.of("problem.conflict_unset", there=at)
+            if old is _MISSING
+            else Words.of("problem.conflict_says", there=at, value=_said(old))
+        )
         self._add(
             index,
             path,
             f"{dotted(path)}: {_said(value)} here, but {said}; add 'override: true' to "
             f"{dotted(entry)} to change it",
+            words=Words.of(
+                "problem.conflict",
+                place=dotted(path),
+                value=_said(value),
+                earlier=earlier,
+                entry=dotted(entry),
+            ),
         )
 
     def _add(
@@ -367,20 +378,42 @@ class _Missing:
 _MISSING: Any = _Missing()
 
 
-def _scalar(value: Any) -> bool:
-    return value is None or isinstance(value, str | int | float | bool)
+def _translations(value: Any) -> dict[str, str] | None:
+    """A text's translations by language (a plain text as English), or None if it is no text."""
+    if isinstance(value, str):
+        return {"en": value}
+    if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        return {str(k): v for k, v in value.items()}
+    return None
+
+
+def _agrees(value: Any, old: Any) -> bool:
+    """Whether the text `value` says what the text `old` says in every language it gives."""
+    given, earlier = _translations(value), _translations(old)
+    if given is None or earlier is None:
+        return False
+    return all(earlier.get(lang) == text for lang, text in given.items())
+
+
+# The longest a value is quoted in a one-line message.
+_LONGEST_SAID = 80
 
 
 def _said(value: Any) -> str:
-    """A value as written in YAML, briefly."""
+    """A value as written in YAML (flow style), briefly."""
+    said = _flow(value)
+    return said if len(said) <= _LONGEST_SAID else said[: _LONGEST_SAID - 1] + "…"
+
+
+def _flow(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         return f"'{value}'"
     if isinstance(value, dict):
-        return "a mapping"
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
-        return "a list"
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
     if value is None:
         return "nothing"
     return f"{value:g}" if isinstance(value, float) else str(value)

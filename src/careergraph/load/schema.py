@@ -16,6 +16,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from careergraph.limits import MAX_LEVEL, MAX_NAME, MAX_TEXT, MAX_YEARS
+from careergraph.model import DEFAULT_ROLE_YEARS
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -123,8 +124,10 @@ class AllowanceSpec(Strict):
     why: Line
 
 
-class SourceSpec(Strict):
-    title: Line
+class CategorySpec(Strict):
+    """A kind of skill the map defines; skills name it by id in `category`."""
+
+    name: NameSpec
 
 
 class TrackSpec(Strict):
@@ -147,6 +150,11 @@ Url = Annotated[
     AfterValidator(_check_url),
     WithJsonSchema({"type": "string", "pattern": _URL_PATTERN}),
 ]
+
+
+class SourceSpec(Strict):
+    title: Line
+    url: Url | None = None
 
 
 # A new empty list for each entry: pydantic deep-copies a mutable default on every use, which
@@ -188,7 +196,10 @@ LevelTexts = Annotated[
 
 class SkillSpec(Strict):
     name: NameSpec
-    category: Literal["technical", "soft", "tool", "certification", "domain"]
+    category: Id = Field(
+        description="A category id: one under the map's `categories`, or, where the map "
+        "defines none, technical, soft, tool, certification or domain."
+    )
     description: TextSpec | None = None
     resources: list[ResourceSpec] = _EMPTY_LIST
     levels: LevelTexts = Field(
@@ -215,7 +226,10 @@ class RoleSpec(Strict):
     name: NameSpec
     track: Id
     level: Annotated[int, Field(ge=1, le=MAX_LEVEL)]
-    years: Years
+    years: Years | None = Field(
+        default=None,
+        description=f"Typical years in the role; left out: {DEFAULT_ROLE_YEARS:g}, an estimate.",
+    )
     skills: dict[Id, Level]
     aliases: Annotated[list[Name], AfterValidator(_no_duplicates), _UNIQUE] = _EMPTY_LIST
     summary: TextSpec | None = None
@@ -257,6 +271,7 @@ class FileSpec(Strict):
 
     version: Literal[1]
     scale: dict[str, Any] = {}
+    categories: dict[Id, Any] = {}
     sources: dict[Id, Any] = {}
     tracks: dict[Id, Any]
     skills: dict[Id, Any]
@@ -270,6 +285,7 @@ class OverlaySpec(Strict):
 
     version: Literal[1]
     scale: dict[str, Any] = {}
+    categories: dict[Id, Any] = {}
     sources: dict[Id, Any] = {}
     tracks: dict[Id, Any] = {}
     skills: dict[Id, Any] = {}
@@ -294,6 +310,12 @@ class MapFile(Strict):
         description="What levels 1 to 5 mean for any skill that does not describe its own.",
         json_schema_extra={"default": {}},
     )
+    categories: dict[Id, CategorySpec] = Field(
+        default_factory=dict,
+        description="Kinds of skill, in the order to show them; without it, the built-in "
+        "technical, soft, tool, certification and domain.",
+        json_schema_extra={"default": {}},
+    )
     sources: dict[Id, SourceSpec] = {}
     tracks: dict[Id, TrackSpec]
     skills: dict[Id, SkillSpec]
@@ -308,9 +330,14 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def map_json_schema() -> dict[str, Any]:
     """The JSON Schema of a data file given first (or alone), for editors and validators."""
     schema = {"$schema": SCHEMA_DIALECT, **MapFile.model_json_schema(by_alias=True)}
-    for section in ("sources", "tracks", "skills", "roles"):
+    for section in ("categories", "sources", "tracks", "skills", "roles"):
         # pydantic maps an id pattern to patternProperties; a key that is no id is a mistake.
         schema["properties"][section]["additionalProperties"] = False
+    # Without its own categories, a map's skills take one of the built-in five.
+    built_in = ["technical", "soft", "tool", "certification", "domain"]
+    category = {"properties": {"category": {"enum": built_in}}}
+    schema["if"] = {"not": {"required": ["categories"]}}
+    schema["then"] = {"properties": {"skills": {"patternProperties": {ID_PATTERN: category}}}}
     return schema
 
 
@@ -324,8 +351,10 @@ def overlay_json_schema() -> dict[str, Any]:
         "or removes an earlier move with 'remove: true'."
     )
     schema["required"] = ["version"]
+    # An overlay's skills may use the categories of the map it is laid on.
+    del schema["if"], schema["then"]
     flag = {"const": True}
-    for section in ("sources", "tracks", "skills", "roles"):
+    for section in ("categories", "sources", "tracks", "skills", "roles"):
         entries = schema["properties"][section]
         entries.pop("default", None)
         (pattern, full), *_ = entries["patternProperties"].items()

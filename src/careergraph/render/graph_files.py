@@ -83,6 +83,8 @@ def _map_data(career_map: CareerMap) -> dict[str, Any]:
 
     return {
         "scale": texts(career_map.scale),
+        "sources": {k: {"title": s.title, "url": s.url} for k, s in career_map.sources.items()},
+        "categories": {k: {"name": c.name.as_dict()} for k, c in career_map.categories.items()},
         "tracks": {
             k: {
                 "name": t.name.as_dict(),
@@ -93,7 +95,7 @@ def _map_data(career_map: CareerMap) -> dict[str, Any]:
         "skills": {
             k: {
                 "name": s.name.as_dict(),
-                "category": s.category.value,
+                "category": str(s.category),
                 "description": s.description.as_dict() if s.description else None,
                 "levels": texts(s.levels),
             }

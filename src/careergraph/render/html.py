@@ -1065,7 +1065,11 @@ def _role_data(career_map: CareerMap, role: Role, moves: _Moves, lang: str) -> d
             {"id": skill, "name": career_map.skills[skill].name.get(lang), "level": level}
             for skill, level in skills
         ],
-        "sources": [career_map.sources[s].title for s in role.sources if s in career_map.sources],
+        "sources": [
+            {"title": career_map.sources[s].title, "url": career_map.sources[s].url}
+            for s in role.sources
+            if s in career_map.sources
+        ],
         "movesOut": [_move_data(career_map, m, m.target, lang) for m in moves.out_of[role.id]],
         "movesIn": [_move_data(career_map, m, m.source, lang) for m in moves.into[role.id]],
     }

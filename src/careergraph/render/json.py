@@ -9,7 +9,7 @@ from typing import Any
 from careergraph.errors import Problem
 from careergraph.lint import Finding
 from careergraph.model import CareerMap, Resource, Role, Text, Transition
-from careergraph.query import Plan, Reachable, Route, SkillChange, SkillGap
+from careergraph.query import Plan, Reachable, Route, SkillChange, SkillGap, step_sources
 
 
 def dumps(data: Any) -> str:
@@ -28,7 +28,7 @@ def _change(career_map: CareerMap, change: SkillChange, lang: str) -> dict[str, 
         "from_level": change.from_level,
         "to_level": change.to_level,
         "name": skill.name.get(lang),
-        "category": skill.category.value,
+        "category": str(skill.category),
     }
 
 
@@ -117,7 +117,7 @@ def gap_data(career_map: CareerMap, gap: SkillGap, lang: str) -> dict[str, Any]:
                 "skill": c.skill,
                 "level": c.from_level,
                 "name": career_map.skills[c.skill].name.get(lang),
-                "category": career_map.skills[c.skill].category.value,
+                "category": str(career_map.skills[c.skill].category),
             }
             for c in gap.dropped
         ],
@@ -150,7 +150,7 @@ def role_data(
             {
                 "skill": skill,
                 "name": career_map.skills[skill].name.get(lang),
-                "category": career_map.skills[skill].category.value,
+                "category": str(career_map.skills[skill].category),
                 "level": level,
                 "description": _text(career_map.skills[skill].description, lang),
                 "level_text": _text(
@@ -174,7 +174,7 @@ def role_data(
             for move, _ in previous_moves
         ],
         "sources": [
-            {"id": s, "title": career_map.sources[s].title}
+            {"id": s, "title": career_map.sources[s].title, "url": career_map.sources[s].url}
             for s in role.sources
             if s in career_map.sources
         ],
@@ -274,6 +274,10 @@ def plan_data(career_map: CareerMap, plan: Plan, lang: str) -> dict[str, Any]:
                 "certifications": [p.skill.id for p in planned.certifications()],
                 "interview": [q.get(lang) for q in planned.role.interview],
                 "steep": [c.skill for c in planned.step.steep],
+                "sources": [
+                    {"id": s.id, "title": s.title, "url": s.url}
+                    for s in step_sources(career_map, planned.step.transition, planned.role)
+                ],
             }
             for planned in plan.steps
         ],

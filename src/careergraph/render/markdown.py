@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
-from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
+    category_name,
     count,
     estimated,
     estimated_so_far,
@@ -147,24 +148,31 @@ def _step(
     else:
         out += [f"| {' | '.join(say(lang, 'plan.skill_columns').split('|'))} |"]
         out += ["|---|---|---|---|---|"]
-        out += [_skill_row(s, lang) for s in planned.skills]
+        out += [_skill_row(career_map, s, lang) for s in planned.skills]
         out += ["", "### " + say(lang, "plan.resources"), ""]
         for planned_skill in planned.skills:
             out += _skill_resources(career_map, planned_skill, lang)
+        bare = _without_resources(planned, lang)
+        if bare:
+            out.append(f"- {escape(say(lang, 'plan.no_resources_for', skills=bare))}")
     certifications = _certifications(planned, lang)
     if certifications:
         out += ["", "### " + say(lang, "plan.certifications"), "", *certifications]
     if role.interview:
         out += ["", "### " + escape(say(lang, "plan.interview", role=role.name.get(lang))), ""]
         out += [f"{i}. {escape(q.get(lang))}" for i, q in enumerate(role.interview, start=1)]
+    cited = step_sources(career_map, moved, role)
+    if cited:
+        out += ["", "### " + say(lang, "plan.sources"), ""]
+        out += [f"- {escape(s.title)}" + (f" {_link(s.url)}" if s.url else "") for s in cited]
     return out
 
 
-def _skill_row(planned: PlannedSkill, lang: str) -> str:
+def _skill_row(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
     change, skill = planned.change, planned.skill
     cells = [
         escape(skill.name.get(lang)),
-        say(lang, f"category.{skill.category.value}"),
+        escape(category_name(career_map, skill.category, lang)),
         str(change.from_level),
         str(change.to_level),
         f"+{change.change}",
@@ -173,16 +181,22 @@ def _skill_row(planned: PlannedSkill, lang: str) -> str:
 
 
 def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) -> list[str]:
+    """A skill's target level and the resources that build it; nothing when there is neither
+    (the step then names it once among the skills with no resource)."""
     change, skill = planned.change, planned.skill
     out = [f"- **{escape(skill.name.get(lang))}** ({change.from_level} → {change.to_level})"]
     looks = skill.level_text(change.to_level, career_map.scale)
     if looks is not None:
         said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
         out.append(f"  - *{escape(said)}*")
-    if not skill.resources:
-        out.append(f"  - {say(lang, 'plan.no_resources')}")
     out += [f"  - {resource_line(r, lang)}" for r in skill.resources]
-    return out
+    return out if len(out) > 1 else []
+
+
+def _without_resources(planned: PlannedStep, lang: str) -> str:
+    """The skills of a step that no resource builds yet, named once for the whole step."""
+    bare = [p.skill.name.get(lang) for p in planned.skills if not p.skill.resources]
+    return say(lang, "list.separator").join(bare)
 
 
 def resource_line(resource: Resource, lang: str) -> str:

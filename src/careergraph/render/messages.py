@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from careergraph.errors import Words
-from careergraph.model import DEFAULT_LANGUAGE, Profile, Text, Transition
+from careergraph.model import DEFAULT_LANGUAGE, CareerMap, Profile, Text, Transition
 
 # Values under these placeholders are terms the catalogue may know in the user's language
 # (the operating system's English reasons, such as "Permission denied").
@@ -110,7 +110,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.skill_columns": "Skill|Category|Now|Needed|Gain",
         "plan.nothing": "Nothing new: every skill this role asks for is already at its level.",
         "plan.resources": "How to build them",
-        "plan.no_resources": "no resource listed yet",
+        "plan.no_resources_for": "No resource listed yet for {skills}.",
+        "plan.sources": "Sources",
         "plan.looks_like": "Level {level} looks like: {text}",
         "plan.standing": "Where you stand",
         "chart.title": "Your levels against {role}",
@@ -125,6 +126,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.interview": "Interview questions for {role}",
         "plan.footer": "Made with careergraph from {file}.",
         "validate.ok": "OK: {roles} roles, {transitions} transitions",
+        "validate.base_alone": (
+            "--base FILE checks the OVERLAY files named after it; name at least one"
+        ),
         "me.written": "Wrote a starter profile for {role} to {file}.",
         "usage.two_roles": "name two roles, FROM and TO, or give --me FILE and TO",
         "usage.me_and_from": "with --me, name only the goal role TO: the start is your role",
@@ -201,9 +205,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.kind.skill": "skill",
         "problem.kind.role": "role",
         "problem.kind.source": "source",
+        "problem.kind.category": "category",
+        "problem.categories": " (the map's categories: {values})",
         "problem.missing_key": "{place}: missing required key '{key}'",
+        "problem.missing_section": (
+            "{place}: missing required key '{key}' (an overlay? check it on the map it is laid"
+            " on: careergraph validate --base BASE FILE)"
+        ),
         "problem.expected": "{place}: expected {expected}, got {value}",
         "problem.at_least": "{place}: must be at least {bound}, got {value}",
+        "problem.skill_level_zero": (
+            "{place}: must be at least {bound}, got {value}; leave out a skill the role does not"
+            " ask for"
+        ),
         "problem.at_most": "{place}: must be at most {bound}, got {value}",
         "problem.level_key": "{place}: '{value}' is not a level: use 1, 2, 3, 4 or 5",
         "problem.type.whole_number": "a whole number",
@@ -221,6 +235,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "'{value}' (text)",
         "problem.value.mapping": "a mapping",
         "problem.value.list": "a list",
+        "problem.conflict": (
+            "{place}: {value} here, but {earlier}; add 'override: true' to {entry} to change it"
+        ),
+        "problem.conflict_says": "{there} says {value}",
+        "problem.conflict_unset": "{there} does not set it",
         "problem.remove_entry": (
             "{place}.remove: only a move can be removed ('remove: true' under transitions); "
             "a {kind} stays once a file defines it"
@@ -344,6 +363,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "roles.{id}: '{role}' asks for no skill, so no gap can be shown"
         ),
         "lint.empty_track": "tracks.{id}: no role is in this track",
+        "lint.overlay_unconnected": (
+            "roles.{id}: no move joins the roles this file adds ({roles}) to the map it is laid"
+            " on; add a transition from or to one of them"
+        ),
         "lint.undescribed_level": (
             "skills.{id}.levels: describes levels {described} but not {missing}, "
             "which roles ask for"
@@ -473,7 +496,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.skill_columns": "スキル|分類|現在|必要|差",
         "plan.nothing": "新たに伸ばすスキルはありません。このロールが求めるレベルに達しています。",
         "plan.resources": "学び方",
-        "plan.no_resources": "まだ教材の登録がありません",
+        "plan.no_resources_for": "{skills}はまだ教材の登録がありません。",
+        "plan.sources": "出典",
         "plan.looks_like": "レベル{level}の姿: {text}",
         "plan.standing": "現在地",
         "chart.title": "{role}に対するあなたのレベル",
@@ -488,6 +512,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.interview": "{role}の面接でよく聞かれる質問",
         "plan.footer": "careergraphで{file}から作成。",
         "validate.ok": "OK: ロール{roles}件、移動{transitions}件",
+        "validate.base_alone": (
+            "--base FILEはその後に続くOVERLAYファイルを検査します。少なくとも1つ指定してください"
+        ),
         "me.written": "{role}のプロフィールのひな形を{file}に書き出しました。",
         "usage.two_roles": "FROMとTOの2つのロールを指定するか、--me FILEとTOを指定してください",
         "usage.me_and_from": (
@@ -605,9 +632,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.kind.skill": "スキル",
         "problem.kind.role": "ロール",
         "problem.kind.source": "出典",
+        "problem.kind.category": "カテゴリー",
+        "problem.categories": "(このマップのカテゴリー: {values})",
         "problem.missing_key": "{place}: 必須のキー'{key}'がありません",
+        "problem.missing_section": (
+            "{place}: 必須のキー'{key}'がありません(重ねるファイルなら、重ねる先のマップと一緒に"
+            "検査してください: careergraph validate --base BASE FILE)"
+        ),
         "problem.expected": "{place}: {expected}を書いてください(書かれていたのは{value})",
         "problem.at_least": "{place}: {bound}以上にしてください(書かれていたのは{value})",
+        "problem.skill_level_zero": (
+            "{place}: {bound}以上にしてください(書かれていたのは{value})。"
+            "ロールが求めないスキルは書かずに省いてください"
+        ),
         "problem.at_most": "{place}: {bound}以下にしてください(書かれていたのは{value})",
         "problem.level_key": (
             "{place}: '{value}'はレベルではありません。1、2、3、4、5のどれかにしてください"
@@ -629,6 +666,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.value.text": "テキスト'{value}'",
         "problem.value.mapping": "マッピング",
         "problem.value.list": "リスト",
+        "problem.conflict": (
+            "{place}: ここでは{value}ですが、{earlier}。変えるには{entry}に'override: true'を"
+            "加えてください"
+        ),
+        "problem.conflict_says": "{there}では{value}です",
+        "problem.conflict_unset": "{there}では設定されていません",
         "problem.remove_entry": (
             "{place}.remove: 削除(remove: true)できるのは移動(transitions)だけです。"
             "{kind}は一度定義されると残ります"
@@ -753,6 +796,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.unused_skill": "skills.{id}: このスキルを求めるロールがありません",
         "lint.role_without_skills": "roles.{id}: '{role}'が求めるスキルがないため、差を示せません",
         "lint.empty_track": "tracks.{id}: このトラックにはロールがありません",
+        "lint.overlay_unconnected": (
+            "roles.{id}: このファイルが加えるロール({roles})と、重ねる先のマップとを結ぶ移動が"
+            "ありません。どれかのロールとの間に移動を加えてください"
+        ),
         "lint.undescribed_level": (
             "skills.{id}.levels: レベル{described}は説明していますが、"
             "ロールが求めるレベル{missing}の説明がありません"
@@ -810,6 +857,12 @@ def count(lang: str, key: str, number: int) -> str:
 def years(value: float, lang: str) -> str:
     """Years as people write them: 3y, 1.5y, or 3年 in Japanese."""
     return say(lang, "years", value=f"{round(value, 2):g}")
+
+
+def category_name(career_map: CareerMap, category: str, lang: str) -> str:
+    """A skill category's name: the map's own for a category it defines, else the built-in's."""
+    defined = career_map.categories.get(category)
+    return defined.name.get(lang) if defined is not None else say(lang, f"category.{category}")
 
 
 def move_kind(move: Transition, lang: str, *, steep: bool = False) -> str:

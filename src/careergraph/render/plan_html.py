@@ -8,10 +8,11 @@ from importlib import resources
 from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
-from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.html import FONT
 from careergraph.render.messages import (
+    category_name,
     count,
     estimated,
     estimated_so_far,
@@ -149,10 +150,15 @@ def _step(
     else:
         columns = [escape(c) for c in say(lang, "plan.skill_columns").split("|")]
         head = _row(columns, numbers=3, head=True)
-        rows = "".join(_skill_row(p, lang) for p in planned.skills)
+        rows = "".join(_skill_row(career_map, p, lang) for p in planned.skills)
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
         out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
-        out += [_skill_resources(career_map, p, lang) for p in planned.skills]
+        out += [s for p in planned.skills if (s := _skill_resources(career_map, p, lang))]
+        bare = [p.skill.name.get(lang) for p in planned.skills if not p.skill.resources]
+        if bare:
+            skills = say(lang, "list.separator").join(bare)
+            said = say(lang, "plan.no_resources_for", skills=skills)
+            out.append(f'<p class="no-resources">{escape(said)}</p>')
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
     if certifications:
@@ -162,15 +168,20 @@ def _step(
         out.append(f"<h3>{escape(say(lang, 'plan.interview', role=role.name.get(lang)))}</h3>")
         questions = "".join(f"<li>{escape(q.get(lang))}</li>" for q in role.interview)
         out.append(f'<ol class="interview">{questions}</ol>')
+    cited = step_sources(career_map, moved, role)
+    if cited:
+        out.append(f"<h3>{escape(say(lang, 'plan.sources'))}</h3>")
+        items = "".join(f"<li>{_source_html(s.title, s.url)}</li>" for s in cited)
+        out.append(f'<ul class="sources">{items}</ul>')
     out.append("</section>")
     return "\n".join(out)
 
 
-def _skill_row(planned: PlannedSkill, lang: str) -> str:
+def _skill_row(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
     change, skill = planned.change, planned.skill
     cells = [
         escape(skill.name.get(lang)),
-        escape(say(lang, f"category.{skill.category.value}")),
+        escape(category_name(career_map, skill.category, lang)),
         str(change.from_level),
         str(change.to_level),
         f'<span class="gain">+{change.change}</span>',
@@ -180,18 +191,19 @@ def _skill_row(planned: PlannedSkill, lang: str) -> str:
 
 def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) -> str:
     change, skill = planned.change, planned.skill
-    items = [f"<li>{resource_html(r, lang)}</li>" for r in skill.resources] or [
-        f"<li>{escape(say(lang, 'plan.no_resources'))}</li>"
-    ]
+    items = [f"<li>{resource_html(r, lang)}</li>" for r in skill.resources]
     name = escape(skill.name.get(lang))
     looks = skill.level_text(change.to_level, career_map.scale)
     level = ""
     if looks is not None:
         said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
         level = f'<p class="level">{escape(said)}</p>'
+    if not items and not level:
+        return ""  # named once, with the step's other skills that no resource builds yet
+    listed = f'<ul class="resources">{"".join(items)}</ul>' if items else ""
     return (
         f'<p class="skill"><strong>{name}</strong> ({change.from_level} → {change.to_level})</p>'
-        f'{level}<ul class="resources">{"".join(items)}</ul>'
+        f"{level}{listed}"
     )
 
 
@@ -199,6 +211,15 @@ def _certification(planned: PlannedSkill, lang: str) -> str:
     change = planned.change
     name = escape(planned.skill.name.get(lang))
     return f"<li><strong>{name}</strong> ({change.from_level} → {change.to_level})</li>"
+
+
+def _source_html(title: str, url: str | None) -> str:
+    """A source: its title, and its address as a link when it has one."""
+    if url is None:
+        return f"<cite>{escape(title)}</cite>"
+    href = escape(url)
+    link = f'<a class="url" href="{href}" rel="noopener noreferrer">{href}</a>'
+    return f"<cite>{escape(title)}</cite> {link}"
 
 
 def resource_html(resource: Resource, lang: str) -> str:

@@ -79,7 +79,7 @@ def skills_csv(career_map: CareerMap) -> bytes:
     ]
     rows = [row for row in rows if row]
     for skill_id, skill in sorted(career_map.skills.items()):
-        row: dict[str, Any] = {"id": skill_id, "category": skill.category.value}
+        row: dict[str, Any] = {"id": skill_id, "category": str(skill.category)}
         row |= {f"name_{lang}": text for lang, text in skill.name.as_dict().items()}
         if skill.description is not None:
             row |= {f"description_{lang}": t for lang, t in skill.description.as_dict().items()}

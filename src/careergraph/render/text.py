@@ -7,9 +7,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from careergraph.fit import Standing
-from careergraph.model import CareerMap, Profile, Role, SkillCategory, Transition
+from careergraph.model import CareerMap, Profile, Role, Transition
 from careergraph.query import Reachable, Route, SkillChange, SkillGap
-from careergraph.render.messages import count, estimated, legend, move_marks, say
+from careergraph.render.messages import category_name, count, estimated, legend, move_marks, say
 from careergraph.render.messages import move_kind as _kind
 from careergraph.render.messages import years as years_in
 
@@ -162,11 +162,11 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
         ]
     names = {c.skill: career_map.skills[c.skill].name.get(lang) for c in gap.build + gap.dropped}
     width = max((_width(n) for n in names.values()), default=0)
-    for category in SkillCategory:
-        changes = [c for c in gap.build if career_map.skills[c.skill].category is category]
+    for category in career_map.category_order():
+        changes = [c for c in gap.build if career_map.skills[c.skill].category == category]
         if changes:
             out.append("")
-            out.append(say(lang, f"category.{category.value}"))
+            out.append(category_name(career_map, category, lang))
             for c in changes:
                 out.append(
                     f"  {_pad(names[c.skill], width)}  {c.from_level} → {c.to_level}  (+{c.change})"
@@ -237,9 +237,10 @@ def role_text(
     if role.interview:
         out += ["", say(lang, "show.interview")]
         out += [_lines("  - ", q.get(lang)) for q in role.interview]
-    titles = [career_map.sources[s].title for s in role.sources if s in career_map.sources]
-    if titles:
-        out += ["", say(lang, "show.sources")] + [f"  {t}" for t in titles]
+    cited = [career_map.sources[s] for s in role.sources if s in career_map.sources]
+    if cited:
+        out += ["", say(lang, "show.sources")]
+        out += [f"  {s.title}" + (f"  {s.url}" if s.url else "") for s in cited]
     moves = [move for move, _ in (*next_moves, *previous_moves)]
     marks = move_marks(moves) | ({"estimated"} if role.years_estimated else set())
     if marks:

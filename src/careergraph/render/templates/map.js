@@ -400,7 +400,18 @@
     if (role.sources.length) {
       put(details, el("h3", null, ui.sources));
       const list = el("ul", "plain-list");
-      for (const title of role.sources) list.appendChild(el("li", null, title));
+      for (const source of role.sources) {
+        const item = el("li", null, source.title);
+        if (source.url) {
+          // The loader accepts only http and https addresses, so the link cannot run script.
+          const link = el("a", null, source.url);
+          link.href = source.url;
+          link.rel = "noopener noreferrer";
+          link.target = "_blank";
+          put(item, document.createTextNode(" "), link);
+        }
+        list.appendChild(item);
+      }
       put(details, list);
     }
   }
