@@ -1348,7 +1348,7 @@ def _map_data(career_map: CareerMap, graph: CareerGraph) -> dict[str, Any]:
             [
                 entry.id,
                 _text_data(entry.name),
-                entry.category.value,
+                str(entry.category),
                 _text_data(entry.description),
                 _levels_data(getattr(entry, "levels", {})),
             ]
