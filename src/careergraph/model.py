@@ -150,6 +150,33 @@ class Skill:
         return self.levels.get(level) or scale.get(level)
 
 
+POINTS_PER_SKILL = 5
+"""The highest level of a skill: what one skill can give a points requirement, times its weight."""
+
+
+@dataclass(frozen=True)
+class PointsRequirement:
+    """A requirement that adds up: the levels held in `skills`, each times its weight (1 unless
+    `weights` says otherwise), must total at least `total`, in any mix."""
+
+    total: int
+    skills: tuple[str, ...]
+    weights: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+    def weight(self, skill: str) -> int:
+        """What one level of `skill` counts for."""
+        return self.weights.get(skill, 1)
+
+    def points(self, levels: Mapping[str, int]) -> int:
+        """The points `levels` (skill id to level) give."""
+        return sum(self.weight(s) * max(0, levels.get(s, 0)) for s in self.skills)
+
+    @property
+    def most(self) -> int:
+        """The most points the skills can give, every one at the highest level."""
+        return sum(self.weight(s) * POINTS_PER_SKILL for s in self.skills)
+
+
 @dataclass(frozen=True)
 class Role:
     """A job on a ladder, with the skills it requires (skill id to level 1-5)."""
@@ -166,6 +193,8 @@ class Role:
     interview: tuple[Text, ...] = ()
     sources: tuple[str, ...] = ()
     years_estimated: bool = False
+    # Requirements that add up over several skills, besides the minimums in `skills`.
+    points: tuple[PointsRequirement, ...] = ()
 
     def names(self) -> list[str]:
         """Every name the role goes by: id, names in each language, aliases."""

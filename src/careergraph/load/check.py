@@ -38,10 +38,12 @@ from careergraph.load.schema import (
 from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
+    POINTS_PER_SKILL,
     Allowance,
     CareerMap,
     MapPath,
     Place,
+    PointsRequirement,
     Resource,
     ResourceKind,
     Role,
@@ -286,6 +288,7 @@ class _Builder:
                     here = (*path, "skills", skill)
                     self._unknown(here, "skill", skill, declared["skills"], key=True)
             self._check_sources(path, role.get("sources"), declared["sources"])
+            self._check_points(path, role.get("points"), declared["skills"])
             for name in _raw_names(key, role):
                 other = owners.setdefault(normalize_name(name), key)
                 if other != key:
@@ -296,6 +299,55 @@ class _Builder:
                         f"({there}); every name and alias must point at one role",
                         key=True,
                     )
+
+    def _check_points(self, path: NodePath, points: Any, declared: set[str]) -> None:
+        """Each points requirement names known skills, weighs only its own, and can be met."""
+        for index, raw in enumerate(points if isinstance(points, list) else ()):
+            if not isinstance(raw, dict):
+                continue
+            here: NodePath = (*path, "points", index)
+            skills = raw.get("skills")
+            listed = [s for s in skills if isinstance(s, str)] if isinstance(skills, list) else []
+            for position, skill in enumerate(listed):
+                if skill not in declared:
+                    self._unknown((*here, "skills", position), "skill", skill, declared)
+            weights = raw.get("weights")
+            weights = weights if isinstance(weights, dict) else {}
+            for skill in weights:
+                if skill not in listed:
+                    place = self.doc.label((*here, "weights", skill))
+                    self._add(
+                        (*here, "weights", skill),
+                        f"{place}: '{skill}' is not one of this requirement's skills"
+                        f" ({', '.join(listed)}); weigh only a skill listed under 'skills'",
+                        key=True,
+                        words=Words.of(
+                            "problem.points_weight",
+                            place=place,
+                            skill=skill,
+                            skills=", ".join(listed),
+                        ),
+                    )
+            total = raw.get("total")
+            if type(total) is not int or not listed:
+                continue
+            most = sum(
+                POINTS_PER_SKILL * (w if type(w := weights.get(s, 1)) is int else 1) for s in listed
+            )
+            if total > most:
+                place = self.doc.label((*here, "total"))
+                self._add(
+                    (*here, "total"),
+                    f"{place}: {total} points cannot be reached: its skills at level"
+                    f" {POINTS_PER_SKILL} give {most} at most; lower the total or list more skills",
+                    words=Words.of(
+                        "problem.points_impossible",
+                        place=place,
+                        total=total,
+                        most=most,
+                        top=POINTS_PER_SKILL,
+                    ),
+                )
 
     def _check_names(self, names: Mapping[str, SharedNameSpec]) -> None:
         declared = set(self._raw("roles"))
@@ -662,6 +714,14 @@ def _role(key: str, spec: RoleSpec) -> Role:
         interview=tuple(_text(q) for q in spec.interview),
         sources=tuple(spec.sources),
         years_estimated=spec.years_estimated,
+        points=tuple(
+            PointsRequirement(
+                p.total,
+                tuple(p.skills),
+                _frozen({k: p.weights[k] for k in p.skills if k in p.weights}),
+            )
+            for p in spec.points
+        ),
     )
 
 

@@ -211,6 +211,25 @@ _UNIQUE = Field(json_schema_extra={"uniqueItems": True})
 IdList = Annotated[list[Id], AfterValidator(_no_duplicates), _UNIQUE]
 
 
+MAX_WEIGHT = 10
+"""What one level of a skill may count for in a points requirement, at most."""
+
+
+class PointsSpec(Strict):
+    """A requirement that adds up: the levels held in `skills` (each times its weight, 1 unless
+    `weights` says otherwise) total at least `total`, in any mix."""
+
+    total: Annotated[int, Field(ge=1, le=MAX_WEIGHT * 5 * 1_000)]
+    skills: Annotated[
+        list[Id],
+        Field(min_length=1, max_length=1_000, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_no_duplicates),
+    ]
+    weights: dict[Id, Annotated[int, Field(ge=1, le=MAX_WEIGHT)]] = Field(
+        default_factory=dict, json_schema_extra={"default": {}}
+    )
+
+
 class RoleSpec(Strict):
     name: NameSpec
     track: Id
@@ -223,6 +242,14 @@ class RoleSpec(Strict):
     interview: list[TextSpec] = _EMPTY_LIST
     sources: IdList = _EMPTY_LIST
     years_estimated: bool = False
+    points: list[PointsSpec] = Field(
+        default_factory=list,
+        description=(
+            "Requirements that add up: each says the levels held in its skills (times their"
+            " weights) total at least `total`, besides or instead of the minimums in `skills`."
+        ),
+        json_schema_extra={"default": []},
+    )
     lint: AllowanceSpec | None = None
 
 

@@ -18,10 +18,10 @@ import networkx as nx
 
 from careergraph.files import write_file
 from careergraph.graph import CareerGraph
-from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
-from careergraph.query import Route
+from careergraph.model import CareerMap, PointsRequirement, Role, Text, Transition, TransitionKind
+from careergraph.query import Route, SkillChange
 from careergraph.render.messages import estimated, estimated_so_far, legend, move_marks, say
-from careergraph.render.text import years
+from careergraph.render.text import points_skills, years
 
 __all__ = ["render_html", "write_html"]
 
@@ -814,10 +814,23 @@ def _role_data(career_map: CareerMap, role: Role, moves: _Moves, lang: str) -> d
             {"id": skill, "name": career_map.skills[skill].name.get(lang), "level": level}
             for skill, level in skills
         ],
+        "points": [_points_text(career_map, requirement, lang) for requirement in role.points],
         "sources": [career_map.sources[s].title for s in role.sources if s in career_map.sources],
         "movesOut": [_move_data(career_map, m, m.target, lang) for m in moves.out_of[role.id]],
         "movesIn": [_move_data(career_map, m, m.source, lang) for m in moves.into[role.id]],
     }
+
+
+def _changes(career_map: CareerMap, changes: Iterable[SkillChange], lang: str) -> list[str]:
+    return [
+        f"{career_map.skills[c.skill].name.get(lang)} {c.from_level}→{c.to_level}" for c in changes
+    ]
+
+
+def _points_text(career_map: CareerMap, requirement: PointsRequirement, lang: str) -> str:
+    """A points requirement in a sentence: the total, and the skills that count (with weights)."""
+    skills = points_skills(career_map, requirement, lang)
+    return say(lang, "role.points", total=requirement.total, skills=skills)
 
 
 def _skills_about(
@@ -896,6 +909,17 @@ def _route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any
                         "to": change.to_level,
                     }
                     for change in step.gap.build
+                ],
+                "points": [
+                    say(
+                        lang,
+                        "route.points",
+                        missing=p.missing,
+                        changes=say(lang, "list.comma").join(
+                            _changes(career_map, p.suggested, lang)
+                        ),
+                    )
+                    for p in step.gap.points
                 ],
             }
             for index, step in enumerate(route.steps)

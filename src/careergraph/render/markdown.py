@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
-from careergraph.query import Plan, PlannedSkill, PlannedStep
+from careergraph.query import Plan, PlannedSkill, PlannedStep, SkillGap
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
     count,
@@ -19,6 +19,7 @@ from careergraph.render.messages import (
     say,
     years,
 )
+from careergraph.render.text import points_skills
 
 # Characters that would turn data into Markdown markup (or HTML, which Markdown passes through).
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#!~&])")
@@ -141,22 +142,56 @@ def _step(
         out += ["", "> " + escape(moved.note.get(lang))]
     if role.summary:
         out += ["", escape(role.summary.get(lang))]
-    out += ["", "### " + say(lang, "plan.skills"), ""]
-    if not planned.skills:
+    if planned.skills or not step.gap.points:
+        out += ["", "### " + say(lang, "plan.skills"), ""]
+    if not planned.skills and not step.gap.points:
         out.append(say(lang, "plan.nothing"))
-    else:
+    elif planned.skills:
         out += [f"| {' | '.join(say(lang, 'plan.skill_columns').split('|'))} |"]
         out += ["|---|---|---|---|---|"]
         out += [_skill_row(s, lang) for s in planned.skills]
         out += ["", "### " + say(lang, "plan.resources"), ""]
         for planned_skill in planned.skills:
             out += _skill_resources(career_map, planned_skill, lang)
+    if step.gap.points:
+        out += ["", "### " + say(lang, "plan.points"), ""]
+        for text in points_sentences(career_map, step.gap, lang):
+            out += [escape(text), ""]
+        for planned_skill in planned.suggested:
+            out += _skill_resources(career_map, planned_skill, lang)
+        out = out[:-1] if out[-1] == "" else out
     certifications = _certifications(planned, lang)
     if certifications:
         out += ["", "### " + say(lang, "plan.certifications"), "", *certifications]
     if role.interview:
         out += ["", "### " + escape(say(lang, "plan.interview", role=role.name.get(lang))), ""]
         out += [f"{i}. {escape(q.get(lang))}" for i, q in enumerate(role.interview, start=1)]
+    return out
+
+
+def points_sentences(career_map: CareerMap, gap: SkillGap, lang: str) -> list[str]:
+    """Each points requirement of a plan's step: the points to gain across its skills, then one
+    concrete way to gain them."""
+    comma = say(lang, "list.comma")
+    out = []
+    for p in gap.points:
+        requirement = p.requirement
+        skills = points_skills(career_map, requirement, lang)
+        out.append(
+            say(
+                lang,
+                "plan.points_line",
+                missing=p.missing,
+                have=p.have,
+                total=requirement.total,
+                skills=skills,
+            )
+        )
+        changes = comma.join(
+            f"{career_map.skills[c.skill].name.get(lang)} {c.from_level} → {c.to_level}"
+            for c in p.suggested
+        )
+        out.append(say(lang, "plan.points_instance", changes=changes, levels=p.levels))
     return out
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep
 from careergraph.render.chart import levels_svg, standings
+from careergraph.render.markdown import points_sentences
 from careergraph.render.messages import (
     count,
     estimated,
@@ -142,16 +143,24 @@ def _step(
         out.append(f'<p class="basis">{escape(moved.note.get(lang))}</p>')
     if role.summary:
         out.append(f'<p class="summary">{escape(role.summary.get(lang))}</p>')
-    out.append(f"<h3>{escape(say(lang, 'plan.skills'))}</h3>")
-    if not planned.skills:
+    if planned.skills or not step.gap.points:
+        out.append(f"<h3>{escape(say(lang, 'plan.skills'))}</h3>")
+    if not planned.skills and not step.gap.points:
         out.append(f"<p>{escape(say(lang, 'plan.nothing'))}</p>")
-    else:
+    elif planned.skills:
         columns = [escape(c) for c in say(lang, "plan.skill_columns").split("|")]
         head = _row(columns, numbers=3, head=True)
         rows = "".join(_skill_row(p, lang) for p in planned.skills)
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
         out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
         out += [_skill_resources(career_map, p, lang) for p in planned.skills]
+    if step.gap.points:
+        out.append(f"<h3>{escape(say(lang, 'plan.points'))}</h3>")
+        out += [
+            f'<p class="points">{escape(text)}</p>'
+            for text in points_sentences(career_map, step.gap, lang)
+        ]
+        out += [_skill_resources(career_map, p, lang) for p in planned.suggested]
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
     if certifications:

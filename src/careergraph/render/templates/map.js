@@ -292,6 +292,8 @@
       }
       skills.appendChild(item);
     }
+    // Requirements that add up: a total over several skills, in any mix.
+    for (const text of role.points) skills.appendChild(el("li", "points", text));
     put(details, skills);
 
     if (role.responsibilities.length) {
@@ -336,7 +338,10 @@
         el("div", "step-move", step.fromName + " → " + step.toName),
         el("div", "step-meta", meta.join(" · "))
       );
-      const build = step.build.map((c) => c.name + " " + c.from + "→" + c.to).join(", ");
+      const build = step.build
+        .map((c) => c.name + " " + c.from + "→" + c.to)
+        .concat(step.points)
+        .join(", ");
       put(item, el("div", "step-build", ui.build + ": " + (build || ui.nothing_new)));
       steps.appendChild(item);
     }
