@@ -412,7 +412,11 @@ def test_csv_tables_into_a_folder_are_checked_before_either_is_written(
     )
     assert sorted(p.name for p in folder.iterdir()) == ["transitions.csv"]  # roles.csv not written
     assert run([*args, "--force"]).exit_code == 0
-    assert sorted(p.name for p in folder.iterdir()) == ["roles.csv", "transitions.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "roles.csv",
+        "skills.csv",
+        "transitions.csv",
+    ]
     assert (folder / "transitions.csv").read_bytes() != b"mine\n"
 
 

@@ -195,10 +195,29 @@ class Role:
     years_estimated: bool = False
     # Requirements that add up over several skills, besides the minimums in `skills`.
     points: tuple[PointsRequirement, ...] = ()
+    # A title other roles may share ("Senior Engineer" on several specialty ladders).
+    title: Text | None = None
 
     def names(self) -> list[str]:
         """Every name the role goes by: id, names in each language, aliases."""
         return [self.id, *self.name.all(), *self.aliases]
+
+    def titled_names(self, track: Track) -> list[str]:
+        """The names the role's shared title makes its own with its track's name, in each
+        language of the title: "Senior Engineer (Backend)" and "Backend Senior Engineer"."""
+        return titled_names(self.title, track.name)
+
+
+def titled_names(title: Text | None, track: Text) -> list[str]:
+    """The names a shared `title` and a track's name make together, in each of the title's
+    languages (the track's name in that language): "TITLE (TRACK)" and "TRACK TITLE"."""
+    if title is None:
+        return []
+    found = []
+    for lang, text in title.translations.items():
+        place = track.get(lang or DEFAULT_LANGUAGE)
+        found += [f"{text} ({place})", f"{place} {text}"]
+    return found
 
 
 @dataclass(frozen=True)
@@ -268,11 +287,18 @@ class CareerMap:
 
         A role's id names it alone; any other name may name several roles: roles that share a
         title, or a name listed under `names` (whose `primary`, if given, is the one it means).
+        A shared title with its track's name ("Senior Engineer (Backend)") names one role.
         """
         if name in self.roles:
             return (name,), name
         wanted = normalize_name(name)
         found = {r.id for r in self.roles.values() if wanted in map(normalize_name, r.names())}
+        for role in self.roles.values():
+            if role.title is None:
+                continue
+            titled = [*role.title.all(), *role.titled_names(self.tracks[role.track])]
+            if wanted in map(normalize_name, titled):
+                found.add(role.id)
         primary = None
         for shared, entry in self.names.items():
             if normalize_name(shared) == wanted:

@@ -220,6 +220,7 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
                     r.sources,
                     r.years_estimated,
                     _plain_points(r.points),
+                    _maybe_plain(r.title),
                 )
             )
             for k, r in career_map.roles.items()
@@ -343,6 +344,7 @@ def _role(
     sources: tuple[str, ...],
     years_estimated: bool,
     points: tuple[Any, ...],
+    title: Any,
 ) -> Role:
     return Role(
         key,
@@ -358,6 +360,7 @@ def _role(
         tuple(sources),
         years_estimated,
         _points(points),
+        _maybe_text(title),
     )
 
 

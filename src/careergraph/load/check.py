@@ -56,6 +56,7 @@ from careergraph.model import (
     Transition,
     TransitionKind,
     normalize_name,
+    titled_names,
 )
 
 __all__ = ["describe_words", "parse_layers", "parse_paths", "unknown_words"]
@@ -289,15 +290,63 @@ class _Builder:
                     self._unknown(here, "skill", skill, declared["skills"], key=True)
             self._check_sources(path, role.get("sources"), declared["sources"])
             self._check_points(path, role.get("points"), declared["skills"])
-            for name in _raw_names(key, role):
+            titled = self._titled(role)
+            for name in _raw_names(key, role) + titled:
                 other = owners.setdefault(normalize_name(name), key)
-                if other != key:
+                if other != key and name in titled:
+                    here = (*path, "title")
+                    place = self.doc.label(here)
+                    there = self.doc.reference(("roles", other), self.doc.where(path)[0])
+                    self._add(
+                        here,
+                        f"{place}: '{name}' already names role '{other}' ({there}): two roles"
+                        " of one track cannot share a title",
+                        words=Words.of(
+                            "problem.title_in_track",
+                            place=place,
+                            name=name,
+                            role=other,
+                            there=there,
+                        ),
+                    )
+                elif other != key:
                     there = self.doc.reference(("roles", other), self.doc.where(path)[0])
                     self._add(
                         path,
                         f"roles.{key}: the name '{name}' is also a name of role '{other}' "
                         f"({there}); every name and alias must point at one role",
                         key=True,
+                    )
+        self._check_titles(owners)
+
+    def _titled(self, role: dict[str, Any]) -> list[str]:
+        """The names a role's shared title makes with its track's name, as written."""
+        title, track_id = _raw_text(role.get("title")), role.get("track")
+        track = self._raw("tracks").get(track_id) if isinstance(track_id, str) else None
+        name = _raw_text(track.get("name")) if isinstance(track, dict) else None
+        return [] if title is None or name is None else titled_names(title, name)
+
+    def _check_titles(self, owners: Mapping[str, str]) -> None:
+        """A shared title may name several roles, but never a role that does not carry it."""
+        for key, role in self._raw("roles").items():
+            title = _raw_text(role.get("title")) if isinstance(role, dict) else None
+            for text in title.all() if title is not None else ():
+                other = owners.get(normalize_name(text))
+                if other is not None and other != key:
+                    path: NodePath = ("roles", key, "title")
+                    place = self.doc.label(path)
+                    there = self.doc.reference(("roles", other), self.doc.where(path)[0])
+                    self._add(
+                        path,
+                        f"{place}: the title '{text}' is a name of role '{other}' ({there}); a"
+                        " title may be shared by the roles that carry it, not by another's name",
+                        words=Words.of(
+                            "problem.title_is_a_name",
+                            place=place,
+                            title=text,
+                            role=other,
+                            there=there,
+                        ),
                     )
 
     def _check_points(self, path: NodePath, points: Any, declared: set[str]) -> None:
@@ -664,6 +713,15 @@ def _raw_names(key: str, role: dict[str, Any]) -> list[str]:
     return [key, *(n for n in names if isinstance(n, str))]
 
 
+def _raw_text(value: Any) -> Text | None:
+    """A text as written, if it is one (a string, or a map of language to string)."""
+    if isinstance(value, str):
+        return Text.plain(value)
+    if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        return Text(MappingProxyType({str(k): v for k, v in value.items()}))
+    return None
+
+
 def _text(value: str | dict[str, str]) -> Text:
     if isinstance(value, str):
         return Text.plain(value)
@@ -714,6 +772,7 @@ def _role(key: str, spec: RoleSpec) -> Role:
         interview=tuple(_text(q) for q in spec.interview),
         sources=tuple(spec.sources),
         years_estimated=spec.years_estimated,
+        title=_maybe_text(spec.title),
         points=tuple(
             PointsRequirement(
                 p.total,

@@ -242,6 +242,13 @@ class RoleSpec(Strict):
     interview: list[TextSpec] = _EMPTY_LIST
     sources: IdList = _EMPTY_LIST
     years_estimated: bool = False
+    title: NameSpec | None = Field(
+        default=None,
+        description=(
+            'A title other roles may share ("Senior Engineer" on several ladders): asked by it,'
+            " careergraph lists them; TITLE (TRACK) and TRACK TITLE name this role alone."
+        ),
+    )
     points: list[PointsSpec] = Field(
         default_factory=list,
         description=(

@@ -79,6 +79,7 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "skills": "Required skills",
         "responsibilities": "Responsibilities",
         "aliases": "Also called",
+        "role_title": "Title",
         "moves_out": "Moves from here",
         "moves_in": "Moves into here",
         "sources": "Sources",
@@ -111,6 +112,7 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "skills": "必要なスキル",
         "responsibilities": "主な責任",
         "aliases": "別名",
+        "role_title": "肩書き",
         "moves_out": "ここからの移動",
         "moves_in": "ここへの移動",
         "sources": "出典",
@@ -802,8 +804,13 @@ def _role_data(career_map: CareerMap, role: Role, moves: _Moves, lang: str) -> d
             for code, name in names.items()
             if name != primary
         ],
-        "searchNames": role.names(),
+        "searchNames": [
+            *role.names(),
+            *(role.title.all() if role.title else ()),
+            *role.titled_names(career_map.tracks[role.track]),
+        ],
         "aliases": list(role.aliases),
+        "title": _maybe(role.title, lang),
         "track": role.track,
         "trackName": career_map.tracks[role.track].name.get(lang),
         "level": role.level,

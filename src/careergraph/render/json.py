@@ -162,6 +162,7 @@ def role_data(
         "name": role.name.get(lang),
         "names": role.name.as_dict(),
         "aliases": list(role.aliases),
+        "title": _text(role.title, lang),
         "track": role.track,
         "track_name": track.name.get(lang),
         "track_description": _text(track.description, lang),

@@ -79,6 +79,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.you": "You ({role})",
         "show.line": "id: {id} · track: {track} · level {level} · typically {years}",
         "show.aliases": "also called: {aliases}",
+        "show.title": "title: {title}",
+        "show.title_shared": "title: {title}, shared with {roles}",
         "show.track_about": "{track}: {description}",
         "show.responsibilities": "Responsibilities",
         "show.skills": "Skills",
@@ -225,6 +227,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.type.mapping": "a mapping (key: value)",
         "problem.type.list": "a list",
         "problem.type.boolean": "true or false",
+        "problem.title_in_track": (
+            "{place}: '{name}' already names role '{role}' ({there}): two roles of one track"
+            " cannot share a title"
+        ),
+        "problem.title_is_a_name": (
+            "{place}: the title '{title}' is a name of role '{role}' ({there}); a title may be"
+            " shared by the roles that carry it, not by another's name"
+        ),
         "problem.points_weight": (
             "{place}: '{skill}' is not one of this requirement's skills ({skills});"
             " weigh only a skill listed under 'skills'"
@@ -460,6 +470,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.you": "あなた({role})",
         "show.line": "ID: {id} · トラック: {track} · レベル{level} · 目安{years}",
         "show.aliases": "別名: {aliases}",
+        "show.title": "肩書き: {title}",
+        "show.title_shared": "肩書き: {title}({roles}と共通)",
         "show.track_about": "{track}: {description}",
         "show.responsibilities": "主な責任",
         "show.skills": "スキル",
@@ -649,6 +661,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.type.mapping": "マッピング(キー: 値)",
         "problem.type.list": "リスト",
         "problem.type.boolean": "true か false",
+        "problem.title_in_track": (
+            "{place}: '{name}'はすでにロール'{role}'を指しています({there})。"
+            "同じトラックの2つのロールが肩書きを共有することはできません"
+        ),
+        "problem.title_is_a_name": (
+            "{place}: 肩書き'{title}'はロール'{role}'の名前です({there})。肩書きはそれを持つ"
+            "ロールどうしでは共有できますが、ほかのロールの名前とは重ねられません"
+        ),
         "problem.points_weight": (
             "{place}: '{skill}'はこの要件のスキル({skills})にありません。"
             "重みは'skills'に挙げたスキルにだけ付けてください"

@@ -14,6 +14,7 @@ from careergraph.model import (
     Role,
     SkillCategory,
     Transition,
+    normalize_name,
 )
 from careergraph.query import Reachable, Route, SkillChange, SkillGap
 from careergraph.render.messages import count, estimated, legend, move_marks, say
@@ -286,6 +287,21 @@ def role_text(
     if about_track is not None:
         about = _one_line(about_track.get(lang))
         out.append("  " + say(lang, "show.track_about", track=track, description=about))
+    if role.title is not None:
+        mine = {normalize_name(t) for t in role.title.all()}
+        shared = [
+            _name(career_map, other.id, lang)
+            for other in career_map.roles.values()
+            if other.id != role.id
+            and other.title is not None
+            and any(normalize_name(t) in mine for t in other.title.all())
+        ]
+        title = role.title.get(lang)
+        if shared:
+            others = say(lang, "list.comma").join(shared)
+            out.append("  " + say(lang, "show.title_shared", title=title, roles=others))
+        else:
+            out.append("  " + say(lang, "show.title", title=title))
     if role.aliases:
         out.append("  " + say(lang, "show.aliases", aliases=", ".join(role.aliases)))
     if role.summary:

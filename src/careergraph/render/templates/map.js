@@ -302,6 +302,7 @@
       for (const text of role.responsibilities) list.appendChild(el("li", null, text));
       put(details, list);
     }
+    if (role.title) put(details, el("h3", null, ui.role_title), el("p", null, role.title));
     if (role.aliases.length) {
       put(details, el("h3", null, ui.aliases), el("p", null, role.aliases.join(", ")));
     }
