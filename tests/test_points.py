@@ -265,3 +265,54 @@ def test_points_survive_the_load_cache(tmp_path: Path, private_load_cache: Path)
     assert checked.roles["eng2"].points == (
         PointsRequirement(9, ("build", "review", "mentor"), {"build": 2}),
     )
+
+
+def test_levels_worth_more_the_higher_they_are() -> None:
+    # Milestones worth 1, 3, 6, 12, 20: a skill at 4 gains 8 by its next level, one at 0 gains 1.
+    values = {1: 1, 2: 3, 3: 6, 4: 12, 5: 20}
+    requirement = PointsRequirement(30, ("a", "b"), values=values)
+    assert requirement.points({"a": 4, "b": 2}) == 15
+    assert requirement.most == 40
+    changes = points_suggestion(requirement, {"a": 4, "b": 2})
+    assert [(c.skill, c.from_level, c.to_level) for c in changes] == [("b", 2, 4), ("a", 4, 5)]
+
+
+VALUES = """\
+version: 1
+tracks:
+  eng: {name: Engineering}
+skills:
+  a: {name: A, category: technical}
+  b: {name: B, category: technical}
+roles:
+  r1:
+    name: R1
+    track: eng
+    level: 1
+    years: 2
+    skills: {}
+    points:
+      - {total: 50, skills: [a, b], values: {1: 1, 2: 3, 3: 6, 4: 12, 5: 20}}
+      - {total: 5, skills: [a, b], values: {1: 1, 2: 3, 3: 3, 4: 12}}
+      - {total: 5, skills: [a, b], values: {1: 1, 2: 3, 3: 2, 4: 12, 5: 20}}
+"""
+
+
+def test_values_must_give_every_level_rising(tmp_path: Path) -> None:
+    bad = tmp_path / "values.yaml"
+    bad.write_text(VALUES, encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{bad}:15:17: roles.r1.points[0].total: 50 points cannot be reached: its skills at"
+        " level 5 give 40 at most; lower the total or list more skills",
+        f"{bad}:16:44: roles.r1.points[1].values: give what every level 1 to 5 is worth, as"
+        " whole numbers",
+        f"{bad}:17:44: roles.r1.points[2].values: each level must be worth more than the one"
+        " below it",
+    ]
+    ja = run("validate", str(bad), "--lang", "ja").stderr.splitlines()
+    assert (
+        ja[1]
+        == f"{bad}:16:44: roles.r1.points[1].values: レベル1から5のすべての値を整数で書いてください"
+    )

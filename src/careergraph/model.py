@@ -156,25 +156,37 @@ POINTS_PER_SKILL = 5
 
 @dataclass(frozen=True)
 class PointsRequirement:
-    """A requirement that adds up: the levels held in `skills`, each times its weight (1 unless
-    `weights` says otherwise), must total at least `total`, in any mix."""
+    """A requirement that adds up: the points of the levels held in `skills`, each times its
+    weight (1 unless `weights` says otherwise), must total at least `total`, in any mix.
+
+    A level is worth its own number of points unless `values` says what each level 1-5 is
+    worth (frameworks whose higher milestones count for more: 1, 3, 6, 12, 20).
+    """
 
     total: int
     skills: tuple[str, ...]
     weights: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    values: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
 
     def weight(self, skill: str) -> int:
-        """What one level of `skill` counts for."""
+        """What one point of `skill` counts for."""
         return self.weights.get(skill, 1)
+
+    def value(self, level: int) -> int:
+        """The points holding `level` of a skill is worth (before its weight)."""
+        if level <= 0:
+            return 0
+        level = min(level, POINTS_PER_SKILL)
+        return self.values.get(level, level) if self.values else level
 
     def points(self, levels: Mapping[str, int]) -> int:
         """The points `levels` (skill id to level) give."""
-        return sum(self.weight(s) * max(0, levels.get(s, 0)) for s in self.skills)
+        return sum(self.weight(s) * self.value(levels.get(s, 0)) for s in self.skills)
 
     @property
     def most(self) -> int:
         """The most points the skills can give, every one at the highest level."""
-        return sum(self.weight(s) * POINTS_PER_SKILL for s in self.skills)
+        return sum(self.weight(s) * self.value(POINTS_PER_SKILL) for s in self.skills)
 
 
 @dataclass(frozen=True)

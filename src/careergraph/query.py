@@ -112,19 +112,24 @@ class SkillGap:
 def points_suggestion(
     requirement: PointsRequirement, levels: Mapping[str, int]
 ) -> tuple[SkillChange, ...]:
-    """The fewest levels that bring `levels` up to `requirement`'s total, chosen the same way
-    every time: one level at a time, to the skill whose level counts most, then the one held
-    lowest (its next level is the cheapest to build), then by id. Taking the heaviest first
-    gives the fewest levels, since no level is worth more than the heaviest left."""
+    """Levels that bring `levels` up to `requirement`'s total, chosen the same way every time:
+    one level at a time, to the skill whose next level adds the most points, then the one held
+    lowest (its next level is the cheapest to build), then by id. With levels worth their own
+    number (the default), that is the fewest levels that do it."""
     grown = {s: max(0, levels.get(s, 0)) for s in requirement.skills}
     missing = requirement.total - requirement.points(grown)
+
+    def gain(skill: str) -> int:
+        level = grown[skill]
+        return requirement.weight(skill) * (requirement.value(level + 1) - requirement.value(level))
+
     while missing > 0:
         open_skills = [s for s in requirement.skills if grown[s] < POINTS_PER_SKILL]
         if not open_skills:
             break  # the loader refuses a total no mix of levels reaches
-        skill = min(open_skills, key=lambda s: (-requirement.weight(s), grown[s], s))
+        skill = min(open_skills, key=lambda s: (-gain(s), grown[s], s))
+        missing -= gain(skill)
         grown[skill] += 1
-        missing -= requirement.weight(skill)
     changes = [
         SkillChange(s, max(0, levels.get(s, 0)), grown[s])
         for s in requirement.skills

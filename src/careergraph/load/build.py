@@ -365,13 +365,13 @@ def _role(
 
 
 def _plain_points(points: tuple[PointsRequirement, ...]) -> tuple[Any, ...]:
-    return tuple((p.total, p.skills, dict(p.weights)) for p in points)
+    return tuple((p.total, p.skills, dict(p.weights), dict(p.values)) for p in points)
 
 
 def _points(plain: tuple[Any, ...]) -> tuple[PointsRequirement, ...]:
     return tuple(
-        PointsRequirement(total, tuple(skills), MappingProxyType(weights))
-        for total, skills, weights in plain
+        PointsRequirement(total, tuple(skills), MappingProxyType(weights), MappingProxyType(values))
+        for total, skills, weights, values in plain
     )
 
 

@@ -7,6 +7,7 @@ pydantic and the YAML parser), so a warm start stays quick.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -377,12 +378,32 @@ class _Builder:
                             skills=", ".join(listed),
                         ),
                     )
+            values = raw.get("values")
+            top = POINTS_PER_SKILL
+            if isinstance(values, dict) and values:
+                worth = {str(k): v for k, v in values.items()}
+                given = [worth.get(str(level)) for level in range(1, POINTS_PER_SKILL + 1)]
+                if not all(type(v) is int for v in given):
+                    place = self.doc.label((*here, "values"))
+                    self._add(
+                        (*here, "values"),
+                        f"{place}: give what every level 1 to 5 is worth, as whole numbers",
+                        words=Words.of("problem.points_values_all", place=place),
+                    )
+                    continue
+                if any(b <= a for a, b in itertools.pairwise(given)):  # type: ignore[operator]
+                    place = self.doc.label((*here, "values"))
+                    self._add(
+                        (*here, "values"),
+                        f"{place}: each level must be worth more than the one below it",
+                        words=Words.of("problem.points_values_rise", place=place),
+                    )
+                    continue
+                top = int(given[-1])  # type: ignore[arg-type]
             total = raw.get("total")
             if type(total) is not int or not listed:
                 continue
-            most = sum(
-                POINTS_PER_SKILL * (w if type(w := weights.get(s, 1)) is int else 1) for s in listed
-            )
+            most = sum(top * (w if type(w := weights.get(s, 1)) is int else 1) for s in listed)
             if total > most:
                 place = self.doc.label((*here, "total"))
                 self._add(

@@ -235,6 +235,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{place}: the title '{title}' is a name of role '{role}' ({there}); a title may be"
             " shared by the roles that carry it, not by another's name"
         ),
+        "problem.points_values_all": (
+            "{place}: give what every level 1 to 5 is worth, as whole numbers"
+        ),
+        "problem.points_values_rise": (
+            "{place}: each level must be worth more than the one below it"
+        ),
         "problem.points_weight": (
             "{place}: '{skill}' is not one of this requirement's skills ({skills});"
             " weigh only a skill listed under 'skills'"
@@ -668,6 +674,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.title_is_a_name": (
             "{place}: 肩書き'{title}'はロール'{role}'の名前です({there})。肩書きはそれを持つ"
             "ロールどうしでは共有できますが、ほかのロールの名前とは重ねられません"
+        ),
+        "problem.points_values_all": ("{place}: レベル1から5のすべての値を整数で書いてください"),
+        "problem.points_values_rise": (
+            "{place}: 各レベルの値はひとつ下のレベルより大きくしてください"
         ),
         "problem.points_weight": (
             "{place}: '{skill}'はこの要件のスキル({skills})にありません。"
