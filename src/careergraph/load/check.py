@@ -799,6 +799,7 @@ def _role(key: str, spec: RoleSpec) -> Role:
                 p.total,
                 tuple(p.skills),
                 _frozen({k: p.weights[k] for k in p.skills if k in p.weights}),
+                _frozen({int(k): v for k, v in sorted(p.values.items())}),
             )
             for p in spec.points
         ),

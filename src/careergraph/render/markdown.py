@@ -84,9 +84,24 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
     out = ["## " + say(lang, "plan.standing"), ""]
     if rows:
         out += [levels_svg(rows, name, lang, ident="standing"), ""]
-    columns = say(lang, "chart.columns").split("|")
-    out += [f"| {' | '.join(columns)} |", "|---|---|---|"]
-    out += [f"| {escape(r.name)} | {r.have} | {r.needed} |" for r in rows]
+    if rows or not target.points:
+        columns = say(lang, "chart.columns").split("|")
+        out += [f"| {' | '.join(columns)} |", "|---|---|---|"]
+        out += [f"| {escape(r.name)} | {r.have} | {r.needed} |" for r in rows]
+    for requirement in target.points:
+        out = [*out, ""] if rows else out
+        held = requirement.points(have)
+        out.append(
+            escape(
+                say(
+                    lang,
+                    "plan.standing_points",
+                    have=held,
+                    total=requirement.total,
+                    count=len(requirement.skills),
+                )
+            )
+        )
     return out
 
 

@@ -120,6 +120,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.skill_columns": "Skill|Category|Now|Needed|Gain",
         "plan.nothing": "Nothing new: every skill this role asks for is already at its level.",
         "plan.points": "Points to gain",
+        "plan.standing_points": (
+            "Points: you hold {have} of the {total} asked across {count} skills."
+        ),
         "plan.points_line": (
             "{missing} more points across these skills ({have} of {total} held): {skills}."
         ),
@@ -517,6 +520,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.skill_columns": "スキル|分類|現在|必要|差",
         "plan.nothing": "新たに伸ばすスキルはありません。このロールが求めるレベルに達しています。",
         "plan.points": "積み上げるポイント",
+        "plan.standing_points": (
+            "ポイント: {count}件のスキルで求められる{total}ポイントのうち"
+            "{have}ポイントを保有しています。"
+        ),
         "plan.points_line": (
             "次のスキルであと{missing}ポイント({total}ポイント中{have}ポイント保有): {skills}。"
         ),

@@ -82,10 +82,21 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> str:
         out.append(f'<figure class="chart">{chart}</figure>')
     columns = [escape(c) for c in say(lang, "chart.columns").split("|")]
     body = "".join(_row([escape(r.name), str(r.have), str(r.needed)], numbers=2) for r in rows)
-    out.append(
-        f'<table class="standing"><thead>{_row(columns, numbers=2, head=True)}</thead>'
-        f"<tbody>{body}</tbody></table>"
-    )
+    if rows or not target.points:
+        out.append(
+            f'<table class="standing"><thead>{_row(columns, numbers=2, head=True)}</thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
+    for requirement in target.points:
+        held = requirement.points(have)
+        line = say(
+            lang,
+            "plan.standing_points",
+            have=held,
+            total=requirement.total,
+            count=len(requirement.skills),
+        )
+        out.append(f'<p class="points">{escape(line)}</p>')
     out.append("</section>")
     return "\n".join(out)
 
