@@ -316,3 +316,26 @@ def test_values_must_give_every_level_rising(tmp_path: Path) -> None:
         ja[1]
         == f"{bad}:16:44: roles.r1.points[1].values: レベル1から5のすべての値を整数で書いてください"
     )
+
+
+def test_show_lists_a_points_requirement_with_the_skills() -> None:
+    lines = run("show", "eng2", "--data", LADDER).stdout.splitlines()
+    assert lines[3:6] == [
+        "Skills",
+        "  Python  ●●●○○  3",
+        "  At least 9 points in all across Building ×2, Reviewing, Mentoring",
+    ]
+    ja = run("show", "eng2", "--data", LADDER, "--lang", "ja").stdout.splitlines()
+    assert ja[5] == "  構築 ×2、レビュー、育成で合計9ポイント以上"
+    data = json.loads(run("show", "eng2", "--data", LADDER, "--json").stdout)
+    assert data["points"] == [
+        {
+            "total": 9,
+            "skills": [
+                {"skill": "build", "name": "Building", "weight": 2},
+                {"skill": "review", "name": "Reviewing", "weight": 1},
+                {"skill": "mentor", "name": "Mentoring", "weight": 1},
+            ],
+            "values": {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5},
+        }
+    ]

@@ -185,6 +185,17 @@ def role_data(
             }
             for skill, level in sorted(role.skills.items(), key=lambda s: (-s[1], s[0]))
         ],
+        "points": [
+            {
+                "total": p.total,
+                "skills": [
+                    {"skill": s, "name": career_map.skills[s].name.get(lang), "weight": p.weight(s)}
+                    for s in p.skills
+                ],
+                "values": {str(level): p.value(level) for level in range(1, 6)},
+            }
+            for p in role.points
+        ],
         "interview": [q.get(lang) for q in role.interview],
         "next": [
             {

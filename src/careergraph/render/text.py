@@ -319,6 +319,9 @@ def role_text(
         described = career_map.skills[s].description
         if described is not None:
             out.append(f"    {_one_line(described.get(lang))}")
+    for requirement in role.points:
+        skills_text = points_skills(career_map, requirement, lang)
+        out.append("  " + say(lang, "role.points", total=requirement.total, skills=skills_text))
     out += ["", say(lang, "show.next")]
     out += _moves_lines(career_map, next_moves, lang, forward=True) or [none]
     out += ["", say(lang, "show.previous")]
