@@ -75,6 +75,7 @@ def test_path_json_is_stable() -> None:
                 "category": "soft",
             },
         ],
+        "points": [],
         "steep": [],
     }
 

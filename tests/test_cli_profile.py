@@ -137,7 +137,7 @@ def test_gap_from_my_own_levels() -> None:
 
 def test_gap_json_with_me_adds_the_profile() -> None:
     data = json.loads(run("gap", "--me", ME, "program_manager", "--json").stdout)
-    assert list(data) == ["from", "to", "size", "gap", "dropped", "profile"]
+    assert list(data) == ["from", "to", "size", "gap", "points", "dropped", "profile"]
     assert (data["from"], data["to"], data["size"], data["dropped"]) == (
         "manager",
         "program_manager",

@@ -70,6 +70,23 @@ EXPECTED = {
             "0 errors, 1 warning",
         ],
     ),
+    "promotion_points_drop": (
+        0,
+        [
+            "{f}:14:5: warning [promotion-points-drop] transitions 'junior' -> 'senior': the "
+            "promotion asks 8 points over review, coding, fewer than the 10 of 'junior'",
+            "0 errors, 1 warning",
+        ],
+    ),
+    "points_already_met": (
+        0,
+        [
+            "{f}:17:7: warning [points-already-met] roles.senior.points[0]: the role's own "
+            "minimums already give 7 points, at least the 6 it asks, so it asks nothing more; "
+            "raise the total or drop it",
+            "0 errors, 1 warning",
+        ],
+    ),
     "unused_skill": (
         0,
         [
@@ -188,6 +205,8 @@ EXPECTED = {
             "promotion_cycle",
             "promotion_not_up",
             "promotion_skill_drop",
+            "promotion_points_drop",
+            "points_already_met",
             "similar_names",
             "alias_is_initials",
             "years_outlier",

@@ -222,10 +222,10 @@ SAME_PLACE = {
         [
             "{base}:5:58: roles.a: unknown key 'bogus' (expected one of: name, track, level, "
             "years, skills, aliases, summary, responsibilities, interview, sources, "
-            "years_estimated, lint)",
+            "years_estimated, title, points, lint)",
             "{overlay}:5:58: roles.b: unknown key 'bogus' (expected one of: name, track, level, "
             "years, skills, aliases, summary, responsibilities, interview, sources, "
-            "years_estimated, lint)",
+            "years_estimated, title, points, lint)",
         ],
     ),
     "a refused character and an unknown track": (

@@ -6,6 +6,11 @@ to the level asked, divided by the levels asked (1.0 for a role that asks for no
 it is higher on the same ladder (same track, higher level), or when promotions alone lead to it.
 Its *nearest route* is the quickest by years, the first move shortened by the years already
 served in the role, found by one Dijkstra search from the person's role for every role at once.
+
+A points requirement (a total over several skills) counts as its total: the points the person
+holds towards it, up to the total, are met, so the share is (levels met + points met) / (levels
+asked + points asked). Its missing levels are the fewest levels that meet it once every minimum
+is met, the same levels `gap` and `plan` suggest.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from careergraph.graph import CareerGraph
-from careergraph.load.build import role_requirements
-from careergraph.model import CareerMap, TransitionKind
+from careergraph.load.build import role_points, role_requirements
+from careergraph.model import CareerMap, PointsRequirement, TransitionKind
+from careergraph.query import points_gaps
 
 
 @dataclass(frozen=True)
@@ -40,15 +46,28 @@ class RoleFit:
         return len(self.route) - 1 if self.route else None
 
 
-def met_share(have: Mapping[str, int], asked: Mapping[str, int]) -> tuple[float, int]:
-    """The share of the levels `asked` (skill id to level) that `have` meets (0 to 1), and the
-    levels missing."""
+def met_share(
+    have: Mapping[str, int],
+    asked: Mapping[str, int],
+    points: Sequence[PointsRequirement] = (),
+) -> tuple[float, int]:
+    """The share of the levels `asked` (skill id to level) and of the `points` requirements
+    that `have` meets (0 to 1), and the levels missing."""
     total = sum(asked.values())
     met = 0
     for skill, held in have.items():
         if held > 0 and skill in asked:
             met += min(held, asked[skill])
-    return (met / total if total else 1.0), total - met
+    missing = total - met
+    if points:
+        reached = dict(have)
+        for skill, level in asked.items():
+            reached[skill] = max(level, reached.get(skill, 0))
+        for requirement in points:
+            total += requirement.total
+            met += min(requirement.total, requirement.points(have))
+        missing += sum(gap.levels for gap in points_gaps(points, reached)[0])
+    return (met / total if total else 1.0), missing
 
 
 @dataclass(frozen=True)
@@ -79,10 +98,11 @@ def role_fits(
     promoted = _by_promotions(graph, start)
     kept = None if tracks is None else set(tracks)
     found = []
+    points = role_points(career_map.roles)
     for role_id, (track, level, skills) in role_requirements(career_map.roles).items():
         if kept is not None and track not in kept:
             continue
-        met, missing = met_share(have, skills)
+        met, missing = met_share(have, skills, points.get(role_id, ()))
         up = role_id in promoted or (track == own.track and level > own.level)
         found.append(RoleFit(role_id, met, missing, up, distance.get(role_id), ()))
     found.sort(key=_rank)

@@ -48,6 +48,16 @@ RULES = {
         Rule("promotion-cycle", Severity.ERROR, "a loop made only of promotions"),
         Rule("promotion-not-up", Severity.ERROR, "a promotion to a lower or equal level"),
         Rule("promotion-skill-drop", Severity.WARNING, "a promotion asks less of a skill"),
+        Rule(
+            "promotion-points-drop",
+            Severity.WARNING,
+            "a promotion asks fewer points over the same skills",
+        ),
+        Rule(
+            "points-already-met",
+            Severity.WARNING,
+            "the role's own minimums already meet its points requirement",
+        ),
         Rule("unused-skill", Severity.WARNING, "no role asks for the skill"),
         Rule("role-without-skills", Severity.WARNING, "the role asks for no skill"),
         Rule("empty-track", Severity.WARNING, "the track has no role"),
@@ -114,6 +124,7 @@ def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
         *_reach(career_map, graph),
         *_promotion_cycles(career_map),
         *_promotions(career_map),
+        *_points(career_map),
         *_unused(career_map),
         *_undescribed_levels(career_map),
         *_similar_names(career_map),
@@ -257,18 +268,74 @@ def _promotions(career_map: CareerMap) -> Iterator[Finding]:
             yield _finding(career_map, "promotion-skill-drop", subject, message, words)
 
 
+# -- points requirements ----------------------------------------------------------------------
+
+
+def _points(career_map: CareerMap) -> Iterator[Finding]:
+    roles = career_map.roles
+    for role_id, role in roles.items():
+        for index, requirement in enumerate(role.points):
+            if requirement.points(role.skills) >= requirement.total:
+                subject = ("roles", role_id, "points", str(index))
+                message = (
+                    f"roles.{role_id}.points[{index}]: the role's own minimums already give"
+                    f" {requirement.points(role.skills)} points, at least the"
+                    f" {requirement.total} it asks, so it asks nothing more; raise the total"
+                    " or drop it"
+                )
+                words = Words.of(
+                    "lint.points_already_met",
+                    id=role_id,
+                    index=index,
+                    have=requirement.points(role.skills),
+                    total=requirement.total,
+                )
+                yield _finding(career_map, "points-already-met", subject, message, words)
+    for move in career_map.transitions:
+        if move.kind is not TransitionKind.PROMOTION:
+            continue
+        source, target = roles[move.source], roles[move.target]
+        for before in source.points:
+            for after in target.points:
+                same = set(after.skills) == set(before.skills) and all(
+                    after.weight(s) == before.weight(s) for s in after.skills
+                )
+                if same and after.total < before.total:
+                    moved: MapPath = ("transitions", move.source, move.target)
+                    message = (
+                        f"{_move(source.id, target.id)}: the promotion asks {after.total} points"
+                        f" over {', '.join(after.skills)}, fewer than the {before.total} of"
+                        f" '{source.id}'"
+                    )
+                    words = Words.of(
+                        "lint.promotion_points_drop",
+                        source=source.id,
+                        target=target.id,
+                        total=after.total,
+                        skills=", ".join(after.skills),
+                        before=before.total,
+                    )
+                    yield _finding(career_map, "promotion-points-drop", moved, message, words)
+
+
 # -- what nothing uses ------------------------------------------------------------------------
 
 
 def _unused(career_map: CareerMap) -> Iterator[Finding]:
     asked = {skill for role in career_map.roles.values() for skill in role.skills}
+    asked.update(
+        skill
+        for role in career_map.roles.values()
+        for requirement in role.points
+        for skill in requirement.skills
+    )
     for skill_id in career_map.skills:
         if skill_id not in asked:
             message = f"skills.{skill_id}: no role asks for this skill"
             words = Words.of("lint.unused_skill", id=skill_id)
             yield _finding(career_map, "unused-skill", ("skills", skill_id), message, words)
     for role_id, role in career_map.roles.items():
-        if not role.skills:
+        if not role.skills and not role.points:
             message = f"roles.{role_id}: {_role(role)} asks for no skill, so no gap can be shown"
             words = Words.of("lint.role_without_skills", id=role_id, role=role.name)
             yield _finding(career_map, "role-without-skills", ("roles", role_id), message, words)

@@ -173,6 +173,45 @@ class Skill:
         return self.levels.get(level) or scale.get(level)
 
 
+POINTS_PER_SKILL = 5
+"""The highest level of a skill: what one skill can give a points requirement, times its weight."""
+
+
+@dataclass(frozen=True)
+class PointsRequirement:
+    """A requirement that adds up: the points of the levels held in `skills`, each times its
+    weight (1 unless `weights` says otherwise), must total at least `total`, in any mix.
+
+    A level is worth its own number of points unless `values` says what each level 1-5 is
+    worth (frameworks whose higher milestones count for more: 1, 3, 6, 12, 20).
+    """
+
+    total: int
+    skills: tuple[str, ...]
+    weights: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    values: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
+
+    def weight(self, skill: str) -> int:
+        """What one point of `skill` counts for."""
+        return self.weights.get(skill, 1)
+
+    def value(self, level: int) -> int:
+        """The points holding `level` of a skill is worth (before its weight)."""
+        if level <= 0:
+            return 0
+        level = min(level, POINTS_PER_SKILL)
+        return self.values.get(level, level) if self.values else level
+
+    def points(self, levels: Mapping[str, int]) -> int:
+        """The points `levels` (skill id to level) give."""
+        return sum(self.weight(s) * self.value(levels.get(s, 0)) for s in self.skills)
+
+    @property
+    def most(self) -> int:
+        """The most points the skills can give, every one at the highest level."""
+        return sum(self.weight(s) * self.value(POINTS_PER_SKILL) for s in self.skills)
+
+
 @dataclass(frozen=True)
 class Role:
     """A job on a ladder, with the skills it requires (skill id to level 1-5)."""
@@ -189,10 +228,31 @@ class Role:
     interview: tuple[Text, ...] = ()
     sources: tuple[str, ...] = ()
     years_estimated: bool = False
+    # Requirements that add up over several skills, besides the minimums in `skills`.
+    points: tuple[PointsRequirement, ...] = ()
+    # A title other roles may share ("Senior Engineer" on several specialty ladders).
+    title: Text | None = None
 
     def names(self) -> list[str]:
         """Every name the role goes by: id, names in each language, aliases."""
         return [self.id, *self.name.all(), *self.aliases]
+
+    def titled_names(self, track: Track) -> list[str]:
+        """The names the role's shared title makes its own with its track's name, in each
+        language of the title: "Senior Engineer (Backend)" and "Backend Senior Engineer"."""
+        return titled_names(self.title, track.name)
+
+
+def titled_names(title: Text | None, track: Text) -> list[str]:
+    """The names a shared `title` and a track's name make together, in each of the title's
+    languages (the track's name in that language): "TITLE (TRACK)" and "TRACK TITLE"."""
+    if title is None:
+        return []
+    found = []
+    for lang, text in title.translations.items():
+        place = track.get(lang or DEFAULT_LANGUAGE)
+        found += [f"{text} ({place})", f"{place} {text}"]
+    return found
 
 
 @dataclass(frozen=True)
@@ -266,11 +326,18 @@ class CareerMap:
 
         A role's id names it alone; any other name may name several roles: roles that share a
         title, or a name listed under `names` (whose `primary`, if given, is the one it means).
+        A shared title with its track's name ("Senior Engineer (Backend)") names one role.
         """
         if name in self.roles:
             return (name,), name
         wanted = normalize_name(name)
         found = {r.id for r in self.roles.values() if wanted in map(normalize_name, r.names())}
+        for role in self.roles.values():
+            if role.title is None:
+                continue
+            titled = [*role.title.all(), *role.titled_names(self.tracks[role.track])]
+            if wanted in map(normalize_name, titled):
+                found.add(role.id)
         primary = None
         for shared, entry in self.names.items():
             if normalize_name(shared) == wanted:

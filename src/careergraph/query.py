@@ -26,7 +26,9 @@ from careergraph.errors import (
 from careergraph.graph import CareerGraph, role_of
 from careergraph.limits import MAX_ALTERNATIVES
 from careergraph.model import (
+    POINTS_PER_SKILL,
     CareerMap,
+    PointsRequirement,
     Profile,
     Resource,
     ResourceKind,
@@ -68,18 +70,111 @@ class SkillChange:
 
 
 @dataclass(frozen=True)
+class PointsGap:
+    """A points requirement of the target role, the points held towards it once its minimums
+    are met, and one way to make up the rest: `suggested`, the fewest levels that do it."""
+
+    requirement: PointsRequirement
+    have: int
+    suggested: tuple[SkillChange, ...] = ()
+
+    @property
+    def missing(self) -> int:
+        """Points still to gain (0 when met)."""
+        return max(0, self.requirement.total - self.have)
+
+    @property
+    def levels(self) -> int:
+        """Levels the suggestion builds."""
+        return sum(c.change for c in self.suggested)
+
+
+@dataclass(frozen=True)
 class SkillGap:
-    """What moving from one role to another asks: skills to build, and skills no longer stressed."""
+    """What moving from one role to another asks: skills to build, and skills no longer stressed.
+
+    `points` holds the target's points requirements not yet met by the levels held once every
+    minimum in `build` is reached, each with a suggestion of the levels that would meet it.
+    """
 
     source: str
     target: str
     build: tuple[SkillChange, ...]
     dropped: tuple[SkillChange, ...]
+    points: tuple[PointsGap, ...] = ()
 
     @property
     def size(self) -> int:
-        """Total levels to gain."""
-        return sum(c.change for c in self.build)
+        """Total levels to gain: the minimums, then the fewest levels that meet every points
+        requirement."""
+        return sum(c.change for c in self.build) + sum(p.levels for p in self.points)
+
+
+def points_suggestion(
+    requirement: PointsRequirement, levels: Mapping[str, int]
+) -> tuple[SkillChange, ...]:
+    """Levels that bring `levels` up to `requirement`'s total, chosen the same way every time:
+    one level at a time, to the skill whose next level adds the most points, then the one held
+    lowest (its next level is the cheapest to build), then by id. With levels worth their own
+    number (the default), that is the fewest levels that do it."""
+    grown = {s: max(0, levels.get(s, 0)) for s in requirement.skills}
+    missing = requirement.total - requirement.points(grown)
+
+    def gain(skill: str) -> int:
+        level = grown[skill]
+        return requirement.weight(skill) * (requirement.value(level + 1) - requirement.value(level))
+
+    while missing > 0:
+        open_skills = [s for s in requirement.skills if grown[s] < POINTS_PER_SKILL]
+        if not open_skills:
+            break  # the loader refuses a total no mix of levels reaches
+        skill = min(open_skills, key=lambda s: (-gain(s), grown[s], s))
+        missing -= gain(skill)
+        grown[skill] += 1
+    changes = [
+        SkillChange(s, max(0, levels.get(s, 0)), grown[s])
+        for s in requirement.skills
+        if grown[s] > max(0, levels.get(s, 0))
+    ]
+    changes.sort(key=lambda c: (-c.change, -c.to_level, c.skill))
+    return tuple(changes)
+
+
+def points_gaps(
+    points: Sequence[PointsRequirement], levels: Mapping[str, int]
+) -> tuple[tuple[PointsGap, ...], dict[str, int]]:
+    """The points requirements `levels` (already raised to the role's minimums) do not meet,
+    each with its suggestion, and the levels once every suggestion is taken, in the file's
+    order of requirements (a later one counts what an earlier suggestion built)."""
+    grown = dict(levels)
+    gaps = []
+    for requirement in points:
+        have = requirement.points(grown)
+        if have >= requirement.total:
+            continue
+        suggested = points_suggestion(requirement, grown)
+        for change in suggested:
+            grown[change.skill] = change.to_level
+        gaps.append(PointsGap(requirement, have, suggested))
+    return tuple(gaps), grown
+
+
+def role_levels(role: Role) -> Mapping[str, int]:
+    """The levels holding `role` means: its minimums, and its points requirements met as their
+    suggestions meet them (from nothing but the minimums)."""
+    return raised_levels({}, role) if role.points else role.skills
+
+
+def raised_levels(levels: Mapping[str, int], target: Role) -> dict[str, int]:
+    """`levels` once `target` is reached: every minimum met, then every points requirement by
+    its suggestion."""
+    grown = dict(levels)
+    for skill, level in target.skills.items():
+        if level > grown.get(skill, 0):
+            grown[skill] = level
+    if target.points:
+        grown = points_gaps(target.points, grown)[1]
+    return grown
 
 
 @dataclass(frozen=True)
@@ -283,7 +378,8 @@ def skill_gap(source: Role, target: Role, *, known: Mapping[str, int] | None = N
     `known` replaces `source`'s levels as the starting point: on a route, what every role so far
     has asked for, since a skill built two roles ago is not lost.
     """
-    have = source.skills if known is None else known
+    have = role_levels(source) if known is None else known
+    counted = {skill for requirement in target.points for skill in requirement.skills}
     build = [
         SkillChange(skill, have.get(skill, 0), level)
         for skill, level in target.skills.items()
@@ -292,11 +388,15 @@ def skill_gap(source: Role, target: Role, *, known: Mapping[str, int] | None = N
     dropped = [
         SkillChange(skill, level, 0)
         for skill, level in source.skills.items()
-        if skill not in target.skills
+        if skill not in target.skills and skill not in counted
     ]
     build.sort(key=lambda c: (-c.change, -c.to_level, c.skill))
     dropped.sort(key=lambda c: (-c.from_level, c.skill))
-    return SkillGap(source.id, target.id, tuple(build), tuple(dropped))
+    points: tuple[PointsGap, ...] = ()
+    if target.points:
+        reached = {**have, **{c.skill: c.to_level for c in build}}
+        points = points_gaps(target.points, reached)[0]
+    return SkillGap(source.id, target.id, tuple(build), tuple(dropped), points)
 
 
 def moves_from(graph: CareerGraph, role_id: str) -> list[tuple[Transition, SkillGap]]:
@@ -396,15 +496,17 @@ def _routes_by_gap(
 ) -> list[Route]:
     """The `wanted` best routes by levels to build, by a best-first search over partial routes.
 
-    A route's levels to build depend only on the roles it passes (each skill counts up to the
-    highest level any role on it asks), so a partial route's levels for its roles, `via` and the
-    target are a lower bound for every way of finishing it, and exact once it ends at the target.
+    A route's levels to build for minimums depend only on the roles it passes (each skill counts
+    up to the highest level any role on it asks), so a partial route's levels for its roles,
+    `via` and the target are a lower bound for every way of finishing it, and exact once it ends
+    at the target unless a role on it has points requirements: then the finished route goes back
+    into the queue at its exact cost, which is never lower.
     Implied moves, years, moves and role ids only grow as a route does too, so partial routes
     taken in the order of that whole key (`route_rank`) end at the target in exactly the order
     routes are ranked. At most SEARCH_LIMIT partial routes are taken.
     """
     ahead = _can_reach(graph, target, avoided)
-    start = role_of(graph, source).skills if start_levels is None else start_levels
+    start = role_levels(role_of(graph, source)) if start_levels is None else start_levels
 
     def need(levels: Mapping[str, int], role: str) -> dict[str, int]:
         grown = dict(levels)
@@ -421,14 +523,23 @@ def _routes_by_gap(
         floor = need(floor, role)
     queue: list[_PartialRoute] = [(to_build(floor), 0, 0.0, 0, (source,), (), floor)]
     found: list[Route] = []
+    exact: dict[tuple[str, ...], Route] = {}
     for _ in range(SEARCH_LIMIT):
         if not queue or len(found) >= wanted:
             break
-        _, implied, _, steps, path, spent, levels = heapq.heappop(queue)
+        estimate, implied, years, steps, path, spent, levels = heapq.heappop(queue)
         here = path[-1]
         if here == target:
-            if all(stop in path for stop in via):
-                found.append(_route(graph, path, start_levels, years_done))
+            if not all(stop in path for stop in via):
+                continue
+            route = exact.pop(path, None) or _route(graph, path, start_levels, years_done)
+            if route.gap_total > estimate:
+                # Points requirements cost more than the minimums alone: queue it again at its
+                # exact cost (never lower than the estimate, so the order stays exact).
+                exact[path] = route
+                heapq.heappush(queue, (route.gap_total, implied, years, steps, path, spent, levels))
+                continue
+            found.append(route)
             continue
         if max_steps is not None and steps >= max_steps:
             continue
@@ -773,7 +884,7 @@ def _route(
 ) -> Route:
     steps = []
     spent: list[float] = []
-    start = role_of(graph, path[0]).skills if start_levels is None else start_levels
+    start = role_levels(role_of(graph, path[0])) if start_levels is None else start_levels
     built: dict[str, int] = dict(start)
     for here, there in itertools.pairwise(path):
         move: Transition = graph.edges[here, there]["transition"]
@@ -781,8 +892,7 @@ def _route(
         spent.append(left)
         target: Role = role_of(graph, there)
         gap = skill_gap(role_of(graph, here), target, known=built)
-        for skill, level in target.skills.items():
-            built[skill] = max(level, built.get(skill, 0))
+        built = raised_levels(built, target)
         steps.append(Step(move, gap, math.fsum(spent), left))
     return Route(tuple(path), tuple(steps), math.fsum(spent))
 
@@ -801,10 +911,12 @@ def profile_gap(profile: Profile, role: Role, target: Role) -> SkillGap:
     dropped = [
         SkillChange(skill, level, 0)
         for skill, level in have.items()
-        if level > 0 and skill not in target.skills
+        if level > 0
+        and skill not in target.skills
+        and not any(skill in r.skills for r in target.points)
     ]
     dropped.sort(key=lambda c: (-c.from_level, c.skill))
-    return SkillGap(gap.source, gap.target, gap.build, tuple(dropped))
+    return SkillGap(gap.source, gap.target, gap.build, tuple(dropped), gap.points)
 
 
 @dataclass(frozen=True)
@@ -836,7 +948,7 @@ def reachable_roles(
         )
     paths = _nearest_paths(graph, source, within + _EPSILON, years_done)
     start: Role = role_of(graph, source)
-    have = start.skills if start_levels is None else start_levels
+    have = role_levels(start) if start_levels is None else start_levels
     found = []
     for target, path in paths.items():
         if target == source:
@@ -906,6 +1018,8 @@ class PlannedStep:
     step: Step
     role: Role
     skills: tuple[PlannedSkill, ...]
+    # The skills a points requirement's suggestion builds (see `SkillGap.points`).
+    suggested: tuple[PlannedSkill, ...] = ()
 
     def certifications(self) -> list[PlannedSkill]:
         """The skills to build that are certifications."""
@@ -937,6 +1051,11 @@ def promotion_plan(career_map: CareerMap, route: Route, profile: Profile | None 
             step,
             career_map.roles[step.transition.target],
             tuple(PlannedSkill(c, career_map.skills[c.skill]) for c in step.gap.build),
+            tuple(
+                PlannedSkill(c, career_map.skills[c.skill])
+                for points in step.gap.points
+                for c in points.suggested
+            ),
         )
         for step in route.steps
     )

@@ -176,7 +176,7 @@ def fit(
     """
     from careergraph.cli.base import read_profile
     from careergraph.fit import role_fits
-    from careergraph.query import find_role
+    from careergraph.query import find_role, role_levels
     from careergraph.render import text as as_text
     from careergraph.render.messages import say
 
@@ -189,7 +189,8 @@ def fit(
         start = profile.role
     else:
         start = find_role(career_map, str(role_name)).id
-    have = profile.levels(career_map.roles[start]) if profile else career_map.roles[start].skills
+    own = career_map.roles[start]
+    have = profile.levels(own) if profile else role_levels(own)
     tracks = track_ids(career_map, track_names) if track_names else None
     standing = role_fits(
         career_map,

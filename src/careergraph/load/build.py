@@ -25,6 +25,7 @@ from careergraph.model import (
     Category,
     MapPath,
     Place,
+    PointsRequirement,
     Resource,
     ResourceKind,
     Role,
@@ -96,12 +97,27 @@ Requirements = tuple[str, int, Mapping[str, int]]
 class LazyRoles(Mapping[str, Role]):
     """Roles by id, in the map's order, each built from its cached record when first asked for."""
 
-    __slots__ = ("_asked", "_built", "_records")
+    __slots__ = ("_asked", "_built", "_points", "_records")
 
-    def __init__(self, records: dict[str, bytes], asked: bytes | None = None) -> None:
+    def __init__(
+        self, records: dict[str, bytes], asked: bytes | None = None, points: bytes | None = None
+    ) -> None:
         self._records = records
         self._built: dict[str, Role] = {}
         self._asked = asked
+        self._points = points
+
+    def points(self) -> Mapping[str, tuple[PointsRequirement, ...]] | None:
+        """The points requirements of the roles that have any, from the cache's own index, or
+        None when the cache has no such index."""
+        if self._points is None:
+            return None
+        with collector_paused():
+            try:
+                found = marshal.loads(self._points)
+                return {k: _points(v) for k, v in found.items() if k in self._records}
+            except (EOFError, TypeError, ValueError):
+                return None
 
     def requirements(self) -> Mapping[str, Requirements] | None:
         """Every role's track, level and skills from the cache's own index of them (a third of
@@ -203,6 +219,8 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
                     tuple(_plain_text(t) for t in r.interview),
                     r.sources,
                     r.years_estimated,
+                    _plain_points(r.points),
+                    _maybe_plain(r.title),
                 )
             )
             for k, r in career_map.roles.items()
@@ -231,6 +249,10 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
         "requirements": marshal.dumps(
             {k: (r.track, r.level, dict(r.skills)) for k, r in career_map.roles.items()}
         ),
+        # Only the roles with points requirements, so `fit` need not build every role.
+        "points": marshal.dumps(
+            {k: _plain_points(r.points) for k, r in career_map.roles.items() if r.points}
+        ),
     }
 
 
@@ -248,7 +270,7 @@ def build_map(
             }
         ),
         skills=_frozen({k: _skill(k, *raw) for k, raw in data["skills"].items()}),
-        roles=_roles(data["roles"], data["requirements"]),
+        roles=_roles(data["roles"], data["requirements"], data["points"]),
         transitions=tuple(_transition(*raw) for raw in data["transitions"]),
         allowances=_frozen(
             {tuple(p): Allowance(tuple(codes), why) for p, codes, why in data["allowances"]}
@@ -325,6 +347,8 @@ def _role(
     interview: tuple[Any, ...],
     sources: tuple[str, ...],
     years_estimated: bool,
+    points: tuple[Any, ...],
+    title: Any,
 ) -> Role:
     return Role(
         key,
@@ -339,6 +363,19 @@ def _role(
         tuple(map(_text, interview)),
         tuple(sources),
         years_estimated,
+        _points(points),
+        _maybe_text(title),
+    )
+
+
+def _plain_points(points: tuple[PointsRequirement, ...]) -> tuple[Any, ...]:
+    return tuple((p.total, p.skills, dict(p.weights), dict(p.values)) for p in points)
+
+
+def _points(plain: tuple[Any, ...]) -> tuple[PointsRequirement, ...]:
+    return tuple(
+        PointsRequirement(total, tuple(skills), MappingProxyType(weights), MappingProxyType(values))
+        for total, skills, weights, values in plain
     )
 
 
@@ -374,10 +411,12 @@ def _transition(
     return move
 
 
-def _roles(records: dict[str, bytes], asked: bytes) -> LazyRoles:
+def _roles(records: dict[str, bytes], asked: bytes, points: bytes) -> LazyRoles:
     if not all(type(record) is bytes for record in records.values()) or type(asked) is not bytes:
         raise TypeError("a role's record is not bytes")
-    return LazyRoles(records, asked)
+    if type(points) is not bytes:
+        raise TypeError("the index of points requirements is not bytes")
+    return LazyRoles(records, asked, points)
 
 
 def role_requirements(roles: Mapping[str, Role]) -> Mapping[str, Requirements]:
@@ -388,6 +427,15 @@ def role_requirements(roles: Mapping[str, Role]) -> Mapping[str, Requirements]:
         if found is not None:
             return found
     return {k: (r.track, r.level, r.skills) for k, r in roles.items()}
+
+
+def role_points(roles: Mapping[str, Role]) -> Mapping[str, tuple[PointsRequirement, ...]]:
+    """The points requirements of every role that has any, read as `role_requirements` reads."""
+    if isinstance(roles, LazyRoles) and roles.built < len(roles):
+        found = roles.points()
+        if found is not None:
+            return found
+    return {k: r.points for k, r in roles.items() if r.points}
 
 
 def _frozen(mapping: dict[_K, _V]) -> Mapping[_K, _V]:

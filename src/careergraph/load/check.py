@@ -7,6 +7,7 @@ pydantic and the YAML parser), so a warm start stays quick.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -43,11 +44,13 @@ from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
     BUILT_IN_CATEGORIES,
     DEFAULT_ROLE_YEARS,
+    POINTS_PER_SKILL,
     Allowance,
     CareerMap,
     Category,
     MapPath,
     Place,
+    PointsRequirement,
     Resource,
     ResourceKind,
     Role,
@@ -60,6 +63,7 @@ from careergraph.model import (
     TransitionKind,
     normalize_name,
     skill_category,
+    titled_names,
 )
 
 __all__ = ["describe_words", "parse_layers", "parse_paths", "unknown_words"]
@@ -301,9 +305,27 @@ class _Builder:
                     here = (*path, "skills", skill)
                     self._unknown(here, "skill", skill, declared["skills"], key=True)
             self._check_sources(path, role.get("sources"), declared["sources"])
-            for name in _raw_names(key, role):
+            self._check_points(path, role.get("points"), declared["skills"])
+            titled = self._titled(role)
+            for name in _raw_names(key, role) + titled:
                 other = owners.setdefault(normalize_name(name), key)
-                if other != key:
+                if other != key and name in titled:
+                    here = (*path, "title")
+                    place = self.doc.label(here)
+                    there = self.doc.reference(("roles", other), self.doc.where(path)[0])
+                    self._add(
+                        here,
+                        f"{place}: '{name}' already names role '{other}' ({there}): two roles"
+                        " of one track cannot share a title",
+                        words=Words.of(
+                            "problem.title_in_track",
+                            place=place,
+                            name=name,
+                            role=other,
+                            there=there,
+                        ),
+                    )
+                elif other != key:
                     there = self.doc.reference(("roles", other), self.doc.where(path)[0])
                     self._add(
                         path,
@@ -311,6 +333,106 @@ class _Builder:
                         f"({there}); every name and alias must point at one role",
                         key=True,
                     )
+        self._check_titles(owners)
+
+    def _titled(self, role: dict[str, Any]) -> list[str]:
+        """The names a role's shared title makes with its track's name, as written."""
+        title, track_id = _raw_text(role.get("title")), role.get("track")
+        track = self._raw("tracks").get(track_id) if isinstance(track_id, str) else None
+        name = _raw_text(track.get("name")) if isinstance(track, dict) else None
+        return [] if title is None or name is None else titled_names(title, name)
+
+    def _check_titles(self, owners: Mapping[str, str]) -> None:
+        """A shared title may name several roles, but never a role that does not carry it."""
+        for key, role in self._raw("roles").items():
+            title = _raw_text(role.get("title")) if isinstance(role, dict) else None
+            for text in title.all() if title is not None else ():
+                other = owners.get(normalize_name(text))
+                if other is not None and other != key:
+                    path: NodePath = ("roles", key, "title")
+                    place = self.doc.label(path)
+                    there = self.doc.reference(("roles", other), self.doc.where(path)[0])
+                    self._add(
+                        path,
+                        f"{place}: the title '{text}' is a name of role '{other}' ({there}); a"
+                        " title may be shared by the roles that carry it, not by another's name",
+                        words=Words.of(
+                            "problem.title_is_a_name",
+                            place=place,
+                            title=text,
+                            role=other,
+                            there=there,
+                        ),
+                    )
+
+    def _check_points(self, path: NodePath, points: Any, declared: set[str]) -> None:
+        """Each points requirement names known skills, weighs only its own, and can be met."""
+        for index, raw in enumerate(points if isinstance(points, list) else ()):
+            if not isinstance(raw, dict):
+                continue
+            here: NodePath = (*path, "points", index)
+            skills = raw.get("skills")
+            listed = [s for s in skills if isinstance(s, str)] if isinstance(skills, list) else []
+            for position, skill in enumerate(listed):
+                if skill not in declared:
+                    self._unknown((*here, "skills", position), "skill", skill, declared)
+            weights = raw.get("weights")
+            weights = weights if isinstance(weights, dict) else {}
+            for skill in weights:
+                if skill not in listed:
+                    place = self.doc.label((*here, "weights", skill))
+                    self._add(
+                        (*here, "weights", skill),
+                        f"{place}: '{skill}' is not one of this requirement's skills"
+                        f" ({', '.join(listed)}); weigh only a skill listed under 'skills'",
+                        key=True,
+                        words=Words.of(
+                            "problem.points_weight",
+                            place=place,
+                            skill=skill,
+                            skills=", ".join(listed),
+                        ),
+                    )
+            values = raw.get("values")
+            top = POINTS_PER_SKILL
+            if isinstance(values, dict) and values:
+                worth = {str(k): v for k, v in values.items()}
+                given = [worth.get(str(level)) for level in range(1, POINTS_PER_SKILL + 1)]
+                if not all(type(v) is int for v in given):
+                    place = self.doc.label((*here, "values"))
+                    self._add(
+                        (*here, "values"),
+                        f"{place}: give what every level 1 to 5 is worth, as whole numbers",
+                        words=Words.of("problem.points_values_all", place=place),
+                    )
+                    continue
+                if any(b <= a for a, b in itertools.pairwise(given)):  # type: ignore[operator]
+                    place = self.doc.label((*here, "values"))
+                    self._add(
+                        (*here, "values"),
+                        f"{place}: each level must be worth more than the one below it",
+                        words=Words.of("problem.points_values_rise", place=place),
+                    )
+                    continue
+                top = int(given[-1])  # type: ignore[arg-type]
+            total = raw.get("total")
+            if type(total) is not int or not listed:
+                continue
+            most = sum(top * (w if type(w := weights.get(s, 1)) is int else 1) for s in listed)
+            if total > most:
+                place = self.doc.label((*here, "total"))
+                self._add(
+                    (*here, "total"),
+                    f"{place}: {total} points cannot be reached: its skills at level"
+                    f" {POINTS_PER_SKILL} give {most} at most; lower the total or list more skills",
+                    words=Words.of(
+                        "problem.points_impossible",
+                        place=place,
+                        total=total,
+                        most=most,
+                        top=POINTS_PER_SKILL,
+                    ),
+                )
 
     def _check_names(self, names: Mapping[str, SharedNameSpec]) -> None:
         declared = set(self._raw("roles"))
@@ -676,6 +798,15 @@ def _raw_names(key: str, role: dict[str, Any]) -> list[str]:
     return [key, *(n for n in names if isinstance(n, str))]
 
 
+def _raw_text(value: Any) -> Text | None:
+    """A text as written, if it is one (a string, or a map of language to string)."""
+    if isinstance(value, str):
+        return Text.plain(value)
+    if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        return Text(MappingProxyType({str(k): v for k, v in value.items()}))
+    return None
+
+
 def _text(value: str | dict[str, str]) -> Text:
     if isinstance(value, str):
         return Text.plain(value)
@@ -726,6 +857,16 @@ def _role(key: str, spec: RoleSpec) -> Role:
         interview=tuple(_text(q) for q in spec.interview),
         sources=tuple(spec.sources),
         years_estimated=spec.years_estimated or spec.years is None,
+        title=_maybe_text(spec.title),
+        points=tuple(
+            PointsRequirement(
+                p.total,
+                tuple(p.skills),
+                _frozen({k: p.weights[k] for k in p.skills if k in p.weights}),
+                _frozen({int(k): v for k, v in sorted(p.values.items())}),
+            )
+            for p in spec.points
+        ),
     )
 
 

@@ -222,6 +222,35 @@ _UNIQUE = Field(json_schema_extra={"uniqueItems": True})
 IdList = Annotated[list[Id], AfterValidator(_no_duplicates), _UNIQUE]
 
 
+MAX_WEIGHT = 10
+"""What one point of a skill may count for in a points requirement, at most."""
+MAX_VALUE = 1_000
+"""What one level may be worth in a points requirement's `values`, at most."""
+
+
+class PointsSpec(Strict):
+    """A requirement that adds up: the levels held in `skills` (each times its weight, 1 unless
+    `weights` says otherwise) total at least `total`, in any mix."""
+
+    total: Annotated[int, Field(ge=1, le=MAX_WEIGHT * MAX_VALUE * 1_000)]
+    skills: Annotated[
+        list[Id],
+        Field(min_length=1, max_length=1_000, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_no_duplicates),
+    ]
+    weights: dict[Id, Annotated[int, Field(ge=1, le=MAX_WEIGHT)]] = Field(
+        default_factory=dict, json_schema_extra={"default": {}}
+    )
+    values: dict[LevelKey, Annotated[int, Field(ge=1, le=MAX_VALUE)]] = Field(
+        default_factory=dict,
+        description=(
+            "What each level 1 to 5 is worth in points (all five, rising), where higher levels"
+            " count for more; by default a level is worth its own number."
+        ),
+        json_schema_extra={"default": {}, "propertyNames": {"pattern": LEVEL_KEY_PATTERN}},
+    )
+
+
 class RoleSpec(Strict):
     name: NameSpec
     track: Id
@@ -237,6 +266,21 @@ class RoleSpec(Strict):
     interview: list[TextSpec] = _EMPTY_LIST
     sources: IdList = _EMPTY_LIST
     years_estimated: bool = False
+    title: NameSpec | None = Field(
+        default=None,
+        description=(
+            'A title other roles may share ("Senior Engineer" on several ladders): asked by it,'
+            " careergraph lists them; TITLE (TRACK) and TRACK TITLE name this role alone."
+        ),
+    )
+    points: list[PointsSpec] = Field(
+        default_factory=list,
+        description=(
+            "Requirements that add up: each says the levels held in its skills (times their"
+            " weights) total at least `total`, besides or instead of the minimums in `skills`."
+        ),
+        json_schema_extra={"default": []},
+    )
     lint: AllowanceSpec | None = None
 
 

@@ -140,6 +140,15 @@ def node_link_json(career_map: CareerMap, lang: str) -> str:
             years=float(role.years),
             summary=role.summary.as_dict() if role.summary else None,
             skills=dict(sorted(role.skills.items())),
+            points=[
+                {
+                    "total": p.total,
+                    "skills": list(p.skills),
+                    "weights": dict(p.weights),
+                    "values": {str(k): v for k, v in p.values.items()},
+                }
+                for p in role.points
+            ],
             level_texts={
                 skill_id: looks.as_dict()
                 for skill_id, level in sorted(role.skills.items())

@@ -19,10 +19,18 @@ import networkx as nx
 
 from careergraph.files import write_file
 from careergraph.graph import CareerGraph
-from careergraph.model import CareerMap, Profile, Role, Text, Transition, TransitionKind
-from careergraph.query import Route
+from careergraph.model import (
+    CareerMap,
+    PointsRequirement,
+    Profile,
+    Role,
+    Text,
+    Transition,
+    TransitionKind,
+)
+from careergraph.query import Route, SkillChange
 from careergraph.render.messages import estimated, estimated_so_far, legend, move_marks, say
-from careergraph.render.text import years
+from careergraph.render.text import points_skills, years
 
 __all__ = ["RouteQuestion", "render_html", "write_html"]
 
@@ -85,6 +93,7 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "skills": "Required skills",
         "responsibilities": "Responsibilities",
         "aliases": "Also called",
+        "role_title": "Title",
         "moves_out": "Moves from here",
         "moves_in": "Moves into here",
         "sources": "Sources",
@@ -198,6 +207,7 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "skills": "必要なスキル",
         "responsibilities": "主な責任",
         "aliases": "別名",
+        "role_title": "肩書き",
         "moves_out": "ここからの移動",
         "moves_in": "ここへの移動",
         "sources": "出典",
@@ -1053,8 +1063,13 @@ def _role_data(career_map: CareerMap, role: Role, moves: _Moves, lang: str) -> d
             for code, name in names.items()
             if name != primary
         ],
-        "searchNames": role.names(),
+        "searchNames": [
+            *role.names(),
+            *(role.title.all() if role.title else ()),
+            *role.titled_names(career_map.tracks[role.track]),
+        ],
         "aliases": list(role.aliases),
+        "title": _maybe(role.title, lang),
         "track": role.track,
         "trackName": career_map.tracks[role.track].name.get(lang),
         "level": role.level,
@@ -1065,6 +1080,7 @@ def _role_data(career_map: CareerMap, role: Role, moves: _Moves, lang: str) -> d
             {"id": skill, "name": career_map.skills[skill].name.get(lang), "level": level}
             for skill, level in skills
         ],
+        "points": [_points_text(career_map, requirement, lang) for requirement in role.points],
         "sources": [
             {"title": career_map.sources[s].title, "url": career_map.sources[s].url}
             for s in role.sources
@@ -1073,6 +1089,18 @@ def _role_data(career_map: CareerMap, role: Role, moves: _Moves, lang: str) -> d
         "movesOut": [_move_data(career_map, m, m.target, lang) for m in moves.out_of[role.id]],
         "movesIn": [_move_data(career_map, m, m.source, lang) for m in moves.into[role.id]],
     }
+
+
+def _changes(career_map: CareerMap, changes: Iterable[SkillChange], lang: str) -> list[str]:
+    return [
+        f"{career_map.skills[c.skill].name.get(lang)} {c.from_level}→{c.to_level}" for c in changes
+    ]
+
+
+def _points_text(career_map: CareerMap, requirement: PointsRequirement, lang: str) -> str:
+    """A points requirement in a sentence: the total, and the skills that count (with weights)."""
+    skills = points_skills(career_map, requirement, lang)
+    return say(lang, "role.points", total=requirement.total, skills=skills)
 
 
 def _skills_about(
@@ -1151,6 +1179,17 @@ def _route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any
                         "to": change.to_level,
                     }
                     for change in step.gap.build
+                ],
+                "points": [
+                    say(
+                        lang,
+                        "route.points",
+                        missing=p.missing,
+                        changes=say(lang, "list.comma").join(
+                            _changes(career_map, p.suggested, lang)
+                        ),
+                    )
+                    for p in step.gap.points
                 ],
             }
             for index, step in enumerate(route.steps)

@@ -42,6 +42,28 @@ def _change_looks(career_map: CareerMap, change: SkillChange, lang: str) -> dict
     }
 
 
+def points_data(career_map: CareerMap, gap: SkillGap, lang: str) -> list[dict[str, Any]]:
+    """The points requirements of a gap still to meet, each with the suggested levels."""
+    return [
+        {
+            "total": p.requirement.total,
+            "have": p.have,
+            "missing": p.missing,
+            "skills": [
+                {
+                    "skill": s,
+                    "name": career_map.skills[s].name.get(lang),
+                    "weight": p.requirement.weight(s),
+                }
+                for s in p.requirement.skills
+            ],
+            "suggested": [_change_looks(career_map, c, lang) for c in p.suggested],
+            "suggested_levels": p.levels,
+        }
+        for p in gap.points
+    ]
+
+
 def _move(career_map: CareerMap, move: Transition, lang: str) -> dict[str, Any]:
     return {
         "from": move.source,
@@ -73,6 +95,7 @@ def routes_data(
                         "cumulative_years": step.cumulative_years,
                         "years_left": step.years_left,
                         "gap": [_change(career_map, c, lang) for c in step.gap.build],
+                        "points": points_data(career_map, step.gap, lang),
                         "steep": [c.skill for c in step.steep],
                     }
                     for step in route.steps
@@ -112,6 +135,7 @@ def gap_data(career_map: CareerMap, gap: SkillGap, lang: str) -> dict[str, Any]:
         "to": gap.target,
         "size": gap.size,
         "gap": [_change_looks(career_map, c, lang) for c in gap.build],
+        "points": points_data(career_map, gap, lang),
         "dropped": [
             {
                 "skill": c.skill,
@@ -138,6 +162,7 @@ def role_data(
         "name": role.name.get(lang),
         "names": role.name.as_dict(),
         "aliases": list(role.aliases),
+        "title": _text(role.title, lang),
         "track": role.track,
         "track_name": track.name.get(lang),
         "track_description": _text(track.description, lang),
@@ -159,6 +184,17 @@ def role_data(
                 "resources": [_resource(r, lang) for r in career_map.skills[skill].resources],
             }
             for skill, level in sorted(role.skills.items(), key=lambda s: (-s[1], s[0]))
+        ],
+        "points": [
+            {
+                "total": p.total,
+                "skills": [
+                    {"skill": s, "name": career_map.skills[s].name.get(lang), "weight": p.weight(s)}
+                    for s in p.skills
+                ],
+                "values": {str(level): p.value(level) for level in range(1, 6)},
+            }
+            for p in role.points
         ],
         "interview": [q.get(lang) for q in role.interview],
         "next": [
@@ -271,6 +307,7 @@ def plan_data(career_map: CareerMap, plan: Plan, lang: str) -> dict[str, Any]:
                     }
                     for p in planned.skills
                 ],
+                "points": points_data(career_map, planned.step.gap, lang),
                 "certifications": [p.skill.id for p in planned.certifications()],
                 "interview": [q.get(lang) for q in planned.role.interview],
                 "steep": [c.skill for c in planned.step.steep],

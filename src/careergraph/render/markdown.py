@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
-from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
+from careergraph.query import Plan, PlannedSkill, PlannedStep, SkillGap, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
     category_name,
@@ -20,6 +20,7 @@ from careergraph.render.messages import (
     say,
     years,
 )
+from careergraph.render.text import points_skills
 
 # Characters that would turn data into Markdown markup (or HTML, which Markdown passes through).
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#!~&])")
@@ -84,9 +85,24 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
     out = ["## " + say(lang, "plan.standing"), ""]
     if rows:
         out += [levels_svg(rows, name, lang, ident="standing"), ""]
-    columns = say(lang, "chart.columns").split("|")
-    out += [f"| {' | '.join(columns)} |", "|---|---|---|"]
-    out += [f"| {escape(r.name)} | {r.have} | {r.needed} |" for r in rows]
+    if rows or not target.points:
+        columns = say(lang, "chart.columns").split("|")
+        out += [f"| {' | '.join(columns)} |", "|---|---|---|"]
+        out += [f"| {escape(r.name)} | {r.have} | {r.needed} |" for r in rows]
+    for requirement in target.points:
+        out = [*out, ""] if rows else out
+        held = requirement.points(have)
+        out.append(
+            escape(
+                say(
+                    lang,
+                    "plan.standing_points",
+                    have=held,
+                    total=requirement.total,
+                    count=len(requirement.skills),
+                )
+            )
+        )
     return out
 
 
@@ -142,10 +158,11 @@ def _step(
         out += ["", "> " + escape(moved.note.get(lang))]
     if role.summary:
         out += ["", escape(role.summary.get(lang))]
-    out += ["", "### " + say(lang, "plan.skills"), ""]
-    if not planned.skills:
+    if planned.skills or not step.gap.points:
+        out += ["", "### " + say(lang, "plan.skills"), ""]
+    if not planned.skills and not step.gap.points:
         out.append(say(lang, "plan.nothing"))
-    else:
+    elif planned.skills:
         out += [f"| {' | '.join(say(lang, 'plan.skill_columns').split('|'))} |"]
         out += ["|---|---|---|---|---|"]
         out += [_skill_row(career_map, s, lang) for s in planned.skills]
@@ -155,6 +172,13 @@ def _step(
         bare = _without_resources(planned, lang)
         if bare:
             out.append(f"- {escape(say(lang, 'plan.no_resources_for', skills=bare))}")
+    if step.gap.points:
+        out += ["", "### " + say(lang, "plan.points"), ""]
+        for text in points_sentences(career_map, step.gap, lang):
+            out += [escape(text), ""]
+        for planned_skill in planned.suggested:
+            out += _skill_resources(career_map, planned_skill, lang)
+        out = out[:-1] if out[-1] == "" else out
     certifications = _certifications(planned, lang)
     if certifications:
         out += ["", "### " + say(lang, "plan.certifications"), "", *certifications]
@@ -165,6 +189,32 @@ def _step(
     if cited:
         out += ["", "### " + say(lang, "plan.sources"), ""]
         out += [f"- {escape(s.title)}" + (f" {_link(s.url)}" if s.url else "") for s in cited]
+    return out
+
+
+def points_sentences(career_map: CareerMap, gap: SkillGap, lang: str) -> list[str]:
+    """Each points requirement of a plan's step: the points to gain across its skills, then one
+    concrete way to gain them."""
+    comma = say(lang, "list.comma")
+    out = []
+    for p in gap.points:
+        requirement = p.requirement
+        skills = points_skills(career_map, requirement, lang)
+        out.append(
+            say(
+                lang,
+                "plan.points_line",
+                missing=p.missing,
+                have=p.have,
+                total=requirement.total,
+                skills=skills,
+            )
+        )
+        changes = comma.join(
+            f"{career_map.skills[c.skill].name.get(lang)} {c.from_level} → {c.to_level}"
+            for c in p.suggested
+        )
+        out.append(say(lang, "plan.points_instance", changes=changes, levels=p.levels))
     return out
 
 

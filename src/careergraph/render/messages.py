@@ -43,6 +43,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.alternative": "Alternative {number}",
         "route.build": "build: ",
         "route.nothing_new": "nothing new",
+        "route.points": "+{missing} points ({changes})",
+        "list.comma": ", ",
+        "points.weight": " ×{weight}",  # noqa: RUF001 (the multiplication sign is meant)
+        "role.points": "At least {total} points in all across {skills}",
         "route.total": "Total: {years} over {moves}",
         "route.by_steps": "(routes ranked by number of moves, then years)",
         "route.inferred": (
@@ -67,10 +71,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.nothing": "{source} → {target}: nothing to build; every skill is already at its level",
         "gap.some": "{source} → {target}: {skills} to build (+{size} levels)",
         "gap.dropped": "No longer stressed in {target}",
+        "gap.points_only": "{source} → {target}: {points} more points to gain (+{size} levels)",
+        "gap.points_heading": "Points (any mix of these skills counts)",
+        "gap.points": "{missing} more points across {skills} ({have} of {total} held)",
+        "gap.points_instance": "for instance {changes} (+{levels} levels)",
         "gap.level": "level {level}",
         "gap.you": "You ({role})",
         "show.line": "id: {id} · track: {track} · level {level} · typically {years}",
         "show.aliases": "also called: {aliases}",
+        "show.title": "title: {title}",
+        "show.title_shared": "title: {title}, shared with {roles}",
         "show.track_about": "{track}: {description}",
         "show.responsibilities": "Responsibilities",
         "show.skills": "Skills",
@@ -109,6 +119,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.skills": "Skills to build",
         "plan.skill_columns": "Skill|Category|Now|Needed|Gain",
         "plan.nothing": "Nothing new: every skill this role asks for is already at its level.",
+        "plan.points": "Points to gain",
+        "plan.standing_points": (
+            "Points: you hold {have} of the {total} asked across {count} skills."
+        ),
+        "plan.points_line": (
+            "{missing} more points across these skills ({have} of {total} held): {skills}."
+        ),
+        "plan.points_instance": "For instance: {changes} (+{levels} levels).",
         "plan.resources": "How to build them",
         "plan.no_resources_for": "No resource listed yet for {skills}.",
         "plan.sources": "Sources",
@@ -226,6 +244,28 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.type.mapping": "a mapping (key: value)",
         "problem.type.list": "a list",
         "problem.type.boolean": "true or false",
+        "problem.title_in_track": (
+            "{place}: '{name}' already names role '{role}' ({there}): two roles of one track"
+            " cannot share a title"
+        ),
+        "problem.title_is_a_name": (
+            "{place}: the title '{title}' is a name of role '{role}' ({there}); a title may be"
+            " shared by the roles that carry it, not by another's name"
+        ),
+        "problem.points_values_all": (
+            "{place}: give what every level 1 to 5 is worth, as whole numbers"
+        ),
+        "problem.points_values_rise": (
+            "{place}: each level must be worth more than the one below it"
+        ),
+        "problem.points_weight": (
+            "{place}: '{skill}' is not one of this requirement's skills ({skills});"
+            " weigh only a skill listed under 'skills'"
+        ),
+        "problem.points_impossible": (
+            "{place}: {total} points cannot be reached: its skills at level {top} give {most}"
+            " at most; lower the total or list more skills"
+        ),
         "problem.primary_not_listed": (
             "{place}: '{role}' is not one of the roles the name lists ({roles})"
         ),
@@ -357,6 +397,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.promotion_skill_drop": (
             "transitions '{source}' -> '{target}': the promotion asks less of {skills}"
         ),
+        "lint.points_already_met": (
+            "roles.{id}.points[{index}]: the role's own minimums already give {have} points, at"
+            " least the {total} it asks, so it asks nothing more; raise the total or drop it"
+        ),
+        "lint.promotion_points_drop": (
+            "transitions '{source}' -> '{target}': the promotion asks {total} points over"
+            " {skills}, fewer than the {before} of '{source}'"
+        ),
         "lint.skill_drop": "{skill} {level} -> {new_level}",
         "lint.unused_skill": "skills.{id}: no role asks for this skill",
         "lint.role_without_skills": (
@@ -429,6 +477,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.alternative": "別ルート{number}",
         "route.build": "伸ばす: ",
         "route.nothing_new": "新たに伸ばすものなし",
+        "route.points": "+{missing}ポイント({changes})",
+        "list.comma": "、",
+        "points.weight": " ×{weight}",  # noqa: RUF001 (the multiplication sign is meant)
+        "role.points": "{skills}で合計{total}ポイント以上",
         "route.total": "合計: {years}・{moves}",
         "route.by_steps": "(移動の回数順、同数なら年数順)",
         "route.inferred": "(推定: データにない移動をスキルの重なりから提案。年数は目安)",
@@ -453,10 +505,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "gap.some": "{source} → {target}: 伸ばすスキル{count}件(+{size}レベル)",
         "gap.dropped": "{target}では重視されなくなるスキル",
+        "gap.points_only": "{source} → {target}: あと{points}ポイント(+{size}レベル)",
+        "gap.points_heading": "ポイント(これらのスキルの組み合わせは自由)",
+        "gap.points": "{skills}であと{missing}ポイント({total}ポイント中{have}ポイント保有)",
+        "gap.points_instance": "たとえば{changes}(+{levels}レベル)",
         "gap.level": "レベル{level}",
         "gap.you": "あなた({role})",
         "show.line": "ID: {id} · トラック: {track} · レベル{level} · 目安{years}",
         "show.aliases": "別名: {aliases}",
+        "show.title": "肩書き: {title}",
+        "show.title_shared": "肩書き: {title}({roles}と共通)",
         "show.track_about": "{track}: {description}",
         "show.responsibilities": "主な責任",
         "show.skills": "スキル",
@@ -495,6 +553,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.skills": "伸ばすスキル",
         "plan.skill_columns": "スキル|分類|現在|必要|差",
         "plan.nothing": "新たに伸ばすスキルはありません。このロールが求めるレベルに達しています。",
+        "plan.points": "積み上げるポイント",
+        "plan.standing_points": (
+            "ポイント: {count}件のスキルで求められる{total}ポイントのうち"
+            "{have}ポイントを保有しています。"
+        ),
+        "plan.points_line": (
+            "次のスキルであと{missing}ポイント({total}ポイント中{have}ポイント保有): {skills}。"
+        ),
+        "plan.points_instance": "たとえば: {changes}(+{levels}レベル)。",
         "plan.resources": "学び方",
         "plan.no_resources_for": "{skills}はまだ教材の登録がありません。",
         "plan.sources": "出典",
@@ -655,6 +722,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.type.mapping": "マッピング(キー: 値)",
         "problem.type.list": "リスト",
         "problem.type.boolean": "true か false",
+        "problem.title_in_track": (
+            "{place}: '{name}'はすでにロール'{role}'を指しています({there})。"
+            "同じトラックの2つのロールが肩書きを共有することはできません"
+        ),
+        "problem.title_is_a_name": (
+            "{place}: 肩書き'{title}'はロール'{role}'の名前です({there})。肩書きはそれを持つ"
+            "ロールどうしでは共有できますが、ほかのロールの名前とは重ねられません"
+        ),
+        "problem.points_values_all": ("{place}: レベル1から5のすべての値を整数で書いてください"),
+        "problem.points_values_rise": (
+            "{place}: 各レベルの値はひとつ下のレベルより大きくしてください"
+        ),
+        "problem.points_weight": (
+            "{place}: '{skill}'はこの要件のスキル({skills})にありません。"
+            "重みは'skills'に挙げたスキルにだけ付けてください"
+        ),
+        "problem.points_impossible": (
+            "{place}: {total}ポイントには届きません。挙げたスキルがすべてレベル{top}でも"
+            "{most}ポイントまでです。合計を下げるかスキルを増やしてください"
+        ),
         "problem.primary_not_listed": (
             "{place}: '{role}'はこの名前が挙げるロール({roles})にありません"
         ),
@@ -791,6 +878,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "lint.promotion_skill_drop": (
             "transitions '{source}' -> '{target}': 昇進なのに求めるレベルが下がります: {skills}"
+        ),
+        "lint.points_already_met": (
+            "roles.{id}.points[{index}]: このロール自身の最低レベルだけで{have}ポイントとなり、"
+            "求める{total}ポイントに達しているため、この要件は何も求めていません。"
+            "合計を上げるか削除してください"
+        ),
+        "lint.promotion_points_drop": (
+            "transitions '{source}' -> '{target}': 昇進先が{skills}に求めるのは{total}ポイントで、"
+            "'{source}'の{before}ポイントより少なくなっています"
         ),
         "lint.skill_drop": "{skill} {level} -> {new_level}",
         "lint.unused_skill": "skills.{id}: このスキルを求めるロールがありません",

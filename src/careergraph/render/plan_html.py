@@ -11,6 +11,7 @@ from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.html import FONT
+from careergraph.render.markdown import points_sentences
 from careergraph.render.messages import (
     category_name,
     count,
@@ -83,10 +84,21 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> str:
         out.append(f'<figure class="chart">{chart}</figure>')
     columns = [escape(c) for c in say(lang, "chart.columns").split("|")]
     body = "".join(_row([escape(r.name), str(r.have), str(r.needed)], numbers=2) for r in rows)
-    out.append(
-        f'<table class="standing"><thead>{_row(columns, numbers=2, head=True)}</thead>'
-        f"<tbody>{body}</tbody></table>"
-    )
+    if rows or not target.points:
+        out.append(
+            f'<table class="standing"><thead>{_row(columns, numbers=2, head=True)}</thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
+    for requirement in target.points:
+        held = requirement.points(have)
+        line = say(
+            lang,
+            "plan.standing_points",
+            have=held,
+            total=requirement.total,
+            count=len(requirement.skills),
+        )
+        out.append(f'<p class="points">{escape(line)}</p>')
     out.append("</section>")
     return "\n".join(out)
 
@@ -144,10 +156,11 @@ def _step(
         out.append(f'<p class="basis">{escape(moved.note.get(lang))}</p>')
     if role.summary:
         out.append(f'<p class="summary">{escape(role.summary.get(lang))}</p>')
-    out.append(f"<h3>{escape(say(lang, 'plan.skills'))}</h3>")
-    if not planned.skills:
+    if planned.skills or not step.gap.points:
+        out.append(f"<h3>{escape(say(lang, 'plan.skills'))}</h3>")
+    if not planned.skills and not step.gap.points:
         out.append(f"<p>{escape(say(lang, 'plan.nothing'))}</p>")
-    else:
+    elif planned.skills:
         columns = [escape(c) for c in say(lang, "plan.skill_columns").split("|")]
         head = _row(columns, numbers=3, head=True)
         rows = "".join(_skill_row(career_map, p, lang) for p in planned.skills)
@@ -159,6 +172,13 @@ def _step(
             skills = say(lang, "list.separator").join(bare)
             said = say(lang, "plan.no_resources_for", skills=skills)
             out.append(f'<p class="no-resources">{escape(said)}</p>')
+    if step.gap.points:
+        out.append(f"<h3>{escape(say(lang, 'plan.points'))}</h3>")
+        out += [
+            f'<p class="points">{escape(text)}</p>'
+            for text in points_sentences(career_map, step.gap, lang)
+        ]
+        out += [s for p in planned.suggested if (s := _skill_resources(career_map, p, lang))]
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
     if certifications:

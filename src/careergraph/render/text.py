@@ -7,7 +7,14 @@ import unicodedata
 from collections.abc import Sequence
 
 from careergraph.fit import Standing
-from careergraph.model import CareerMap, Profile, Role, Transition
+from careergraph.model import (
+    CareerMap,
+    PointsRequirement,
+    Profile,
+    Role,
+    Transition,
+    normalize_name,
+)
 from careergraph.query import Reachable, Route, SkillChange, SkillGap
 from careergraph.render.messages import category_name, count, estimated, legend, move_marks, say
 from careergraph.render.messages import move_kind as _kind
@@ -46,6 +53,60 @@ def _skill_items(career_map: CareerMap, changes: Sequence[SkillChange], lang: st
     return [
         f"{career_map.skills[c.skill].name.get(lang)} {c.from_level}→{c.to_level}" for c in changes
     ]
+
+
+def _points_items(career_map: CareerMap, gap: SkillGap, lang: str) -> list[str]:
+    """A route step's points requirements to meet, one item each, with the suggested levels."""
+    return [
+        say(
+            lang,
+            "route.points",
+            missing=p.missing,
+            changes=say(lang, "list.comma").join(_skill_items(career_map, p.suggested, lang)),
+        )
+        for p in gap.points
+    ]
+
+
+def points_skills(career_map: CareerMap, requirement: PointsRequirement, lang: str) -> str:
+    """The skills a points requirement counts, each with its weight when that is not 1."""
+    return say(lang, "list.comma").join(
+        career_map.skills[s].name.get(lang)
+        + (
+            say(lang, "points.weight", weight=requirement.weight(s))
+            if requirement.weight(s) != 1
+            else ""
+        )
+        for s in requirement.skills
+    )
+
+
+def points_lines(career_map: CareerMap, gap: SkillGap, lang: str, indent: str = "  ") -> list[str]:
+    """Each points requirement still to meet: the points missing, the skills that count, and
+    one concrete way to meet it."""
+    out = []
+    for p in gap.points:
+        requirement = p.requirement
+        skills = points_skills(career_map, requirement, lang)
+        out.append(
+            indent
+            + say(
+                lang,
+                "gap.points",
+                missing=p.missing,
+                skills=skills,
+                have=p.have,
+                total=requirement.total,
+            )
+        )
+        changes = say(lang, "list.comma").join(
+            f"{career_map.skills[c.skill].name.get(lang)} {c.from_level} → {c.to_level}"
+            for c in p.suggested
+        )
+        out.append(
+            indent + "  " + say(lang, "gap.points_instance", changes=changes, levels=p.levels)
+        )
+    return out
 
 
 def _wrap_items(lead: str, items: Sequence[str], lang: str) -> list[str]:
@@ -115,7 +176,8 @@ def routes_text(
                 f"  {_pad(move, move_width)}  {_pad(kind, kind_width)}  "
                 f"{_right(spent, 5)}  {_right(total, 6)}"
             )
-            out += _wrap_items(lead, _skill_items(career_map, step.gap.build, lang), lang)
+            items = _skill_items(career_map, step.gap.build, lang)
+            out += _wrap_items(lead, items + _points_items(career_map, step.gap, lang), lang)
         out.append("  " + say(lang, "route.total", years=total_years, moves=moves))
         out.append("")
     if years_done:
@@ -145,8 +207,15 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
     source, target = _name(career_map, gap.source, lang), _name(career_map, gap.target, lang)
     if you:
         source = say(lang, "gap.you", role=source)
-    if not gap.build:
+    if not gap.build and not gap.points:
         out = [say(lang, "gap.nothing", source=source, target=target)]
+    elif not gap.build:
+        missing = sum(p.missing for p in gap.points)
+        out = [
+            say(
+                lang, "gap.points_only", source=source, target=target, points=missing, size=gap.size
+            )
+        ]
     else:
         skills = count(lang, "skills", len(gap.build))
         out = [
@@ -174,6 +243,10 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
                 looks = career_map.skills[c.skill].level_text(c.to_level, career_map.scale)
                 if looks is not None:
                     out.append(f"    {_one_line(looks.get(lang))}")
+    if gap.points:
+        out.append("")
+        out.append(say(lang, "gap.points_heading"))
+        out += points_lines(career_map, gap, lang)
     if gap.dropped:
         out.append("")
         out.append(say(lang, "gap.dropped", target=target))
@@ -213,6 +286,21 @@ def role_text(
     if about_track is not None:
         about = _one_line(about_track.get(lang))
         out.append("  " + say(lang, "show.track_about", track=track, description=about))
+    if role.title is not None:
+        mine = {normalize_name(t) for t in role.title.all()}
+        shared = [
+            _name(career_map, other.id, lang)
+            for other in career_map.roles.values()
+            if other.id != role.id
+            and other.title is not None
+            and any(normalize_name(t) in mine for t in other.title.all())
+        ]
+        title = role.title.get(lang)
+        if shared:
+            others = say(lang, "list.comma").join(shared)
+            out.append("  " + say(lang, "show.title_shared", title=title, roles=others))
+        else:
+            out.append("  " + say(lang, "show.title", title=title))
     if role.aliases:
         out.append("  " + say(lang, "show.aliases", aliases=", ".join(role.aliases)))
     if role.summary:
@@ -230,6 +318,9 @@ def role_text(
         described = career_map.skills[s].description
         if described is not None:
             out.append(f"    {_one_line(described.get(lang))}")
+    for requirement in role.points:
+        skills_text = points_skills(career_map, requirement, lang)
+        out.append("  " + say(lang, "role.points", total=requirement.total, skills=skills_text))
     out += ["", say(lang, "show.next")]
     out += _moves_lines(career_map, next_moves, lang, forward=True) or [none]
     out += ["", say(lang, "show.previous")]

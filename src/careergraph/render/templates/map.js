@@ -384,6 +384,8 @@
       }
       skills.appendChild(item);
     }
+    // Requirements that add up: a total over several skills, in any mix.
+    for (const text of role.points) skills.appendChild(el("li", "points", text));
     put(details, skills);
 
     if (role.responsibilities.length) {
@@ -392,6 +394,7 @@
       for (const text of role.responsibilities) list.appendChild(el("li", null, text));
       put(details, list);
     }
+    if (role.title) put(details, el("h3", null, ui.role_title), el("p", null, role.title));
     if (role.aliases.length) {
       put(details, el("h3", null, ui.aliases), el("p", null, role.aliases.join(", ")));
     }
@@ -439,7 +442,10 @@
         el("div", "step-move", step.fromName + " → " + step.toName),
         el("div", "step-meta", meta.join(" · "))
       );
-      const build = step.build.map((c) => c.name + " " + c.from + "→" + c.to).join(", ");
+      const build = step.build
+        .map((c) => c.name + " " + c.from + "→" + c.to)
+        .concat(step.points)
+        .join(", ");
       put(item, el("div", "step-build", ui.build + ": " + (build || ui.nothing_new)));
       steps.appendChild(item);
     }
