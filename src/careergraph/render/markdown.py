@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from careergraph.model import CareerMap, Resource
@@ -169,7 +170,7 @@ def _step(
         out += ["", "### " + say(lang, "plan.resources"), ""]
         for planned_skill in planned.skills:
             out += _skill_resources(career_map, planned_skill, lang)
-        bare = _without_resources(planned, lang)
+        bare = _without_resources(planned.skills, lang)
         if bare:
             out.append(f"- {escape(say(lang, 'plan.no_resources_for', skills=bare))}")
     if step.gap.points:
@@ -178,6 +179,9 @@ def _step(
             out += [escape(text), ""]
         for planned_skill in planned.suggested:
             out += _skill_resources(career_map, planned_skill, lang)
+        bare = _without_resources(planned.suggested, lang)
+        if bare:
+            out.append(f"- {escape(say(lang, 'plan.no_resources_for', skills=bare))}")
         out = out[:-1] if out[-1] == "" else out
     certifications = _certifications(planned, lang)
     if certifications:
@@ -243,9 +247,9 @@ def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) ->
     return out if len(out) > 1 else []
 
 
-def _without_resources(planned: PlannedStep, lang: str) -> str:
+def _without_resources(skills: Sequence[PlannedSkill], lang: str) -> str:
     """The skills of a step that no resource builds yet, named once for the whole step."""
-    bare = [p.skill.name.get(lang) for p in planned.skills if not p.skill.resources]
+    bare = [p.skill.name.get(lang) for p in skills if not p.skill.resources]
     return say(lang, "list.separator").join(bare)
 
 

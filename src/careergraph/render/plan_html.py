@@ -179,6 +179,11 @@ def _step(
             for text in points_sentences(career_map, step.gap, lang)
         ]
         out += [s for p in planned.suggested if (s := _skill_resources(career_map, p, lang))]
+        bare = [p.skill.name.get(lang) for p in planned.suggested if not p.skill.resources]
+        if bare:
+            skills = say(lang, "list.separator").join(bare)
+            said = say(lang, "plan.no_resources_for", skills=skills)
+            out.append(f'<p class="no-resources">{escape(said)}</p>')
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
     if certifications:
