@@ -129,3 +129,16 @@ def test_lint_prints_the_same_from_the_cache(files: list[str]) -> None:
     assert [r.exit_code for r in outputs] == [1, 1, 1]  # a lint code that does not exist
     assert outputs[0].output == outputs[1].output == outputs[2].output
     assert f"{files[1]}:3:3: warning [unreachable]" in outputs[0].output
+
+
+def test_a_hand_written_places_record_is_a_one_line_error(files: list[str]) -> None:
+    raws = [Path(f).read_bytes() for f in files]
+    packed = pack_places(_checked(files).places)
+    packed["entries"] = {entry: b"not a marshal record" for entry in packed["entries"]}
+    cache.remember(raws, packed, files, PLACES)
+    result = CliRunner().invoke(cli, ["--data", files[0], "--data", files[1], "lint"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "error: the load cache's record of where the map's entries stand is not one careergraph"
+        " wrote; remove the cache folder or set CAREERGRAPH_NO_CACHE=1\n"
+    )

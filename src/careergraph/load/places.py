@@ -96,44 +96,51 @@ class PackedPlaces(Mapping[MapPath, Place]):
             raise TypeError("the places are not the ones careergraph keeps")
         self._files: list[str] = files
         self._entries: dict[MapPath, bytes] = entries
-        self._read: dict[MapPath, dict[MapPath, Place]] = {}
+        self._read: dict[MapPath, dict[MapPath, tuple[int, int, int]]] = {}
 
-    def _entry(self, entry: MapPath) -> dict[MapPath, Place]:
+    def _entry(self, entry: MapPath) -> dict[MapPath, tuple[int, int, int]]:
+        """The entry's places by the rest of their paths, each as (file number, line, column)."""
         found = self._read.get(entry)
         if found is None:
-            found = self._read[entry] = self._unpack(entry)
+            try:
+                row = marshal.loads(self._entries[entry])
+                at = zip(row[1::4], row[2::4], row[3::4], strict=True)
+                found = dict(zip(row[0::4], at, strict=True))
+            except (EOFError, KeyError, TypeError, ValueError) as error:
+                raise _foreign() from error
+            self._read[entry] = found
         return found
 
-    def _unpack(self, entry: MapPath) -> dict[MapPath, Place]:
+    def _place(self, at: tuple[int, int, int]) -> Place:
         try:
-            row = marshal.loads(self._entries[entry])
-            files = self._files
-            return {
-                (*entry, *row[i]): Place(files[row[i + 1]], row[i + 2], row[i + 3])
-                for i in range(0, len(row), 4)
-            }
-        except (EOFError, IndexError, KeyError, TypeError, ValueError) as error:
-            # Only an entry written by hand gets here: the payload matched the hash in its header.
-            raise CareerGraphError(
-                "the load cache's record of where the map's entries stand is not one careergraph"
-                " wrote; remove the cache folder or set CAREERGRAPH_NO_CACHE=1"
-            ) from error
+            return Place(self._files[at[0]], at[1], at[2])
+        except (IndexError, TypeError) as error:
+            raise _foreign() from error
 
     def __getitem__(self, path: MapPath) -> Place:
         entry = entry_of(path)
         if entry not in self._entries:
             raise KeyError(path)
-        return self._entry(entry)[path]
+        return self._place(self._entry(entry)[path[len(entry) :]])
 
     def __contains__(self, path: object) -> bool:
         if not isinstance(path, tuple):
             return False
         entry = entry_of(path)
-        return entry in self._entries and path in self._entry(entry)
+        return entry in self._entries and path[len(entry) :] in self._entry(entry)
 
     def __iter__(self) -> Iterator[MapPath]:
         for entry in self._entries:
-            yield from self._entry(entry)
+            for rest in self._entry(entry):
+                yield (*entry, *rest)
 
     def __len__(self) -> int:
         return sum(len(self._entry(entry)) for entry in self._entries)
+
+
+def _foreign() -> CareerGraphError:
+    # Only an entry written by hand gets here: the payload matched the hash in its header.
+    return CareerGraphError(
+        "the load cache's record of where the map's entries stand is not one careergraph wrote;"
+        " remove the cache folder or set CAREERGRAPH_NO_CACHE=1"
+    )
