@@ -89,6 +89,7 @@ def test_cached_places_are_the_ones_checking_finds(files: list[str]) -> None:
     assert {"similar-names", "invisible-characters", "unreachable", "years-outlier"} <= codes
     assert {"unknown-allow", "unused-allow", "steep-move"} <= codes
     assert any(f.place.file == files[1] for f in expected)
+    assert expected == sorted(expected, key=lambda f: (f.place, f.code, f.message))
     slow_places = list(slow.places.items())
     assert len(slow_places) > 10_000
 
