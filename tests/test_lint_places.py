@@ -113,7 +113,7 @@ def test_cached_places_are_the_ones_checking_finds(files: list[str]) -> None:
 
 def test_every_place_survives_packing(files: list[str]) -> None:
     places = _checked(files).places
-    packed = PackedPlaces(copy.deepcopy(pack_places(places)))
+    packed = PackedPlaces(copy.deepcopy(pack_places(places, files)), files)
     assert list(packed.items()) == list(places.items())
     assert len(packed) == len(places)
     for path in [("roles", "nobody"), ("roles", "nobody", "years"), ("scale",), ("transitions",)]:
@@ -134,7 +134,7 @@ def test_lint_prints_the_same_from_the_cache(files: list[str]) -> None:
 
 def test_a_hand_written_places_record_is_a_one_line_error(files: list[str]) -> None:
     raws = [Path(f).read_bytes() for f in files]
-    packed = pack_places(_checked(files).places)
+    packed = pack_places(_checked(files).places, files)
     packed["entries"] = {entry: b"not a marshal record" for entry in packed["entries"]}
     cache.remember(raws, packed, files, PLACES)
     result = CliRunner().invoke(cli, ["--data", files[0], "--data", files[1], "lint"])
@@ -143,3 +143,17 @@ def test_a_hand_written_places_record_is_a_one_line_error(files: list[str]) -> N
         "error: the load cache's record of where the map's entries stand is not one careergraph"
         " wrote; remove the cache folder or set CAREERGRAPH_NO_CACHE=1\n"
     )
+
+
+def test_cached_places_name_the_files_read_now(files: list[str], tmp_path: Path) -> None:
+    """The cache finds the same bytes under any name: places name the files as given now."""
+    _lint(load_layers(files))  # caches the map and its places
+    copies = [tmp_path / "copy" / Path(f).name for f in files]
+    copies[0].parent.mkdir()
+    for file, copied in zip(files, copies, strict=True):
+        copied.write_bytes(Path(file).read_bytes())
+    names = [str(c) for c in copies]
+    assert _places_entry(names) == _places_entry(files)  # the same entry
+    found = _lint(load_layers(names))
+    assert found == _lint(_checked(names))
+    assert {f.place.file for f in found} == set(names)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -87,12 +88,13 @@ def _places(
         kept = cache.recall(raws, names, PLACES)
         if kept is not None:
             try:
-                return PackedPlaces(kept)
+                return PackedPlaces(kept, names)
             except (KeyError, TypeError):
                 pass  # of the right form but foreign content: find them again
         places = find()
         if cache.cache_dir() is not None:
-            cache.remember(raws, pack_places(places), names, PLACES)
+            with suppress(KeyError):  # a place in none of the files: nothing worth keeping
+                cache.remember(raws, pack_places(places, names), names, PLACES)
         return places
 
     return found

@@ -71,30 +71,34 @@ def entry_of(path: MapPath) -> MapPath:
     return path[:3] if path[:1] == ("transitions",) else path[:2]
 
 
-def pack_places(places: Mapping[MapPath, Place]) -> dict[str, Any]:
-    """`places` as plain data: the files, and each entry's places as one `marshal` record."""
-    files: dict[str, int] = {}
+def pack_places(places: Mapping[MapPath, Place], files: Sequence[str]) -> dict[str, Any]:
+    """`places` in the `files` they were found in, as plain data: each entry's places as one
+    `marshal` record, each place naming its file by its position in `files`.
+
+    The cache finds the same bytes under any name, so no name is kept: `PackedPlaces` is given
+    the names of the files read this time.
+    """
+    numbers = {file: number for number, file in reversed(list(enumerate(files)))}
     rows: dict[MapPath, list[Any]] = {}
     for path, place in places.items():
         entry = entry_of(path)
-        number = files.setdefault(place.file, len(files))
-        rows.setdefault(entry, []).extend((path[len(entry) :], number, place.line, place.column))
-    return {
-        "files": list(files),
-        "entries": {entry: marshal.dumps(tuple(row)) for entry, row in rows.items()},
-    }
+        rows.setdefault(entry, []).extend(
+            (path[len(entry) :], numbers[place.file], place.line, place.column)
+        )
+    return {"entries": {entry: marshal.dumps(tuple(row)) for entry, row in rows.items()}}
 
 
 class PackedPlaces(Mapping[MapPath, Place]):
-    """The places `pack_places` kept, each entry's read on the first question about it."""
+    """The places `pack_places` kept, in `files`, each entry's read on the first question about
+    it."""
 
     __slots__ = ("_entries", "_files", "_read")
 
-    def __init__(self, packed: Mapping[str, Any]) -> None:
-        files, entries = packed["files"], packed["entries"]  # KeyError: not a packed form
-        if not isinstance(files, list) or not isinstance(entries, dict):
+    def __init__(self, packed: Mapping[str, Any], files: Sequence[str]) -> None:
+        entries = packed["entries"]  # KeyError: not a packed form
+        if not isinstance(entries, dict):
             raise TypeError("the places are not the ones careergraph keeps")
-        self._files: list[str] = files
+        self._files = list(files)
         self._entries: dict[MapPath, bytes] = entries
         self._read: dict[MapPath, dict[MapPath, tuple[int, int, int]]] = {}
 
