@@ -221,9 +221,11 @@ SAME_PLACE = {
         "  b: {name: B, track: t, level: 1, years: 1, skills: {}, bogus: 1}",
         [
             "{base}:5:58: roles.a: unknown key 'bogus' (expected one of: name, track, level, "
-            "years, skills, aliases, summary, responsibilities, interview, sources, years_estimated, lint)",
+            "years, skills, aliases, summary, responsibilities, interview, sources, "
+            "years_estimated, lint)",
             "{overlay}:5:58: roles.b: unknown key 'bogus' (expected one of: name, track, level, "
-            "years, skills, aliases, summary, responsibilities, interview, sources, years_estimated, lint)",
+            "years, skills, aliases, summary, responsibilities, interview, sources, "
+            "years_estimated, lint)",
         ],
     ),
     "a refused character and an unknown track": (
