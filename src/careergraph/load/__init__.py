@@ -9,16 +9,19 @@ and the schema are imported only on a miss, so a warm start stays quick.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from careergraph import DATA_ENV
 from careergraph.errors import DataFileError, Problem
 from careergraph.load import cache
-from careergraph.load.build import build_map, collector_paused, plain_form
+from careergraph.load.build import LazyPlaces, build_map, collector_paused, plain_form
+from careergraph.load.places import PLACES, PackedPlaces, locate, pack_places
 from careergraph.load.text_file import decode, read_bytes
-from careergraph.model import CareerMap
+from careergraph.model import CareerMap, MapPath, Place
 
 __all__ = [
     "DATA_ENV",
@@ -64,14 +67,37 @@ def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
                 # Only valid files are cached, so the bytes need no decoding until lint asks
                 # where things are.
                 try:
-                    return build_map(
-                        data, names[0], lambda: parse_layers(_texts(read, names)).places
-                    )
+                    found = _places(raws, names, lambda: locate(_texts(read, names)))
+                    return build_map(data, names[0], found)
                 except (KeyError, TypeError, ValueError, AttributeError):
                     pass  # an entry of the right form but foreign content: check the files again
         career_map = parse_layers(_texts(read, names))
         cache.remember(raws, plain_form(career_map), names)
-        return career_map
+        return replace(
+            career_map, places=LazyPlaces(_places(raws, names, lambda: career_map.places))
+        )
+
+
+def _places(
+    raws: Sequence[bytes], names: Sequence[str], find: Callable[[], Mapping[MapPath, Place]]
+) -> Callable[[], Mapping[MapPath, Place]]:
+    """How to learn where the map's entries stand: from the cache, else by `find`, whose
+    answer is then cached (finding them reads the files again, which takes longer than a load)."""
+
+    def found() -> Mapping[MapPath, Place]:
+        kept = cache.recall(raws, names, PLACES)
+        if kept is not None:
+            try:
+                return PackedPlaces(kept, names)
+            except (KeyError, TypeError):
+                pass  # of the right form but foreign content: find them again
+        places = find()
+        if cache.cache_dir() is not None:
+            with suppress(KeyError):  # a place in none of the files: nothing worth keeping
+                cache.remember(raws, pack_places(places, names), names, PLACES)
+        return places
+
+    return found
 
 
 def parse_paths(text: str, file: str = "<string>") -> CareerMap:

@@ -5,7 +5,9 @@ map depends on: each file's format (YAML or JSON, by its suffix) and the SHA-256
 the order given. It holds a header line (the magic line below, then the format, careergraph
 version, a hash of the loader's own source, the key, the payload's length and hash) and the plain
 data in `marshal` form. The loader's hash means a changed check (in a development copy, where the
-version stays the same) never trusts what an older one accepted. Anything that does not match to
+version stays the same) never trusts what an older one accepted. Where the map's entries stand,
+which only `careergraph lint` asks, is kept in an entry of its own (`part` "places", a key of its
+own), so other commands never read it. Anything that does not match to
 the byte (another version, a truncated or corrupt or foreign file) is ignored and rebuilt.
 
 Only files with that name pattern and that magic line are read or pruned: anything else in the
@@ -70,14 +72,19 @@ def file_format(name: str) -> str:
     return "json" if name.lower().endswith(".json") else "yaml"
 
 
-def file_key(raw: bytes | Sequence[bytes], names: Sequence[str] | None = None) -> str:
+def file_key(
+    raw: bytes | Sequence[bytes], names: Sequence[str] | None = None, part: str = ""
+) -> str:
     """The key of files' contents in order, each read in the format its name gives (YAML if none).
 
     The format is part of the key: the same bytes named `.yaml` and `.json` are two questions.
+    A `part` names something else kept about the same files, in an entry of its own.
     """
     raws = [raw] if isinstance(raw, bytes) else list(raw)
     formats = [file_format(n) for n in names] if names is not None else ["yaml"] * len(raws)
     digest = hashlib.sha256(b"careergraph load key\n")
+    if part:
+        digest.update(f"part {part}\n".encode())
     for one, kind in zip(raws, formats, strict=True):
         digest.update(f"{kind} {hashlib.sha256(one).hexdigest()}\n".encode())
     return digest.hexdigest()
@@ -88,12 +95,14 @@ def entry_name(key: str) -> str:
     return f"careergraph-{key}.map"
 
 
-def recall(raw: bytes | Sequence[bytes], names: Sequence[str] | None = None) -> Any | None:
+def recall(
+    raw: bytes | Sequence[bytes], names: Sequence[str] | None = None, part: str = ""
+) -> Any | None:
     """The plain data cached for files with these bytes, or None if there is no valid entry."""
     folder = cache_dir()
     if folder is None:
         return None
-    key = file_key(raw, names)
+    key = file_key(raw, names, part)
     size = len(raw) if isinstance(raw, bytes) else sum(len(one) for one in raw)
     with _opened(folder) as fd:
         if fd is None:
@@ -117,14 +126,16 @@ def recall(raw: bytes | Sequence[bytes], names: Sequence[str] | None = None) -> 
         return None
 
 
-def remember(raw: bytes | Sequence[bytes], data: Any, names: Sequence[str] | None = None) -> None:
+def remember(
+    raw: bytes | Sequence[bytes], data: Any, names: Sequence[str] | None = None, part: str = ""
+) -> None:
     """Keep the checked plain data of files; any failure only means no cache."""
     folder = cache_dir()
     if folder is None:
         return
     from careergraph.files import write_file
 
-    key = file_key(raw, names)
+    key = file_key(raw, names, part)
     try:
         payload = marshal.dumps(data)
         _make(folder)

@@ -22,7 +22,8 @@ from careergraph.errors import DataFileError, Problem, Words
 from careergraph.limits import MAX_ROLES, MAX_SKILLS, MAX_SOURCES, MAX_TRACKS, MAX_TRANSITIONS
 from careergraph.load.build import LazyPlaces
 from careergraph.load.characters import refused_characters
-from careergraph.load.overlay import KEYED_SECTIONS, Layers, merge, single
+from careergraph.load.overlay import Layers, merge, single
+from careergraph.load.places import find_places
 from careergraph.load.schema import (
     ID_PATTERN,
     AllowanceSpec,
@@ -49,7 +50,6 @@ from careergraph.model import (
     CareerMap,
     Category,
     MapPath,
-    Place,
     PointsRequirement,
     Resource,
     ResourceKind,
@@ -202,13 +202,13 @@ class _Builder:
                 }
             ),
             # Finding every place reads the files again, so only lint (which asks) pays for it.
-            places=LazyPlaces(lambda: _frozen(self._places(moves))),
+            places=LazyPlaces(lambda: _frozen(find_places(self.doc))),
             scale=_levels(scale),
             categories=_frozen({k: Category(k, _text(c.name)) for k, c in categories.items()}),
             track_order=tuple(k for k in self._raw("tracks") if k in tracks),
         )
 
-    # -- what lint needs: allowances, and where every entry and value was written --------------
+    # -- what lint needs: allowances (places are `find_places`') ------------------------------
 
     def _allowances(
         self,
@@ -224,30 +224,6 @@ class _Builder:
             *((("transitions", t.source, t.target), t.lint) for _, t in transitions),
         ]
         return {path: Allowance(tuple(a.allow), a.why) for path, a in specs if a is not None}
-
-    def _places(self, moves: Sequence[tuple[Transition, int]]) -> dict[MapPath, Place]:
-        places: dict[MapPath, Place] = {}
-        for section in KEYED_SECTIONS:
-            for key, entry in self._raw(section).items():
-                places[(section, key)] = Place(*self.doc.where((section, key), key=True))
-                for name, value in entry.items() if isinstance(entry, dict) else ():
-                    here: NodePath = (section, key, name)
-                    places[(section, key, name)] = Place(*self.doc.where(here))
-                    parts: Iterable[tuple[Any, Any]] = ()
-                    if isinstance(value, dict | list):
-                        parts = value.items() if isinstance(value, dict) else enumerate(value)
-                    for part, item in parts:
-                        # Skills are named by their key; aliases and texts by themselves.
-                        label = str(part) if isinstance(value, dict) else str(item)
-                        at = self.doc.where((*here, part), key=name == "skills")
-                        places.setdefault((section, key, name, label), Place(*at))
-        raw = self.doc.data.get("transitions")
-        for move, index in moves:
-            path: MapPath = ("transitions", move.source, move.target)
-            places[path] = Place(*self.doc.where(("transitions", index)))
-            for name in raw[index]:
-                places[(*path, name)] = Place(*self.doc.where(("transitions", index, name)))
-        return places
 
     # -- sections ---------------------------------------------------------------------------
 

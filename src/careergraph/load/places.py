@@ -1,0 +1,150 @@
+"""Where each entry of a checked map, and each part of an entry, was written.
+
+`find_places` reads them from the merged files; `pack_places` turns them into plain data the load
+cache keeps, one small `marshal` record per entry, and `PackedPlaces` reads back only the entries
+a question is about (lint asks about a few thousand of a map's hundreds of thousands of places).
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from careergraph.errors import CareerGraphError
+from careergraph.model import MapPath, Place
+
+if TYPE_CHECKING:  # the YAML parser is imported only when files are read
+    from careergraph.load.overlay import Layers
+    from careergraph.load.yaml_source import Path as NodePath
+
+PLACES = "places"
+"""The part of the load cache that holds them (`careergraph.load.cache.recall`)."""
+
+
+def find_places(layers: Layers) -> dict[MapPath, Place]:
+    """Where every keyed entry, its keys and their parts, and every move and its keys stand.
+
+    `layers` hold a map that checked: its moves are mappings with a distinct 'from' and 'to'.
+    """
+    from careergraph.load.overlay import KEYED_SECTIONS
+
+    places: dict[MapPath, Place] = {}
+    for section in KEYED_SECTIONS:
+        raw = layers.data.get(section)
+        for key, entry in (raw if isinstance(raw, dict) else {}).items():
+            places[(section, key)] = Place(*layers.where((section, key), key=True))
+            for name, value in entry.items() if isinstance(entry, dict) else ():
+                here: NodePath = (section, key, name)
+                places[(section, key, name)] = Place(*layers.where(here))
+                parts: Iterable[tuple[Any, Any]] = ()
+                if isinstance(value, dict | list):
+                    parts = value.items() if isinstance(value, dict) else enumerate(value)
+                for part, item in parts:
+                    # Skills are named by their key; aliases and texts by themselves.
+                    label = str(part) if isinstance(value, dict) else str(item)
+                    at = layers.where((*here, part), key=name == "skills")
+                    places.setdefault((section, key, name, label), Place(*at))
+    moves = layers.data.get("transitions")
+    moves = moves if isinstance(moves, list) else []
+    # In the order of the map's moves: by where they go from, then to.
+    for index in sorted(range(len(moves)), key=lambda i: (moves[i]["from"], moves[i]["to"])):
+        path: MapPath = ("transitions", moves[index]["from"], moves[index]["to"])
+        places[path] = Place(*layers.where(("transitions", index)))
+        for name in moves[index]:
+            places[(*path, name)] = Place(*layers.where(("transitions", index, name)))
+    return places
+
+
+def locate(texts: Sequence[tuple[str, str]]) -> dict[MapPath, Place]:
+    """The places of the map that texts, each `(text, file)`, make: files already checked (the
+    load cache holds their map), so they are only read and merged, not checked again."""
+    from careergraph.load.check import read_document
+    from careergraph.load.overlay import merge
+
+    layers, _ = merge([read_document(text, file)[0] for text, file in texts])
+    return find_places(layers)
+
+
+def entry_of(path: MapPath) -> MapPath:
+    """The entry a place belongs to: a move is named by three parts, other entries by two."""
+    return path[:3] if path[:1] == ("transitions",) else path[:2]
+
+
+def pack_places(places: Mapping[MapPath, Place], files: Sequence[str]) -> dict[str, Any]:
+    """`places` in the `files` they were found in, as plain data: each entry's places as one
+    `marshal` record, each place naming its file by its position in `files`.
+
+    The cache finds the same bytes under any name, so no name is kept: `PackedPlaces` is given
+    the names of the files read this time.
+    """
+    numbers = {file: number for number, file in reversed(list(enumerate(files)))}
+    rows: dict[MapPath, list[Any]] = {}
+    for path, place in places.items():
+        entry = entry_of(path)
+        rows.setdefault(entry, []).extend(
+            (path[len(entry) :], numbers[place.file], place.line, place.column)
+        )
+    return {"entries": {entry: marshal.dumps(tuple(row)) for entry, row in rows.items()}}
+
+
+class PackedPlaces(Mapping[MapPath, Place]):
+    """The places `pack_places` kept, in `files`, each entry's read on the first question about
+    it."""
+
+    __slots__ = ("_entries", "_files", "_read")
+
+    def __init__(self, packed: Mapping[str, Any], files: Sequence[str]) -> None:
+        entries = packed["entries"]  # KeyError: not a packed form
+        if not isinstance(entries, dict):
+            raise TypeError("the places are not the ones careergraph keeps")
+        self._files = list(files)
+        self._entries: dict[MapPath, bytes] = entries
+        self._read: dict[MapPath, dict[MapPath, tuple[int, int, int]]] = {}
+
+    def _entry(self, entry: MapPath) -> dict[MapPath, tuple[int, int, int]]:
+        """The entry's places by the rest of their paths, each as (file number, line, column)."""
+        found = self._read.get(entry)
+        if found is None:
+            try:
+                row = marshal.loads(self._entries[entry])
+                at = zip(row[1::4], row[2::4], row[3::4], strict=True)
+                found = dict(zip(row[0::4], at, strict=True))
+            except (EOFError, KeyError, TypeError, ValueError) as error:
+                raise _foreign() from error
+            self._read[entry] = found
+        return found
+
+    def _place(self, at: tuple[int, int, int]) -> Place:
+        try:
+            return Place(self._files[at[0]], at[1], at[2])
+        except (IndexError, TypeError) as error:
+            raise _foreign() from error
+
+    def __getitem__(self, path: MapPath) -> Place:
+        entry = entry_of(path)
+        if entry not in self._entries:
+            raise KeyError(path)
+        return self._place(self._entry(entry)[path[len(entry) :]])
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, tuple):
+            return False
+        entry = entry_of(path)
+        return entry in self._entries and path[len(entry) :] in self._entry(entry)
+
+    def __iter__(self) -> Iterator[MapPath]:
+        for entry in self._entries:
+            for rest in self._entry(entry):
+                yield (*entry, *rest)
+
+    def __len__(self) -> int:
+        return sum(len(self._entry(entry)) for entry in self._entries)
+
+
+def _foreign() -> CareerGraphError:
+    # Only an entry written by hand gets here: the payload matched the hash in its header.
+    return CareerGraphError(
+        "the load cache's record of where the map's entries stand is not one careergraph wrote;"
+        " remove the cache folder or set CAREERGRAPH_NO_CACHE=1"
+    )
