@@ -219,3 +219,29 @@ def test_the_load_cache_keeps_categories_addresses_and_track_order(
     assert [s.url for s in cached.sources.values()] == [s.url for s in checked.sources.values()]
     if not cached.categories:
         assert cached.skills["coding"].category is SkillCategory.TECHNICAL
+
+
+def test_an_overlay_with_categories_keeps_the_built_in_five_of_a_base_without_its_own(
+    tmp_path: Path,
+) -> None:
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text(
+        "version: 1\n"
+        "categories:\n"
+        "  people: {name: {en: People, ja: 人材育成}}\n"
+        "skills:\n"
+        "  mentoring: {name: Mentoring, category: people}\n",
+        encoding="utf-8",
+    )
+    career_map = load_layers([SMALL, overlay])
+    assert career_map.category_order() == (*BUILT_IN_CATEGORIES, "people")
+    assert career_map.skills["coding"].category == "technical"
+    result = run("--data", str(SMALL), "--data", str(overlay), "gap", "junior", "senior")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2] == "Technical"
+    args = ["--data", str(SMALL), "--data", str(overlay), "export", "--format", "json"]
+    exported = json.loads(run(*args).stdout)
+    assert exported["graph"]["categories"]["technical"] == {
+        "name": {"en": "Technical", "ja": "テクニカルスキル"}
+    }
+    assert exported["graph"]["categories"]["people"] == {"name": {"en": "People", "ja": "人材育成"}}

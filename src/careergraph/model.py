@@ -127,10 +127,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Category:
-    """A kind of skill a map defines (its `categories`), named in each language."""
+    """A kind of skill a map defines (its `categories`), named in each language.
+
+    `name` is None for a built-in category a map keeps beside its own: the program names it.
+    """
 
     id: str
-    name: Text
+    name: Text | None
 
 
 @dataclass(frozen=True)

@@ -244,7 +244,7 @@ def plain_form(career_map: CareerMap) -> dict[str, Any]:
             k: [n.roles, n.primary, _maybe_plain(n.note)] for k, n in career_map.names.items()
         },
         "scale": _plain_levels(career_map.scale),
-        "categories": {k: _plain_text(c.name) for k, c in career_map.categories.items()},
+        "categories": {k: _maybe_plain(c.name) for k, c in career_map.categories.items()},
         "track_order": list(career_map.track_order),
         "requirements": marshal.dumps(
             {k: (r.track, r.level, dict(r.skills)) for k, r in career_map.roles.items()}
@@ -283,7 +283,9 @@ def build_map(
             }
         ),
         scale=_levels(data["scale"]),
-        categories=_frozen({k: Category(k, _text(name)) for k, name in data["categories"].items()}),
+        categories=_frozen(
+            {k: Category(k, _maybe_text(name)) for k, name in data["categories"].items()}
+        ),
         track_order=tuple(data["track_order"]),
     )
 

@@ -42,7 +42,7 @@ from careergraph.errors import CareerGraphError
 
 CACHE_DIR_ENV = "CAREERGRAPH_CACHE_DIR"
 NO_CACHE_ENV = "CAREERGRAPH_NO_CACHE"
-FORMAT = 8
+FORMAT = 9
 """The entries' format: raise it whenever the cached data's shape, the key or the header changes."""
 MAGIC = b"careergraph-load-cache\n"
 KEEP = 32

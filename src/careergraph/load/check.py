@@ -204,7 +204,12 @@ class _Builder:
             # Finding every place reads the files again, so only lint (which asks) pays for it.
             places=LazyPlaces(lambda: _frozen(find_places(self.doc))),
             scale=_levels(scale),
-            categories=_frozen({k: Category(k, _text(c.name)) for k, c in categories.items()}),
+            categories=_frozen(
+                {
+                    **{k: Category(k, None) for k in self._kept_built_in_categories()},
+                    **{k: Category(k, _text(c.name)) for k, c in categories.items()},
+                }
+            ),
             track_order=tuple(k for k in self._raw("tracks") if k in tracks),
         )
 
@@ -260,6 +265,15 @@ class _Builder:
     # -- cross-references -------------------------------------------------------------------
     # These read the raw data, not only the entries that validated, so that one entry's type
     # error does not hide its unknown track, and a bad entry does not cascade into others.
+
+    def _kept_built_in_categories(self) -> tuple[str, ...]:
+        """The built-in categories the map keeps: all five while its base file defines none of
+        its own, so an overlay's categories add to them rather than replace them."""
+        base = self.doc.documents[0].data
+        own = base.get("categories") if isinstance(base, dict) else None
+        if (isinstance(own, dict) and own) or not self._raw("categories"):
+            return ()  # the map's own categories, or none at all (then the built-in five apply)
+        return tuple(c for c in BUILT_IN_CATEGORIES if c not in self._raw("categories"))
 
     def _raw(self, section: str) -> dict[str, Any]:
         raw = self.doc.data.get(section)
@@ -432,7 +446,8 @@ class _Builder:
 
     def _check_skills(self) -> None:
         declared = set(self._raw("sources"))
-        categories = list(self._raw("categories")) or list(BUILT_IN_CATEGORIES)
+        own = list(self._raw("categories"))
+        categories = [*self._kept_built_in_categories(), *own] if own else list(BUILT_IN_CATEGORIES)
         for key, skill in self._raw("skills").items():
             category = skill.get("category") if isinstance(skill, dict) else None
             # A category that is no id at all is already refused by the schema.

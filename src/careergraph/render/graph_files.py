@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from careergraph.model import DEFAULT_LANGUAGE, CareerMap, Role, Text, Transition
+from careergraph.model import DEFAULT_LANGUAGE, LANGUAGES, CareerMap, Role, Text, Transition
 
 SKILL_PREFIX = "skill:"
 LEVEL_PREFIX = "level:"
@@ -84,7 +84,9 @@ def _map_data(career_map: CareerMap) -> dict[str, Any]:
     return {
         "scale": texts(career_map.scale),
         "sources": {k: {"title": s.title, "url": s.url} for k, s in career_map.sources.items()},
-        "categories": {k: {"name": c.name.as_dict()} for k, c in career_map.categories.items()},
+        "categories": {
+            k: {"name": _category_names(k, c.name)} for k, c in career_map.categories.items()
+        },
         "tracks": {
             k: {
                 "name": t.name.as_dict(),
@@ -181,3 +183,12 @@ def gexf(career_map: CareerMap, lang: str) -> bytes:
     out = io.BytesIO()
     nx.write_gexf(_flat_graph(career_map, lang, on_nodes=True), out, encoding="utf-8")
     return out.getvalue()
+
+
+def _category_names(category: str, name: Text | None) -> dict[str, str]:
+    """A category's name in each language: the map's own, else the program's for a built-in."""
+    if name is not None:
+        return name.as_dict()
+    from careergraph.render.messages import say
+
+    return {lang: say(lang, f"category.{category}") for lang in LANGUAGES}

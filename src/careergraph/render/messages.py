@@ -958,7 +958,9 @@ def years(value: float, lang: str) -> str:
 def category_name(career_map: CareerMap, category: str, lang: str) -> str:
     """A skill category's name: the map's own for a category it defines, else the built-in's."""
     defined = career_map.categories.get(category)
-    return defined.name.get(lang) if defined is not None else say(lang, f"category.{category}")
+    if defined is None or defined.name is None:
+        return say(lang, f"category.{category}")
+    return defined.name.get(lang)
 
 
 def move_kind(move: Transition, lang: str, *, steep: bool = False) -> str:
