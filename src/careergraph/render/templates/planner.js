@@ -295,7 +295,6 @@
 
   // -- the planner form --------------------------------------------------------------------
 
-  const panel = document.getElementById("panel");
   const routePanel = document.getElementById("route");
   const form = el("form", "planner");
   form.id = "planner";
@@ -424,7 +423,7 @@
   const buttons = el("div", "planner-buttons");
   put(buttons, find, reset);
   put(form, buttons, status);
-  panel.insertBefore(form, routePanel);
+  routePanel.parentNode.insertBefore(form, routePanel);
 
   function boxRole(box) {
     return box.input.dataset.role || resolve(box.input.value);
@@ -635,6 +634,7 @@
         const meta = [ui[step.kind] || step.kind, years(step.years_left), ui.so_far + " " + years(step.cumulative_years)];
         if (step.basis && step.basis !== "stated") meta.push(ui.implied);
         if (step.years_estimated) meta.push(ui.estimated);
+        if (step.steep.length) meta.push(ui.steep);
         const build = step.gap.map((c) => c.name + " " + c.from_level + "→" + c.to_level).join(", ");
         put(
           item,
