@@ -528,14 +528,18 @@ def test_a_large_page_holds_every_role_in_brief_and_a_notice_in_its_language() -
     for lang, start in (("en", "This map has 2,400 roles"), ("ja", "このマップには2,400の職種")):
         data = page_data(page(career_map, lang=lang))
         assert len(data["roles"]) <= DRAW_LIMIT < len(career_map.roles)
-        brief = data["allRoles"]
-        assert [r["id"] for r in brief["roles"]] == sorted(career_map.roles)
-        assert [m[:2] for m in brief["moves"]] == sorted(
+        # One copy of the whole map: what routes, search and roles drawn on demand read.
+        assert "allRoles" not in data
+        whole = data["map"]
+        ids = [r[0] for r in whole["roles"]]
+        assert ids == sorted(career_map.roles)
+        assert sorted([ids[m[0]], ids[m[1]]] for m in whole["moves"]) == sorted(
             [m.source, m.target] for m in career_map.transitions
         )
-        first = career_map.roles[brief["roles"][0]["id"]]
-        assert brief["roles"][0]["searchNames"] == first.names()
-        assert brief["roles"][0]["name"] == first.name.get(lang)
-        assert set(brief["tracks"]) == set(career_map.tracks)
+        first = career_map.roles[ids[0]]
+        name = whole["roles"][0][1]
+        names = [name] if isinstance(name, str) else list(name.values())
+        assert [ids[0], *names, *whole["roles"][0][2]] == first.names()
+        assert set(data["allTracks"]) == set(career_map.tracks)
         assert data["pageNotice"].startswith(start)
         assert "--" not in data["pageNotice"]

@@ -102,6 +102,23 @@ def plan_file(tmp_path: Path, lang: str = "en") -> Path:
     return target
 
 
+def me_file(tmp_path: Path, lang: str = "en") -> Path:
+    """A `render --me` page: a PMO coordinator's profile on the bundled map."""
+    me = tmp_path / "me.yaml"
+    me.write_text(
+        "role: pmo_coordinator\nyears_in_role: 1.5\nskills:\n  reporting: 3\n  data_analysis: 2\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / f"me-{lang}.html"
+    result = CliRunner().invoke(
+        cli,
+        ["--data", str(DEFAULT_DATA), "render", "--me", str(me), "--lang", lang, "-o", str(target)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return target
+
+
 def scale(page: Page) -> float:
     value: float = page.evaluate("() => window.careergraph.network.getScale()")
     return value
@@ -379,7 +396,47 @@ def test_the_plan_page_prints_every_step_uncut(
         assert heading in printed
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("kind", ["map", "me"])
+def test_a_route_found_in_the_page_prints_every_step(
+    kind: str, lang: str, tmp_path: Path, pages: Callable[..., Page]
+) -> None:
+    """On a map page (routes asked in the page) and a `render --me` page (routes from you)."""
+    page = pages(me_file(tmp_path, lang) if kind == "me" else map_file(tmp_path, lang))
+    start = "@me" if kind == "me" else ROUTE[0]
+    answer = page.evaluate(
+        "([a, b]) => window.careergraph.showRoute(a, b, {k: 2})", [start, ROUTE[1]]
+    )
+    assert len(answer["routes"]) == 3
+    page.emulate_media(media="print")
+    page.wait_for_timeout(300)
+    panel = "document.getElementById('panel')"
+    assert page.evaluate(f"() => {panel}.scrollHeight - {panel}.clientHeight") == 0
+    printed = pdf_pages(page, tmp_path)
+    career_map = load_paths(DEFAULT_DATA)
+    names = {r: career_map.roles[r].name.get(lang) for r in career_map.roles}
+    ui = _UI[lang]
+    assert ui["build"] not in printed[0]  # the map has its page to itself
+    rest = flat("".join(printed[1:]))
+    steps = [step for found in answer["routes"] for step in found["steps"]]
+    for step in steps:
+        assert flat(f"{names[step['from']]} → {names[step['to']]}") in rest
+    assert rest.count(flat(ui["build"] + ":")) == len(steps)
+    page.emulate_media(media="screen")
+
+
 # -- keyboard and screen readers ----------------------------------------------------------------
+
+
+# Whether the details' heading is in the panel's sight, below whatever stays stuck at its top.
+HEADING_IN_SIGHT = """() => {
+    const panel = document.getElementById("panel").getBoundingClientRect();
+    const heading = document.getElementById("details-heading").getBoundingClientRect();
+    const stuck = Array.from(document.querySelectorAll(".panel-header, .sheet-handle"))
+        .filter((p) => getComputedStyle(p).position === "sticky")
+        .reduce((h, p) => Math.max(h, p.getBoundingClientRect().bottom), panel.top);
+    return [heading.top >= stuck - 1, heading.bottom <= panel.bottom + 1];
+}"""
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -398,7 +455,8 @@ def test_selection_moves_focus_and_scroll_to_the_heading_and_is_announced(
     page.keyboard.press("Enter")
     page.wait_for_function("n => document.activeElement.textContent === n", arg=name)
     assert page.evaluate("() => document.activeElement.id") == "details-heading"
-    assert page.evaluate("() => document.getElementById('panel').scrollTop") == 0
+    # The heading is in sight (below the route planner's form, which stays above it).
+    assert page.evaluate(HEADING_IN_SIGHT) == [True, True]
     page.wait_for_function(
         "n => document.getElementById('announcer').textContent.includes(n)", arg=name
     )
@@ -417,17 +475,7 @@ def test_selection_moves_focus_and_scroll_to_the_heading_and_is_announced(
         routed = pages(map_file(tmp_path, lang, route=True), viewport)
         routed.evaluate("() => window.careergraph.select('cto')")
         assert routed.evaluate("() => document.activeElement.id") == "details-heading"
-        seen = routed.evaluate(
-            """() => {
-                const panel = document.getElementById("panel").getBoundingClientRect();
-                const heading = document.getElementById("details-heading").getBoundingClientRect();
-                const stuck = Array.from(document.querySelectorAll(".panel-header, .sheet-handle"))
-                    .filter((p) => getComputedStyle(p).position === "sticky")
-                    .reduce((h, p) => Math.max(h, p.getBoundingClientRect().bottom), panel.top);
-                return [heading.top >= stuck - 1, heading.bottom <= panel.bottom + 1];
-            }"""
-        )
-        assert seen == [True, True], viewport
+        assert routed.evaluate(HEADING_IN_SIGHT) == [True, True], viewport
     # The canvas has a role and a name.
     canvas = page.locator("#map canvas")
     assert canvas.get_attribute("role") == "img"
@@ -547,6 +595,55 @@ def test_axe_finds_no_serious_violation(
         assert axe_serious(page) == []
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("kind", ["map", "me"])
+def test_axe_finds_no_serious_violation_in_the_planner(
+    kind: str, lang: str, viewport: dict[str, int], tmp_path: Path, pages: Callable[..., Page]
+) -> None:
+    """From/To boxes (ARIA comboboxes, their lists open), options, routes found in the page,
+    compare, and a profile's shading and legend; results are said in the live region."""
+    path = me_file(tmp_path, lang) if kind == "me" else map_file(tmp_path, lang)
+    page = pages(path, viewport, csp=False)
+    ui = _UI[lang]
+    for box in ("route-from", "route-to"):
+        field = page.locator(f"#{box}")
+        assert field.get_attribute("role") == "combobox"
+        assert field.get_attribute("aria-controls") == f"{box}-matches"
+        assert page.locator(f"#{box}-matches").get_attribute("role") == "listbox"
+    page.locator("#route-to").fill("cto")
+    assert page.locator("#route-to").get_attribute("aria-expanded") == "true"
+    page.locator("#route-to").press("ArrowDown")
+    active = page.locator("#route-to").get_attribute("aria-activedescendant")
+    assert active and page.locator(f"#{active}").get_attribute("aria-selected") == "true"
+    assert axe_serious(page) == []  # with the list of matches open
+    page.locator("#route-to").press("Enter")
+    chosen = page.evaluate("() => document.getElementById('route-to').dataset.role")
+    if kind == "map":
+        page.locator("#route-from").fill("pmo_coordinator")
+        page.locator("#route-from").press("Enter")
+    page.locator("#route-k").fill("2")
+    page.locator("#route-find").click()
+    assert page.locator("#route .found-route").count() >= 1
+    said = ui["route_done"].split("{count}")[-1].split(":")[0]
+    page.wait_for_function(
+        "s => document.getElementById('announcer').textContent.includes(s)", arg=said
+    )
+    assert page.locator("#announcer").inner_text() == page.locator("#route-status").inner_text()
+    if kind == "me":
+        assert page.locator("#legend-fit").is_visible() or viewport == PHONE
+    assert axe_serious(page) == []
+    # Compare, from the selected role's panel; its result is said too.
+    page.evaluate("() => window.careergraph.select('pmo_coordinator')")
+    page.locator("#compare-target").fill(chosen)
+    page.locator("#compare-go").click()
+    title = page.locator("#compare h2").inner_text()
+    page.wait_for_function(
+        "t => document.getElementById('announcer').textContent.startsWith(t)", arg=title
+    )
+    assert axe_serious(page) == []
+
+
 # -- large maps ---------------------------------------------------------------------------------
 
 
@@ -610,6 +707,64 @@ def test_a_large_map_finds_and_draws_roles_it_left_out(
         """ids => ids.map(id => window.careergraph.network.getBoundingBox(id))""", more
     )
     assert all(box["right"] > box["left"] for box in boxes)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_route_found_in_a_large_page_draws_and_colours_every_role_on_it(
+    lang: str, large_map_file: Path, tmp_path: Path, pages: Callable[..., Page]
+) -> None:
+    from careergraph.render.html import _wrap_label
+
+    career_map = load_paths(large_map_file)
+    graph = build_graph(career_map)
+    assert len(career_map.roles) > 2_000
+    target = tmp_path / "large.html"
+    write_html(target, render_html(career_map, graph, lang=lang))
+    page = pages(target)
+    drawn = set(page.evaluate("() => window.careergraph.nodes.getIds()"))
+    # A route from a role the page left out, over at least two roles it left out.
+    left_out = sorted(set(career_map.roles) - drawn)
+    route = None
+    for source in left_out[::-1]:
+        for goal in sorted(graph.successors(source)):
+            for after in sorted(graph.successors(goal)):
+                if after != source:
+                    route = find_routes(graph, source, after)[0]
+                    if len(set(route.roles) - drawn) >= 2:
+                        break
+                    route = None
+            if route:
+                break
+        if route:
+            break
+    assert route is not None
+    answer = page.evaluate(
+        "([a, b]) => window.careergraph.showRoute(a, b, {})", [route.roles[0], route.roles[-1]]
+    )
+    best = answer["routes"][0]
+    now = set(page.evaluate("() => window.careergraph.nodes.getIds()"))
+    assert set(best["roles"]) <= now
+    colour = page.evaluate("() => window.careergraph.data.routeColours[0]")
+    painted = page.evaluate(
+        """ids => ids.map(id => {
+            const node = window.careergraph.nodes.get(id);
+            return [node.color.border, node.label];
+        })""",
+        best["roles"],
+    )
+    names = [career_map.roles[r].name.get(lang) for r in best["roles"]]
+    assert [p[0] for p in painted] == [colour] * len(best["roles"])
+    # Roles drawn on demand are labelled as the page labels the roles it draws first.
+    assert [p[1] for p in painted] == [_wrap_label(n) for n in names]
+    moves = page.evaluate(
+        """steps => steps.map(s => {
+            const edge = window.careergraph.edges.get(s.from + "->" + s.to);
+            return edge ? edge.color.color : null;
+        })""",
+        best["steps"],
+    )
+    assert moves == [colour] * len(best["steps"])
+    assert page.locator("#route .step").count() == len(best["steps"])
 
 
 # -- fonts --------------------------------------------------------------------------------------

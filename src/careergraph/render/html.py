@@ -193,6 +193,7 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "years_served": "{years} served in your role",
         "implied": "implied",
         "estimated": "estimated",
+        "steep": "steep",
         "route_done": "{count} routes shown",
         "max_steps_error": "Max steps must be at least 1.",
     },
@@ -309,6 +310,7 @@ _UI: Mapping[str, Mapping[str, str]] = {
         "years_served": "現職で {years} 経過",
         "implied": "推定",
         "estimated": "見込み",
+        "steep": "急な伸び",
         "route_done": "{count} 件のルートを表示",
         "max_steps_error": "最大ステップ数は1以上にしてください。",
     },
@@ -533,7 +535,9 @@ def render_html(
             | ({"estimated"} if any(r.years_estimated for r in roles) else set()),
         ),
         "pageNotice": _page_notice(career_map, len(roles), lang) if drawing.notice else None,
-        "allRoles": _all_roles(career_map, graph, colours, lang),
+        # With "map", what the search looks through and what `careergraph.reveal` draws from.
+        "allTracks": _all_tracks(career_map, colours, lang),
+        "labels": _wrapped_labels(career_map, graph, lang),
         "map": _map_data(career_map, graph),
         "profile": None if profile is None else _profile_data(profile),
         "question": None if question is None else question.as_data(),
@@ -1206,16 +1210,9 @@ def _page_notice(career_map: CareerMap, drawn: int, lang: str) -> str:
     return _ui(lang)["page_notice"].format(total=f"{len(career_map.roles):,}", drawn=f"{drawn:,}")
 
 
-def _all_roles(
-    career_map: CareerMap, graph: CareerGraph, colours: Mapping[str, str], lang: str
-) -> dict[str, Any]:
-    """Every role and move of the map in brief, drawn or not: what the search looks through and
-    what `careergraph.reveal` draws from.
-
-    `tracks`: id → name and colours; `roles`: id, name, box label, every search name, aliases,
-    track, level; `moves`: [from, to, kind, years label], in (from, to) order.
-    """
-    tracks = {
+def _all_tracks(career_map: CareerMap, colours: Mapping[str, str], lang: str) -> dict[str, Any]:
+    """Every track of the map, drawn or not: id → name and colours, for roles drawn on demand."""
+    return {
         track: {
             "name": career_map.tracks[track].name.get(lang),
             "colour": colours[track],
@@ -1226,24 +1223,18 @@ def _all_roles(
         }
         for track in sorted(career_map.tracks)
     }
-    roles = [
-        {
-            "id": role.id,
-            "name": role.name.get(lang),
-            "label": _wrap_label(role.name.get(lang)),
-            "searchNames": role.names(),
-            "aliases": list(role.aliases),
-            "track": role.track,
-            "level": role.level,
-            "years": _years(role.years, lang),
-        }
-        for role in (career_map.roles[r] for r in sorted(graph.nodes))
-    ]
-    moves = [
-        [move.source, move.target, move.kind.value, _years(move.years, lang)]
-        for move in _in_order(graph.edges(data="transition"))
-    ]
-    return {"tracks": tracks, "roles": roles, "moves": moves}
+
+
+def _wrapped_labels(career_map: CareerMap, graph: CareerGraph, lang: str) -> dict[str, str]:
+    """The box label of every role whose name in `lang` a box must break (vis wraps only at
+    spaces); any other role's label is its name, read from the embedded map."""
+    labels = {}
+    for role_id in sorted(graph.nodes):
+        name = career_map.roles[role_id].name.get(lang)
+        label = _wrap_label(name)
+        if label != name:
+            labels[role_id] = label
+    return labels
 
 
 def _text_view(

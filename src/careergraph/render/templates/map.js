@@ -24,8 +24,9 @@
   const data = JSON.parse(document.getElementById("careergraph-data").textContent);
   const ui = data.ui;
   const roles = new Map(data.roles.map((role) => [role.id, role]));
-  // Every role of the map, drawn or not (a large map draws only part of itself).
-  const whole = data.allRoles || { tracks: {}, roles: data.roles, moves: [] };
+  // Every role of the map, drawn or not (a large map draws only part of itself), read from the
+  // one copy of the whole map the page embeds (`data.map`, described in planner.js).
+  const whole = wholeMap();
   const everyRole = new Map(whole.roles.map((role) => [role.id, role]));
   const tracks = new Map(data.tracks.map((track) => [track.id, track]));
   const hooks = {
@@ -514,6 +515,43 @@
   // -- search ------------------------------------------------------------------------------
 
   // Mirrors careergraph.model.normalize_name: NFKC, case-folded, spaces and dashes ignored.
+  // A text of the embedded map in the page's language: as careergraph's Text.get, the
+  // language, else English, else the first given.
+  function textIn(text) {
+    if (text === null || text === undefined || typeof text === "string") return text;
+    if (data.lang in text) return text[data.lang];
+    return "en" in text ? text.en : Object.values(text)[0];
+  }
+
+  // The map's roles and moves in brief: id, name, box label, every search name (id, the names
+  // in each language, aliases), aliases, track, level and years as the page writes them.
+  function wholeMap() {
+    if (!data.map) return { tracks: {}, roles: data.roles, moves: [] };
+    const map = data.map;
+    const yearsText = (value) => String(Number(value.toFixed(2))) + ui.year_suffix;
+    const ids = map.roles.map((row) => row[0]);
+    const trackIds = map.tracks.map((row) => row[0]);
+    const labels = data.labels || {};
+    return {
+      tracks: data.allTracks || {},
+      roles: map.roles.map(function (row) {
+        const name = textIn(row[1]);
+        const names = typeof row[1] === "string" ? [row[1]] : Object.values(row[1]);
+        return {
+          id: row[0],
+          name: name,
+          label: labels[row[0]] || name,
+          searchNames: [row[0], ...names, ...row[2]],
+          aliases: row[2],
+          track: trackIds[row[3]],
+          level: row[4],
+          years: yearsText(row[5]),
+        };
+      }),
+      moves: map.moves.map((row) => [ids[row[0]], ids[row[1]], map.kinds[row[2]], yearsText(row[3])]),
+    };
+  }
+
   const IGNORED = /[\s_\-\u2010-\u2015\u30fb]+/gu;
 
   function normalizeName(text) {

@@ -104,22 +104,9 @@
     return null;
   }
 
-  // Roles a search text matches, best first (as the page's search ranks them).
+  // Roles a search text matches, best first: the page's own search (map.js).
   function matchingRoles(text) {
-    const wanted = hooks.normalize(text);
-    if (!wanted) return [];
-    const ranked = [];
-    for (const entry of names()) {
-      let rank = 3;
-      for (const name of entry.names) {
-        if (name === wanted) rank = 0;
-        else if (rank > 1 && name.startsWith(wanted)) rank = 1;
-        else if (rank > 2 && name.includes(wanted)) rank = 2;
-      }
-      if (rank < 3) ranked.push([rank, entry.id]);
-    }
-    ranked.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-    return ranked.map((pair) => pair[1]);
+    return hooks.find(text);
   }
 
   // A box's text as a role: exact first, else the best match; "@me" is the profile.
@@ -295,7 +282,6 @@
 
   // -- the planner form --------------------------------------------------------------------
 
-  const panel = document.getElementById("panel");
   const routePanel = document.getElementById("route");
   const form = el("form", "planner");
   form.id = "planner";
@@ -313,6 +299,7 @@
     return wrap;
   }
 
+  // A From or To box: an ARIA combobox over the page's role search, as the search box is.
   function roleBox(id, labelText) {
     const input = el("input");
     input.id = id;
@@ -320,32 +307,18 @@
     input.autocomplete = "off";
     input.spellcheck = false;
     input.placeholder = ui.role_placeholder;
-    const list = el("ul", "planner-matches");
+    const list = el("ul", "search-results planner-matches");
     list.id = id + "-matches";
     list.hidden = true;
-    input.setAttribute("aria-controls", list.id);
     input.addEventListener("input", function () {
-      clear(list);
-      const found = matchingRoles(input.value).slice(0, 8);
-      for (const roleId of found) {
-        const item = el("li");
-        const button = el("button", null, roleName(roleId));
-        button.type = "button";
-        button.dataset.role = roleId;
-        button.addEventListener("click", function () {
-          input.value = roleName(roleId);
-          input.dataset.role = roleId;
-          list.hidden = true;
-          ask();
-        });
-        put(list, put(item, button));
-      }
-      list.hidden = !found.length;
       delete input.dataset.role;
     });
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") list.hidden = true;
+    hooks.combobox(input, list, function (roleId) {
+      input.value = roleName(roleId);
+      input.dataset.role = roleId;
+      ask();
     });
+    list.setAttribute("aria-label", labelText);
     const wrap = field(labelText, input, "planner-role");
     wrap.appendChild(list);
     return { wrap: wrap, input: input, list: list };
@@ -424,7 +397,7 @@
   const buttons = el("div", "planner-buttons");
   put(buttons, find, reset);
   put(form, buttons, status);
-  panel.insertBefore(form, routePanel);
+  routePanel.parentNode.insertBefore(form, routePanel);
 
   function boxRole(box) {
     return box.input.dataset.role || resolve(box.input.value);
@@ -508,6 +481,7 @@
 
   function say(text) {
     status.textContent = text;
+    if (text) hooks.announce(text);
   }
 
   document.addEventListener("click", function (event) {
@@ -597,7 +571,7 @@
       return;
     }
     const routes = answer.routes;
-    if (hooks.draw) hooks.draw(routes.flatMap((found) => found.roles));
+    hooks.reveal(routes.flatMap((found) => found.roles)); // a route always draws its every role
     paint(routes);
     legendRoutes(routes);
     const start = from === ME ? ui.you : roleName(answer.from);
@@ -635,6 +609,7 @@
         const meta = [ui[step.kind] || step.kind, years(step.years_left), ui.so_far + " " + years(step.cumulative_years)];
         if (step.basis && step.basis !== "stated") meta.push(ui.implied);
         if (step.years_estimated) meta.push(ui.estimated);
+        if (step.steep.length) meta.push(ui.steep);
         const build = step.gap.map((c) => c.name + " " + c.from_level + "→" + c.to_level).join(", ");
         put(
           item,
@@ -658,7 +633,7 @@
   }
 
   function selectAnywhere(id) {
-    if (hooks.draw) hooks.draw([id]);
+    hooks.reveal([id]);
     hooks.select(id);
     writeState();
   }
@@ -756,6 +731,7 @@
     }
     put(table, body);
     put(comparePanel, el("p", "total", ui.gap_total + ": " + answer.size));
+    hooks.announce(comparePanel.firstChild.textContent + " · " + ui.gap_total + ": " + answer.size);
     if (!answer.gap.length) put(comparePanel, el("p", "meta", ui.no_gap));
     put(comparePanel, table);
     comparePanel.hidden = false;

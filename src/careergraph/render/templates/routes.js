@@ -584,6 +584,13 @@
       return found;
     }
 
+    // careergraph.query.steep_rises: the skills already held that rise by more levels than
+    // the move's years plausibly allow (one at once, one more for every 1.5 years).
+    function steepRises(build, moveYears) {
+      const allowed = 1 + Math.floor(moveYears / 1.5 + 1e-9);
+      return build.filter((c) => c[1] > 0 && c[2] - c[1] > allowed).map((c) => c[0]);
+    }
+
     // A route as `careergraph path --json` prints it.
     function routeJson(route) {
       return {
@@ -601,6 +608,7 @@
           cumulative_years: step.cumulative,
           years_left: step.left,
           gap: step.build.map((c) => change(c[0], c[1], c[2])),
+          steep: steepRises(step.build, step.move.years),
         })),
       };
     }
