@@ -611,6 +611,7 @@
       summary: null,
       responsibilities: [],
       skills: [],
+      points: [],
       sources: [],
       movesOut: moves(0, 1),
       movesIn: moves(1, 0),

@@ -274,6 +274,8 @@
           name: skillById.get(skill).name,
           category: skillById.get(skill).category,
         })),
+        // The embedded map carries no points requirements: none to gain here.
+        points: [],
       };
     }
 
@@ -609,6 +611,7 @@
           years_left: step.left,
           gap: step.build.map((c) => change(c[0], c[1], c[2])),
           steep: steepRises(step.build, step.move.years),
+          points: [], // the embedded map carries no points requirements
         })),
       };
     }
