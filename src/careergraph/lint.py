@@ -420,13 +420,7 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
         if other[0] == role_id or pair in said:
             continue
         said.add(pair)
-        where, here = career_map.place(*other[1]), career_map.place(*path)
-        there = f"line {where.line}" if where.file == here.file else f"{where.file}:{where.line}"
-        there_words = (
-            Words.of("lint.there.line", line=where.line)
-            if where.file == here.file
-            else Words.of("lint.there.file", file=where.file, line=where.line)
-        )
+        there, there_words = _elsewhere(career_map, other[1], path)
         message = (
             f"roles.{role_id}: the name '{name}' differs from '{other[2]}' of role "
             f"'{other[0]}' ({there}) only in punctuation or long-vowel marks"
@@ -517,13 +511,7 @@ def _look_alike_names(career_map: CareerMap) -> Iterator[Finding]:
         if other[0] == entry_id or pair in said or normalize_name(name) == normalize_name(other[2]):
             continue
         said.add(pair)
-        where, here = career_map.place(*other[1]), career_map.place(*path)
-        there = f"line {where.line}" if where.file == here.file else f"{where.file}:{where.line}"
-        there_words = (
-            Words.of("lint.there.line", line=where.line)
-            if where.file == here.file
-            else Words.of("lint.there.file", file=where.file, line=where.line)
-        )
+        there, there_words = _elsewhere(career_map, other[1], path)
         kind = section.removesuffix("s")
         message = (
             f"{section}.{entry_id}: the name '{_spelled(name)}' looks the same as "
@@ -726,3 +714,14 @@ def _allowances(career_map: CareerMap, found: list[Finding]) -> list[Finding]:
                     Finding(place, Severity.WARNING, "unused-allow", message, entry, words=words)
                 )
     return out
+
+
+def _elsewhere(career_map: CareerMap, first: MapPath, path: MapPath) -> tuple[str, Words]:
+    """Where `first` was written, as seen from `path`: its line, or its file and line."""
+    where, here = career_map.place(*first), career_map.place(*path)
+    if where.file == here.file:
+        return f"line {where.line}", Words.of("lint.there.line", line=where.line)
+    return (
+        f"{where.file}:{where.line}",
+        Words.of("lint.there.file", file=where.file, line=where.line),
+    )

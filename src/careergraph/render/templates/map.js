@@ -39,6 +39,8 @@
     select: selectRole,
     find: findRoles,
     normalize: normalizeName,
+    // The page's DOM builders, for planner.js: text only, never HTML.
+    dom: { el: el, put: put, clear: clear },
   };
   window.careergraph = hooks;
 

@@ -29,6 +29,7 @@
   "use strict";
 
   const hooks = window.careergraph;
+  const { el, put, clear } = hooks.dom;
   const data = hooks.data;
   const ui = data.ui;
   const lang = data.lang;
@@ -44,24 +45,6 @@
   const TEXT = "#1f2933";
   const MET_COLOUR = "#2f9e44";
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function put(parent, ...children) {
-    for (const child of children) {
-      if (child !== null && child !== undefined) parent.appendChild(child);
-    }
-    return parent;
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-    return node;
-  }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
