@@ -170,18 +170,16 @@ def _step(
         out += ["", "### " + say(lang, "plan.resources"), ""]
         for planned_skill in planned.skills:
             out += _skill_resources(career_map, planned_skill, lang)
-        bare = _without_resources(planned.skills, lang)
-        if bare:
-            out.append(f"- {escape(say(lang, 'plan.no_resources_for', skills=bare))}")
+        if said := no_resources_sentence(planned.skills, lang):
+            out.append(f"- {escape(said)}")
     if step.gap.points:
         out += ["", "### " + say(lang, "plan.points"), ""]
         for text in points_sentences(career_map, step.gap, lang):
             out += [escape(text), ""]
         for planned_skill in planned.suggested:
             out += _skill_resources(career_map, planned_skill, lang)
-        bare = _without_resources(planned.suggested, lang)
-        if bare:
-            out.append(f"- {escape(say(lang, 'plan.no_resources_for', skills=bare))}")
+        if said := no_resources_sentence(planned.suggested, lang):
+            out.append(f"- {escape(said)}")
         out = out[:-1] if out[-1] == "" else out
     certifications = _certifications(planned, lang)
     if certifications:
@@ -247,10 +245,13 @@ def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) ->
     return out if len(out) > 1 else []
 
 
-def _without_resources(skills: Sequence[PlannedSkill], lang: str) -> str:
-    """The skills of a step that no resource builds yet, named once for the whole step."""
+def no_resources_sentence(skills: Sequence[PlannedSkill], lang: str) -> str | None:
+    """The skills of a step that no resource builds yet, named once for the whole step (None
+    when every one has a resource)."""
     bare = [p.skill.name.get(lang) for p in skills if not p.skill.resources]
-    return say(lang, "list.separator").join(bare)
+    if not bare:
+        return None
+    return say(lang, "plan.no_resources_for", skills=say(lang, "list.separator").join(bare))
 
 
 def resource_line(resource: Resource, lang: str) -> str:

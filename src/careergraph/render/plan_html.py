@@ -11,7 +11,7 @@ from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.html import FONT
-from careergraph.render.markdown import points_sentences
+from careergraph.render.markdown import no_resources_sentence, points_sentences
 from careergraph.render.messages import (
     category_name,
     count,
@@ -167,10 +167,7 @@ def _step(
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
         out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
         out += [s for p in planned.skills if (s := _skill_resources(career_map, p, lang))]
-        bare = [p.skill.name.get(lang) for p in planned.skills if not p.skill.resources]
-        if bare:
-            skills = say(lang, "list.separator").join(bare)
-            said = say(lang, "plan.no_resources_for", skills=skills)
+        if said := no_resources_sentence(planned.skills, lang):
             out.append(f'<p class="no-resources">{escape(said)}</p>')
     if step.gap.points:
         out.append(f"<h3>{escape(say(lang, 'plan.points'))}</h3>")
@@ -179,10 +176,7 @@ def _step(
             for text in points_sentences(career_map, step.gap, lang)
         ]
         out += [s for p in planned.suggested if (s := _skill_resources(career_map, p, lang))]
-        bare = [p.skill.name.get(lang) for p in planned.suggested if not p.skill.resources]
-        if bare:
-            skills = say(lang, "list.separator").join(bare)
-            said = say(lang, "plan.no_resources_for", skills=skills)
+        if said := no_resources_sentence(planned.suggested, lang):
             out.append(f'<p class="no-resources">{escape(said)}</p>')
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
