@@ -26,7 +26,7 @@ from careergraph.limits import MAX_WITHIN
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from careergraph.model import Profile
+    from careergraph.model import CareerMap, Profile
 
 DEFAULT_PROFILE = "me.yaml"
 _PLAN_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -110,24 +110,15 @@ def reach(
     as_json_output: bool,
 ) -> None:
     """Roles reachable from ROLE (or, with --me, from you) within YEARS, nearest first."""
-    from careergraph.cli.base import read_profile
     from careergraph.query import reachable_roles
     from careergraph.render import text as as_text
-    from careergraph.render.messages import say
 
     career_map, graph = load(data_file)
     if stated_only:
         from careergraph.graph import stated_only as only_stated
 
         graph = only_stated(graph)
-    profile: Profile | None = None
-    if (role_name is None) == (me_file is None):
-        raise click.UsageError(say(lang, "usage.reach_start"))
-    if me_file is not None:
-        profile = read_profile(me_file, career_map)
-        start = profile.role
-    else:
-        start = role_named(career_map, str(role_name), lang).id
+    start, profile = _starting_point(career_map, role_name, me_file, lang)
     found = reachable_roles(
         graph,
         start,
@@ -174,21 +165,12 @@ def fit(
     counts only up to it), the levels still missing, whether it is a move up (higher on the same
     ladder, or reached by promotions alone), and the nearest route to it by years.
     """
-    from careergraph.cli.base import read_profile
     from careergraph.fit import role_fits
-    from careergraph.query import find_role, role_levels
+    from careergraph.query import role_levels
     from careergraph.render import text as as_text
-    from careergraph.render.messages import say
 
     career_map, graph = load(data_file)
-    profile: Profile | None = None
-    if (role_name is None) == (me_file is None):
-        raise click.UsageError(say(lang, "usage.reach_start"))
-    if me_file is not None:
-        profile = read_profile(me_file, career_map)
-        start = profile.role
-    else:
-        start = find_role(career_map, str(role_name)).id
+    start, profile = _starting_point(career_map, role_name, me_file, lang)
     own = career_map.roles[start]
     have = profile.levels(own) if profile else role_levels(own)
     tracks = track_ids(career_map, track_names) if track_names else None
@@ -309,3 +291,18 @@ def plan(
         click.echo(document, nl=False)
     if output != "-":
         report_written(written, err=as_json_output)
+
+
+def _starting_point(
+    career_map: CareerMap, role_name: str | None, me_file: Path | None, lang: str
+) -> tuple[str, Profile | None]:
+    """The role `reach` and `fit` start from: ROLE or the --me profile's role, never both."""
+    from careergraph.cli.base import read_profile
+    from careergraph.render.messages import say
+
+    if (role_name is None) == (me_file is None):
+        raise click.UsageError(say(lang, "usage.reach_start"))
+    if me_file is not None:
+        profile = read_profile(me_file, career_map)
+        return profile.role, profile
+    return role_named(career_map, str(role_name), lang).id, None
