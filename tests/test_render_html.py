@@ -22,17 +22,9 @@ from careergraph.graph import build_graph
 from careergraph.load import load_paths, parse_paths
 from careergraph.model import CareerMap, Text, TransitionKind
 from careergraph.query import find_routes
-from careergraph.render.html import (
-    ALTERNATIVE_ROUTE,
-    BEST_ROUTE,
-    DIM_OPACITY,
-    GENERATOR,
-    ROUTE_COLOURS,
-    ROW_HEIGHT,
-    SLOT_WIDTH,
-    render_html,
-    write_html,
-)
+from careergraph.render.html import GENERATOR, render_html, write_html
+from careergraph.render.ladders import ROW_HEIGHT, SLOT_WIDTH
+from careergraph.render.network import ALTERNATIVE_ROUTE, BEST_ROUTE, DIM_OPACITY, ROUTE_COLOURS
 from tests.conftest import DEFAULT_DATA, FIXTURES
 
 SMALL = FIXTURES / "small.yaml"
@@ -508,7 +500,7 @@ def test_write_html_refuses_a_folder_as_the_target(tmp_path: Path) -> None:
 
 
 def test_every_page_string_exists_in_english_and_japanese() -> None:
-    from careergraph.render.html import _UI
+    from careergraph.render.page_words import _UI
 
     assert set(_UI["en"]) == set(_UI["ja"])
     for key in _UI["en"]:

@@ -20,7 +20,9 @@ from careergraph.cli import cli
 from careergraph.graph import build_graph
 from careergraph.load import load_paths
 from careergraph.query import find_routes
-from careergraph.render.html import _UI, FONT, render_html, write_html
+from careergraph.render.html import render_html, write_html
+from careergraph.render.network import FONT
+from careergraph.render.page_words import _UI
 
 pytestmark = pytest.mark.browser
 
@@ -713,7 +715,7 @@ def test_a_large_map_finds_and_draws_roles_it_left_out(
 def test_a_route_found_in_a_large_page_draws_and_colours_every_role_on_it(
     lang: str, large_map_file: Path, tmp_path: Path, pages: Callable[..., Page]
 ) -> None:
-    from careergraph.render.html import _wrap_label
+    from careergraph.render.labels import wrap_label
 
     career_map = load_paths(large_map_file)
     graph = build_graph(career_map)
@@ -755,7 +757,7 @@ def test_a_route_found_in_a_large_page_draws_and_colours_every_role_on_it(
     names = [career_map.roles[r].name.get(lang) for r in best["roles"]]
     assert [p[0] for p in painted] == [colour] * len(best["roles"])
     # Roles drawn on demand are labelled as the page labels the roles it draws first.
-    assert [p[1] for p in painted] == [_wrap_label(n) for n in names]
+    assert [p[1] for p in painted] == [wrap_label(n) for n in names]
     moves = page.evaluate(
         """steps => steps.map(s => {
             const edge = window.careergraph.edges.get(s.from + "->" + s.to);

@@ -16,7 +16,7 @@ from careergraph.graph import build_graph
 from careergraph.load import load_paths
 from careergraph.model import CareerMap
 from careergraph.query import Route, find_routes
-from careergraph.render.html import BEST_ROUTE, DIM_OPACITY, ROUTE_COLOURS
+from careergraph.render.network import BEST_ROUTE, DIM_OPACITY, ROUTE_COLOURS
 
 if TYPE_CHECKING:
     from tests.browser.conftest import MapPage

@@ -15,7 +15,9 @@ from careergraph.graph import build_graph
 from careergraph.load import load_paths
 from careergraph.load.profile import load_profile
 from careergraph.query import find_routes, skill_gap
-from careergraph.render.html import _UI, ROUTE_COLOURS, RouteQuestion, render_html, write_html
+from careergraph.render.html import RouteQuestion, render_html, write_html
+from careergraph.render.network import ROUTE_COLOURS
+from careergraph.render.page_words import _UI
 
 if TYPE_CHECKING:
     from tests.browser.conftest import MapPage

@@ -10,7 +10,6 @@ from pathlib import Path
 from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
-from careergraph.render.html import FONT
 from careergraph.render.markdown import no_resources_sentence, points_sentences
 from careergraph.render.messages import (
     category_name,
@@ -24,6 +23,7 @@ from careergraph.render.messages import (
     say,
     years,
 )
+from careergraph.render.network import FONT
 
 _SLOT = re.compile(r"<!--careergraph:(\w+)-->")
 
