@@ -1,10 +1,9 @@
 """Time the HTML map: render and write it, and its first draw in headless Chromium.
 
 Run from the repository: `python -m benchmarks.bench_html` (add `PYTHONPATH=src` if careergraph
-is not installed). Maps: the default data, and generated ladders of 500 and 2,000 roles. The
-baseline, measured in the same run on the same map, is pyvis's own way of building its network
-(`add_node`/`add_edge` one at a time, quadratic) against filling its lists directly as careergraph
-does; the last column is how many times slower pyvis's way is.
+is not installed). Maps: the default data, and generated ladders of 500 and 2,000 roles. Frame
+rates are measured against a baseline from the same run on the same map: the page with its
+large-map shortcuts turned off.
 """
 
 from __future__ import annotations
@@ -127,30 +126,6 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
         action()
         timings.append(time.perf_counter() - start)
     return min(timings)
-
-
-def fill_network(career_map: CareerMap, *, one_by_one: bool) -> float:
-    """Seconds to put a map's roles and moves into a pyvis `Network`.
-
-    One by one is pyvis's own way (`add_node`/`add_edge`, each scanning what is already there,
-    so quadratic); the other fills its lists directly, as careergraph does.
-    """
-    from pyvis.network import Network
-
-    nodes = [{"id": r, "label": r, "x": float(i), "y": 0.0} for i, r in enumerate(career_map.roles)]
-    edges = [{"from": m.source, "to": m.target, "arrows": "to"} for m in career_map.transitions]
-    network = Network(directed=True)
-    start = time.perf_counter()
-    if one_by_one:
-        for node in nodes:
-            network.add_node(node["id"], label=node["label"], x=node["x"], y=node["y"])
-        for edge in edges:
-            network.add_edge(edge["from"], edge["to"])
-    else:
-        network.nodes = nodes
-        network.edges = edges
-        network.node_ids = [n["id"] for n in nodes]
-    return time.perf_counter() - start
 
 
 class Chromium:
@@ -311,12 +286,8 @@ def print_fps(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="timings per figure (the best counts)")
-    parser.add_argument(
-        "--large", action="store_true", help="also 10,000 roles, where add_node's cost shows"
-    )
+    parser.add_argument("--large", action="store_true", help="also 10,000 roles")
     args = parser.parse_args()
-
-    import pyvis.network  # noqa: F401  # imported once up front, not inside a timing
 
     maps = [("default data", load_paths(default_data_path()))]
     maps += [("500 roles", generated_map(50, 10, 1)), ("2,000 roles", generated_map(50, 10, 4))]
@@ -328,8 +299,7 @@ def main() -> int:
         print(f"(no Chromium at {CHROMIUM}: first-draw times are left out)", file=sys.stderr)
 
     header = (
-        f"{'map':<14}{'roles':>7}{'moves':>7}{'page MB':>9}{'render+write':>14}"
-        f"{'first draw':>12}{'fill: direct':>14}{'add_node/edge':>15}{'ratio':>9}"
+        f"{'map':<14}{'roles':>7}{'moves':>7}{'page MB':>9}{'render+write':>14}{'first draw':>12}"
     )
     print(header)
     print("-" * len(header))
@@ -351,12 +321,9 @@ def main() -> int:
             draw = "-"
             if chromium is not None:
                 draw = f"{statistics.median(chromium.first_draws(target, args.runs)) * 1000:.0f} ms"
-            direct = min(fill_network(career_map, one_by_one=False) for _ in range(args.runs))
-            loop = min(fill_network(career_map, one_by_one=True) for _ in range(args.runs))
             print(
                 f"{name:<14}{len(career_map.roles):>7}{len(career_map.transitions):>7}"
                 f"{size:>9.2f}{page_time * 1000:>11.0f} ms{draw:>12}"
-                f"{direct * 1000:>11.2f} ms{loop * 1000:>12.1f} ms{loop / direct:>8.0f}x"
             )
         if chromium is not None:
             print_fps(chromium, maps, Path(folder), args.runs)

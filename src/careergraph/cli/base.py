@@ -607,7 +607,7 @@ def write_map(
     `profile` puts the person on the map; `question` is the route question the page asks again.
     """
     from careergraph.files import write_file
-    from careergraph.render.html import (  # pyvis only when a map is asked
+    from careergraph.render.html import (  # the map renderer only when a map is asked
         GENERATOR,
         choose_drawing,
         render_html,

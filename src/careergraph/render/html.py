@@ -1,4 +1,4 @@
-"""The interactive HTML map: ladders as columns, levels as rows, drawn with pyvis's vis-network."""
+"""The interactive HTML map: ladders as columns, levels as rows, drawn with vis-network."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ from careergraph.render.panels import (
     track_data,
 )
 from careergraph.render.text_view import text_view
+from careergraph.render.vis_network import vis_css, vis_js
 
 __all__ = ["RouteQuestion", "render_html", "write_html"]
 
@@ -246,7 +247,7 @@ def render_html(
         "question": None if question is None else question.as_data(),
         "routeColours": list(ROUTE_COLOURS),
     }
-    return _page(_through_pyvis(data), text_view(career_map, graph, routes, lang))
+    return _page(data, text_view(career_map, graph, routes, lang))
 
 
 def write_html(path: Path, html: str, *, force: bool = False) -> None:
@@ -261,19 +262,6 @@ def write_html(path: Path, html: str, *, force: bool = False) -> None:
 # -- the page ---------------------------------------------------------------------------------
 
 
-def _through_pyvis(data: dict[str, Any]) -> dict[str, Any]:
-    """Hand nodes, edges and options to a pyvis `Network` and take its network data back."""
-    from pyvis.network import Network  # slow to import (it pulls in IPython): only for a map
-
-    network = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    # Filled directly: `add_node` checks every earlier id, which is quadratic in the map's size.
-    network.nodes = data["nodes"]
-    network.edges = data["edges"]
-    network.options = data["options"]
-    nodes, edges, _, _, _, options = network.get_network_data()
-    return {**data, "nodes": nodes, "edges": edges, "options": json.loads(options)}
-
-
 def _script_json(data: Any) -> str:
     """JSON safe inside `<script>`: <, >, & and U+2028/9 escaped, so no text can end it early."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -282,7 +270,6 @@ def _script_json(data: Any) -> str:
 
 def _page(data: dict[str, Any], text: str = "") -> str:
     here = resources.files("careergraph.render") / "templates"
-    vis = _vis_folder()
     ui = data["ui"]
     parts = {
         "lang": escape(data["lang"]),
@@ -290,8 +277,8 @@ def _page(data: dict[str, Any], text: str = "") -> str:
         "font": FONT,
         "skip-text": escape(ui["skip_text"]),
         "text-view": text,
-        "vis-css": (vis / "vis-network.css").read_text(encoding="utf-8"),
-        "vis-js": _inline_script((vis / "vis-network.min.js").read_text(encoding="utf-8")),
+        "vis-css": vis_css(),
+        "vis-js": _inline_script(vis_js()),
         "map-css": (here / "map.css").read_text(encoding="utf-8"),
         "map-js": _inline_script((here / "map.js").read_text(encoding="utf-8")),
         "routes-js": _inline_script((here / "routes.js").read_text(encoding="utf-8")),
@@ -301,12 +288,6 @@ def _page(data: dict[str, Any], text: str = "") -> str:
     }
     template = (here / "map.html").read_text(encoding="utf-8")
     return _TEMPLATE_MARK.sub(lambda match: parts[match.group(1)], template)
-
-
-def _vis_folder() -> Path:
-    import pyvis
-
-    return Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 
 
 def _inline_script(code: str) -> str:
