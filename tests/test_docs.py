@@ -222,3 +222,30 @@ def test_example_prints_what_the_docs_show(
             f"{example.name}: `{command.line}` now prints something else; "
             "CAREERGRAPH_UPDATE_DOCS=1 .venv/bin/python -m pytest tests/test_docs.py rewrites it"
         )
+
+
+def test_a_block_splits_into_commands_and_their_outputs() -> None:
+    body = "$ careergraph validate\nOK: 2 roles\n\n$ careergraph next cto\n$ echo x\nx\n"
+    assert parse_block(body) == (
+        Command("careergraph validate", "OK: 2 roles", 1),
+        Command("careergraph next cto", "", 0),
+        Command("echo x", "x", 0),
+    )
+
+
+def test_only_plain_careergraph_lines_run_in_process() -> None:
+    assert in_process("LANG=ja_JP.UTF-8 careergraph next cto  # a comment (x)") == (
+        {"LANG": "ja_JP.UTF-8"},
+        ["next", "cto"],
+    )
+    for line in ("careergraph schema | head -5", "careergraph export > m.json", "cp a b"):
+        assert in_process(line) is None
+
+
+def test_an_output_that_differs_from_the_page_is_caught(tmp_path: Path) -> None:
+    body = "$ careergraph path cto cto\nerror: a message careergraph never printed\n"
+    example = Example(tmp_path / "page.md", 1, 0, len(body), parse_block(body))
+    env = environment(tmp_path / "cache", tmp_path)
+    [printed] = run_example(example, env)
+    assert printed.startswith("error: 'cto' is both the start and the goal")
+    assert printed != example.commands[0].shown
