@@ -249,3 +249,11 @@ def test_an_output_that_differs_from_the_page_is_caught(tmp_path: Path) -> None:
     [printed] = run_example(example, env)
     assert printed.startswith("error: 'cto' is both the start and the goal")
     assert printed != example.commands[0].shown
+
+
+def test_the_readme_has_the_limits_its_messages_point_to() -> None:
+    # Messages past a limit end "(see Limits in the README)".
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Limits\n", 1)[1].split("\n## ", 1)[0]
+    assert "(docs/limits.md)" in section
+    assert (ROOT / "docs" / "limits.md").is_file()
