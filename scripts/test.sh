@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything careergraph's checks need on a fresh machine, then run them all:
 # a virtualenv with the package and its dev tools, Debian's Chromium for the browser
-# tests, lint, types, the import layering, and the whole pytest suite.
+# tests, lint, types, the import layering, the documentation build, and the whole pytest
+# suite (which runs every example in the README and the docs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,6 +65,11 @@ fi
 .venv/bin/ruff format --check src tests benchmarks fuzz
 .venv/bin/mypy
 .venv/bin/lint-imports
+
+# The documentation site, built offline and in strict mode: a broken link or anchor fails.
+site_dir=$(mktemp -d)
+NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict --quiet --site-dir "$site_dir"
+rm -rf "$site_dir"
 
 status=0
 .venv/bin/python -m pytest "$@" || status=$?

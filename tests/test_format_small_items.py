@@ -123,11 +123,12 @@ def test_a_role_at_level_0_gets_no_such_hint() -> None:
     )
 
 
-def test_the_readmes_modeline_for_a_pip_user_finds_the_schema(tmp_path: Path) -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    assert "careergraph schema > careergraph.schema.json\n" in readme
+def test_the_docs_modeline_for_a_pip_user_finds_the_schema(tmp_path: Path) -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "data-format.md"
+    page = docs.read_text(encoding="utf-8")
+    assert "careergraph schema > careergraph.schema.json\n" in page
     modeline = "# yaml-language-server: $schema=careergraph.schema.json"
-    assert modeline + "\n" in readme
+    assert modeline + "\n" in page
     # As a pip user would: the schema written beside the map, the map naming it relatively.
     (tmp_path / "careergraph.schema.json").write_text(run("schema").stdout, encoding="utf-8")
     data = tmp_path / "ladder.yaml"
