@@ -23,8 +23,9 @@ from careergraph.errors import CareerGraphError
 from careergraph.graph import CareerGraph, build_graph
 from careergraph.load import load_paths
 from careergraph.load.profile import load_profile
-from careergraph.query import _route, find_routes
+from careergraph.query import find_routes
 from careergraph.render.html import _script_json, render_html, write_html
+from careergraph.routes import build_route
 
 if TYPE_CHECKING:
     from tests.browser.conftest import MapPage
@@ -313,7 +314,7 @@ def contract_routes(
             continue
         if question["statedOnly"] and any(pair in implied for pair in pairs):
             continue
-        route = _route(graph, path)
+        route = build_route(graph, path)
         implied_moves = sum(pair in implied for pair in pairs)
         years, steps = round(route.years, 9), len(route.steps)
         gap_total = sum(step.gap.size for step in route.steps)

@@ -429,7 +429,7 @@
       return moves;
     }
 
-    // careergraph.query._route: each step's skills above what every role so far asked.
+    // careergraph.routes.build_route: each step's skills above what every role so far asked.
     function routeOf(path, moves, startLevels, yearsDone) {
       const built = new Map(startLevels);
       const spent = [];
