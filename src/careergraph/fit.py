@@ -26,7 +26,7 @@ from typing import Any
 from careergraph.graph import CareerGraph
 from careergraph.load.build import role_points, role_requirements
 from careergraph.model import CareerMap, PointsRequirement, TransitionKind
-from careergraph.query import points_gaps
+from careergraph.query import points_gaps, require_roles
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ def role_fits(
     Best met first; ties: fewer levels missing, then reachable and nearer, then by id. `start`
     is the person's role and `have` their level in every skill they hold.
     """
+    require_roles(graph, [start])
     own = career_map.roles[start]
     distance, previous = _nearest(graph, start, years_done)
     promoted = _by_promotions(graph, start)
@@ -168,6 +169,7 @@ def _route(previous: Mapping[str, str], start: str, role: str) -> tuple[str, ...
 
 def route_years(graph: CareerGraph, route: Sequence[str], years_done: float = 0.0) -> float:
     """A route's years summed as `path` sums them, the first move shortened by years served."""
+    require_roles(graph, route)
     moves = [graph.adj[here][there]["years"] for here, there in itertools.pairwise(route)]
     if moves:
         moves[0] = max(0.0, moves[0] - years_done)

@@ -11,7 +11,7 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -89,6 +89,7 @@ __all__ = [
     "raised_levels",
     "reachable_roles",
     "read_role",
+    "require_roles",
     "role_levels",
     "role_suggestions",
     "route_rank",
@@ -178,6 +179,19 @@ def role_suggestions(career_map: CareerMap, name: str) -> list[str]:
     return [index[close[0]]] if close else []
 
 
+def require_roles(where: CareerGraph | CareerMap, role_ids: Iterable[str]) -> None:
+    """Raise `UnknownRoleError` for the first of `role_ids` that is no role of the map or graph,
+    with the roles it may have meant; every function here that takes role ids checks them so."""
+    if isinstance(where, nx.DiGraph):
+        known: Container[str] = where
+        career_map: CareerMap = where.graph["map"]
+    else:
+        known, career_map = where.roles, where
+    for role_id in role_ids:
+        if role_id not in known:
+            raise UnknownRoleError(role_id, suggestions=role_suggestions(career_map, role_id))
+
+
 # Between words (after NFKC, which turns full-width brackets and spaces into these).
 _WORD_BREAKS = re.compile("[\\s_\\-\u2010-\u2015\u30fb()/,.&]+")
 
@@ -224,11 +238,13 @@ def _match(name: str, names: Mapping[str, Iterable[str]]) -> tuple[str | None, s
 
 def moves_from(graph: CareerGraph, role_id: str) -> list[tuple[Transition, SkillGap]]:
     """The moves open from a role, quickest first, each with its skill gap."""
+    require_roles(graph, [role_id])
     return _moves(graph, graph.out_edges(role_id, data="transition"))
 
 
 def moves_into(graph: CareerGraph, role_id: str) -> list[tuple[Transition, SkillGap]]:
     """The moves that lead into a role, quickest first, each with its skill gap."""
+    require_roles(graph, [role_id])
     return _moves(graph, graph.in_edges(role_id, data="transition"))
 
 
@@ -267,6 +283,7 @@ def find_routes(
     `start_levels` are the skills held at the start (else the source role's), and `years_done`
     the years already served in it, taken off the first move.
     """
+    require_roles(graph, [source, target, *via, *avoid])
     _check_route_question(source, target, via, avoid, max_steps, alternatives)
     avoided = set(avoid)
     view = nx.subgraph_view(graph, filter_node=lambda n: n not in avoided) if avoided else graph
@@ -388,6 +405,7 @@ def reachable_roles(
     One single-source Dijkstra search bounded by `within`; ties go to fewer moves, then the
     smaller skill gap, then the role id.
     """
+    require_roles(graph, [source])
     if not math.isfinite(within) or within < 0:
         raise CareerGraphError(
             f"the number of years must be a finite number, zero or more, got {within:g}",
@@ -486,6 +504,7 @@ def map_section(
 ) -> CareerMap:
     """The part of the map holding only `roles` and the moves among them (or only `moves`)."""
     kept = set(roles)
+    require_roles(career_map, sorted(kept))
     chosen = career_map.transitions if moves is None else tuple(moves)
     return dataclasses.replace(
         career_map,
