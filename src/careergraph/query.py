@@ -14,8 +14,6 @@ import unicodedata
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import networkx as nx
-
 from careergraph.errors import (
     AmbiguousRoleError,
     CareerGraphError,
@@ -182,11 +180,11 @@ def role_suggestions(career_map: CareerMap, name: str) -> list[str]:
 def require_roles(where: CareerGraph | CareerMap, role_ids: Iterable[str]) -> None:
     """Raise `UnknownRoleError` for the first of `role_ids` that is no role of the map or graph,
     with the roles it may have meant; every function here that takes role ids checks them so."""
-    if isinstance(where, nx.DiGraph):
-        known: Container[str] = where
-        career_map: CareerMap = where.graph["map"]
+    if isinstance(where, CareerMap):
+        known: Container[str] = where.roles
+        career_map = where
     else:
-        known, career_map = where.roles, where
+        known, career_map = where, where.graph["map"]
     for role_id in role_ids:
         if role_id not in known:
             raise UnknownRoleError(role_id, suggestions=role_suggestions(career_map, role_id))
@@ -283,6 +281,8 @@ def find_routes(
     `start_levels` are the skills held at the start (else the source role's), and `years_done`
     the years already served in it, taken off the first move.
     """
+    import networkx as nx  # here, not at the top: lint and fit reach this module, not routes
+
     require_roles(graph, [source, target, *via, *avoid])
     _check_route_question(source, target, via, avoid, max_steps, alternatives)
     avoided = set(avoid)
