@@ -163,7 +163,7 @@ def test_fit_needs_a_role_or_a_profile_not_both() -> None:
 def test_a_cached_map_answers_fit_from_its_index_without_building_a_role(
     tmp_path: Path, private_load_cache: Path
 ) -> None:
-    from careergraph.load.build import LazyRoles, role_requirements
+    from careergraph.load.plain import LazyRoles, role_requirements
 
     copy = tmp_path / "map.yaml"
     copy.write_bytes(DEFAULT_DATA.read_bytes())

@@ -204,7 +204,7 @@ def test_the_load_cache_keeps_categories_addresses_and_track_order(
     name: str, tmp_path: Path
 ) -> None:
     from careergraph.load import parse_paths
-    from careergraph.load.build import LazyRoles
+    from careergraph.load.plain import LazyRoles
 
     data_file = tmp_path / name
     text = (FIXTURES / "format" / name).read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from careergraph.changes import compare_maps
 from careergraph.cli import cli
 from careergraph.errors import CareerGraphError
 from careergraph.graph import build_graph
-from careergraph.load import check, load_paths, parse_paths
+from careergraph.load import load_paths, parse_paths, validate
 from careergraph.query import find_routes
 from careergraph.render.html import choose_drawing
 from careergraph.render.text import _wrap_items
@@ -203,8 +203,8 @@ def test_a_section_past_the_largest_map_is_refused(
     noun: str,
     suffix: str,
 ) -> None:
-    shape = check.SECTIONS[section][0]
-    monkeypatch.setitem(check.SECTIONS, section, (shape, 3, noun))
+    shape = validate.SECTIONS[section][0]
+    monkeypatch.setitem(validate.SECTIONS, section, (shape, 3, noun))
     data = base_map()
     if shape == "list":
         data[section] = [None] * 4
@@ -242,7 +242,7 @@ def test_what_the_first_events_show_is_reported_without_reading_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
 ) -> None:
     """Each file ends in a syntax error a full read would report instead."""
-    monkeypatch.setitem(check.SECTIONS, "roles", ("mapping", 4, "roles"))
+    monkeypatch.setitem(validate.SECTIONS, "roles", ("mapping", 4, "roles"))
     file = tmp_path / "map.yaml"
     file.write_text(text, encoding="utf-8")
     assert run("validate", str(file)).stderr == f"{file}:{message}\n"
@@ -580,7 +580,7 @@ def test_limit_problems_are_said_in_japanese_too(
 def test_a_section_past_its_limit_is_said_in_japanese(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(check.SECTIONS, "roles", ("mapping", 1, "roles"))
+    monkeypatch.setitem(validate.SECTIONS, "roles", ("mapping", 1, "roles"))
     file = write(tmp_path, "yaml", base_map())
     result = run("validate", str(file), "--lang", "ja")
     expected = (

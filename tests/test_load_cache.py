@@ -233,7 +233,7 @@ def test_a_cached_map_is_the_checked_map_record_by_record(tmp_path: Path) -> Non
     from dataclasses import fields
 
     from careergraph.load import parse_paths
-    from careergraph.load.build import LazyRoles
+    from careergraph.load.plain import LazyRoles
 
     data_file = tmp_path / "paths.yaml"
     data_file.write_bytes(DEFAULT_DATA.read_bytes())
@@ -255,7 +255,7 @@ def test_a_cached_map_is_the_checked_map_record_by_record(tmp_path: Path) -> Non
 
 def test_a_route_on_a_cached_map_builds_only_the_roles_it_looks_at(tmp_path: Path) -> None:
     from careergraph.graph import build_graph
-    from careergraph.load.build import LazyRoles
+    from careergraph.load.plain import LazyRoles
     from careergraph.query import find_routes
 
     data_file = tmp_path / "paths.yaml"
@@ -275,10 +275,11 @@ def test_a_hand_written_role_record_is_a_one_line_error(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from careergraph.cli import cli
-    from careergraph.load.build import plain_form
 
     data_file = _copy(tmp_path)
-    data = plain_form(load_paths(data_file))
+    load_paths(data_file)
+    data = cache.recall(data_file.read_bytes())
+    assert data is not None
     first = next(iter(data["roles"]))
     data["roles"][first] = b"not a marshal record"
     _write_entry(cache.cache_dir() or tmp_path, data_file, data)
@@ -340,7 +341,7 @@ def test_profile_commands_say_the_same_from_the_cache(tmp_path: Path, args: list
     from click.testing import CliRunner
 
     from careergraph.cli import cli
-    from careergraph.load.build import LazyRoles
+    from careergraph.load.plain import LazyRoles
     from careergraph.load.profile import load_profile
 
     data_file = tmp_path / "paths.yaml"
@@ -512,7 +513,7 @@ def test_the_same_bytes_as_yaml_and_as_json_are_two_questions(tmp_path: Path) ->
 
 
 def test_the_format_rule_is_the_loaders(tmp_path: Path) -> None:
-    from careergraph.load.check import read_document
+    from careergraph.load.validate import read_document
 
     text = '{"version": 1}'
     for name in ("a.json", "a.JSON", "a.Json", "a.yaml", "a.yml", "a.json.yaml", "json", "a"):

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from careergraph.cli import cli
 from careergraph.graph import build_graph
 from careergraph.load import load_paths
-from careergraph.load.build import LazyRoles, role_points
+from careergraph.load.plain import LazyRoles, role_points
 from careergraph.model import PointsRequirement
 from careergraph.query import find_routes, points_suggestion
 from tests.conftest import FIXTURES

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careergraph.graph import CareerGraph
-from careergraph.load.build import role_points, role_requirements
+from careergraph.load.plain import role_points, role_requirements
 from careergraph.model import CareerMap, PointsRequirement, TransitionKind
 from careergraph.query import points_gaps, require_roles
 

@@ -10,7 +10,7 @@ from careergraph.model import CareerMap, Role
 
 # Nodes are role ids; edges carry the `Transition` under "transition" and its "years". The map
 # itself is kept under graph.graph["map"]: `role_of` finds a node's `Role` there, so building the
-# graph never asks a lazily loaded map (`careergraph.load.build`) to build every role.
+# graph never asks a lazily loaded map (`careergraph.load.plain`) to build every role.
 CareerGraph: TypeAlias = "nx.DiGraph[str]"
 
 

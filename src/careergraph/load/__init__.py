@@ -1,7 +1,8 @@
 """Load career-map files (YAML, or JSON by their suffix) strictly into one `CareerMap`.
 
-A base map and the overlays after it are checked as one map (`careergraph.load.check`), every
-mistake reported with its place. Files loaded before with the same bytes and formats, in the same
+A base map and the overlays after it are checked as one map (`careergraph.load.validate`), every
+mistake reported with its place, and the model built from the plain data that gives
+(`careergraph.load.plain`). Files loaded before with the same bytes and formats, in the same
 order, come from the load cache (`careergraph.load.cache`) without parsing or pydantic; the parser
 and the schema are imported only on a miss, so a warm start stays quick.
 """
@@ -14,12 +15,14 @@ from contextlib import suppress
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from careergraph import DATA_ENV
 from careergraph.errors import DataFileError, Problem
 from careergraph.load import cache
-from careergraph.load.build import LazyPlaces, build_map, collector_paused, plain_form
 from careergraph.load.places import PLACES, PackedPlaces, locate, pack_places
+from careergraph.load.plain import LazyPlaces, build_map, collector_paused
 from careergraph.load.text_file import decode, read_bytes
 from careergraph.model import CareerMap, MapPath, Place
 
@@ -71,8 +74,8 @@ def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
                     return build_map(data, names[0], found)
                 except (KeyError, TypeError, ValueError, AttributeError):
                     pass  # an entry of the right form but foreign content: check the files again
-        career_map = parse_layers(_texts(read, names))
-        cache.remember(raws, plain_form(career_map), names)
+        data, career_map = _validated(_texts(read, names))
+        cache.remember(raws, data, names)
         return replace(
             career_map, places=LazyPlaces(_places(raws, names, lambda: career_map.places))
         )
@@ -110,10 +113,18 @@ def parse_paths(text: str, file: str = "<string>") -> CareerMap:
 
 def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
     """Check texts, each `(text, file)`, as a base map and the overlays that follow it."""
-    from careergraph.load.check import parse_layers as checked
-
     with collector_paused():
-        return checked(texts)
+        return _validated(texts)[1]
+
+
+def _validated(texts: Sequence[tuple[str, str]]) -> tuple[dict[str, Any], CareerMap]:
+    """The texts' map as plain data (for the cache) and as the model built from it."""
+    from careergraph.load.places import find_places
+    from careergraph.load.validate import validate_layers
+
+    data, layers = validate_layers(texts)
+    # Finding every place reads the files again, so only lint (which asks) pays for it.
+    return data, build_map(data, layers.file, lambda: MappingProxyType(find_places(layers)))
 
 
 def _texts(read: Sequence[bytes | DataFileError], names: Sequence[str]) -> list[tuple[str, str]]:

@@ -59,8 +59,8 @@ def find_places(layers: Layers) -> dict[MapPath, Place]:
 def locate(texts: Sequence[tuple[str, str]]) -> dict[MapPath, Place]:
     """The places of the map that texts, each `(text, file)`, make: files already checked (the
     load cache holds their map), so they are only read and merged, not checked again."""
-    from careergraph.load.check import read_document
     from careergraph.load.overlay import merge
+    from careergraph.load.validate import read_document
 
     layers, _ = merge([read_document(text, file)[0] for text, file in texts])
     return find_places(layers)

@@ -12,8 +12,8 @@ from pydantic import Field, ValidationError
 from careergraph.errors import DataFileError, Problem, Words
 from careergraph.limits import MAX_YEARS
 from careergraph.load.characters import refused_characters
-from careergraph.load.check import _describe, _did_you_mean, describe_words, unknown_words
 from careergraph.load.schema import Name, Strict
+from careergraph.load.schema_errors import describe, describe_words, did_you_mean, unknown_words
 from careergraph.load.text_file import read_text
 from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.model import CareerMap, Profile
@@ -91,7 +91,7 @@ def _schema_problems(document: Document, error: ValidationError) -> list[Problem
             # pydantic reports the bound of a float field as 0.0; people wrote 0.
             message = f"{dotted(loc)}: must be 0 or more, got {detail['input']}"
         else:
-            message = _describe(detail, loc, ProfileSpec)
+            message = describe(detail, loc, ProfileSpec)
             words = describe_words(detail, loc, ProfileSpec)
         problems.append(Problem(where.file, where.line, where.column, message, words))
     return problems
@@ -112,7 +112,7 @@ def _check_role(
         problems.append(replace(document.problem(("role",), message), words=words))
         return None
     if found is None:
-        hint = _did_you_mean(value, career_map.roles) or " (`careergraph roles` lists them)"
+        hint = did_you_mean(value, career_map.roles) or " (`careergraph roles` lists them)"
         problem = document.problem(("role",), f"role: unknown role '{value}'{hint}")
         otherwise = Words.of("problem.roles_listed")
         words = unknown_words("role", "role", value, career_map.roles, otherwise)
@@ -126,7 +126,7 @@ def _check_skills(
     for skill in value if isinstance(value, dict) else ():
         if skill not in career_map.skills:
             path = ("skills", skill)
-            hint = _did_you_mean(skill, career_map.skills) or " (skill ids are listed in the map)"
+            hint = did_you_mean(skill, career_map.skills) or " (skill ids are listed in the map)"
             message = f"{dotted(path)}: unknown skill '{skill}'{hint}"
             otherwise = Words.of("problem.skills_listed")
             words = unknown_words(dotted(path), "skill", skill, career_map.skills, otherwise)

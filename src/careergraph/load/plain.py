@@ -1,8 +1,10 @@
-"""A checked `CareerMap` as plain data for the load cache, and back, without pydantic or YAML.
+"""The career map as plain data, and the one place a `CareerMap` is built from a data file.
 
-The plain form holds what the map says (entries in their canonical order, lint allowances) and
-leaves out where each part was written: `places` are found again, by reading the files, only when
-something asks for them (`careergraph lint`), through `LazyPlaces`.
+`careergraph.load.validate` checks a file and writes what it says as plain data (dicts, lists,
+scalars and `marshal` records); the load cache keeps that data, and `build_map` makes the model
+from it, whether it was just checked or read from the cache. The plain data leaves out where each
+part was written: `places` are found again, by reading the files, only when something asks for
+them (`careergraph lint`), through `LazyPlaces`.
 
 Each role is kept as its own `marshal` record and built the first time it is asked for
 (`LazyRoles`): a route on a map of 100,000 roles looks at a few dozen of them, and reading every
@@ -13,13 +15,14 @@ from __future__ import annotations
 
 import gc
 import marshal
-from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
+from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence, ValuesView
 from contextlib import contextmanager
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from careergraph.errors import CareerGraphError
 from careergraph.model import (
+    DEFAULT_ROLE_YEARS,
     Allowance,
     CareerMap,
     Category,
@@ -38,6 +41,17 @@ from careergraph.model import (
     TransitionKind,
     skill_category,
 )
+
+if TYPE_CHECKING:  # the checked entries are read, never validated here: no pydantic at start-up
+    from careergraph.load.schema import (
+        CategorySpec,
+        RoleSpec,
+        SharedNameSpec,
+        SkillSpec,
+        SourceSpec,
+        TrackSpec,
+        TransitionSpec,
+    )
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -184,82 +198,10 @@ class LazyRoles(Mapping[str, Role]):
         return f"<LazyRoles: {len(self._records)} roles, {len(self._built)} built>"
 
 
-def plain_form(career_map: CareerMap) -> dict[str, Any]:
-    """What `career_map` says, as dicts, lists and scalars that `marshal` can keep."""
-    return {
-        "sources": {k: [s.title, s.url] for k, s in career_map.sources.items()},
-        "tracks": {
-            k: [_plain_text(t.name), _maybe_plain(t.description)]
-            for k, t in career_map.tracks.items()
-        },
-        "skills": {
-            k: [
-                _plain_text(s.name),
-                str(s.category),
-                _maybe_plain(s.description),
-                [
-                    [_plain_text(r.title), r.kind.value, r.url, _maybe_plain(r.note), r.sources]
-                    for r in s.resources
-                ],
-                _plain_levels(s.levels),
-            ]
-            for k, s in career_map.skills.items()
-        },
-        "roles": {
-            k: marshal.dumps(
-                (
-                    _plain_text(r.name),
-                    r.track,
-                    r.level,
-                    r.years,
-                    dict(r.skills),
-                    r.aliases,
-                    _maybe_plain(r.summary),
-                    tuple(_plain_text(t) for t in r.responsibilities),
-                    tuple(_plain_text(t) for t in r.interview),
-                    r.sources,
-                    r.years_estimated,
-                    _plain_points(r.points),
-                    _maybe_plain(r.title),
-                )
-            )
-            for k, r in career_map.roles.items()
-        },
-        "transitions": [
-            [
-                t.source,
-                t.target,
-                t.kind.value,
-                t.years,
-                _maybe_plain(t.note),
-                t.sources,
-                t.inferred,
-                t.basis,
-                t.years_estimated,
-            ]
-            for t in career_map.transitions
-        ],
-        "allowances": [[list(p), a.codes, a.why] for p, a in career_map.allowances.items()],
-        "names": {
-            k: [n.roles, n.primary, _maybe_plain(n.note)] for k, n in career_map.names.items()
-        },
-        "scale": _plain_levels(career_map.scale),
-        "categories": {k: _maybe_plain(c.name) for k, c in career_map.categories.items()},
-        "track_order": list(career_map.track_order),
-        "requirements": marshal.dumps(
-            {k: (r.track, r.level, dict(r.skills)) for k, r in career_map.roles.items()}
-        ),
-        # Only the roles with points requirements, so `fit` need not build every role.
-        "points": marshal.dumps(
-            {k: _plain_points(r.points) for k, r in career_map.roles.items() if r.points}
-        ),
-    }
-
-
 def build_map(
     data: Mapping[str, Any], path: str, places: Callable[[], Mapping[MapPath, Place]]
 ) -> CareerMap:
-    """The career map `plain_form` gave `data`, read from `path`; `places` finds its places."""
+    """The career map whose plain data is `data`, read from `path`; `places` finds its places."""
     return CareerMap(
         path=path,
         sources=_frozen({k: Source(k, title, url) for k, (title, url) in data["sources"].items()}),
@@ -288,18 +230,6 @@ def build_map(
         ),
         track_order=tuple(data["track_order"]),
     )
-
-
-def _plain_text(text: Text) -> dict[str, str]:
-    return dict(text.translations)
-
-
-def _maybe_plain(text: Text | None) -> dict[str, str] | None:
-    return None if text is None else _plain_text(text)
-
-
-def _plain_levels(levels: Mapping[int, Text]) -> list[list[Any]]:
-    return [[level, _plain_text(text)] for level, text in levels.items()]
 
 
 def _levels(pairs: list[list[Any]]) -> Mapping[int, Text]:
@@ -370,10 +300,6 @@ def _role(
     )
 
 
-def _plain_points(points: tuple[PointsRequirement, ...]) -> tuple[Any, ...]:
-    return tuple((p.total, p.skills, dict(p.weights), dict(p.values)) for p in points)
-
-
 def _points(plain: tuple[Any, ...]) -> tuple[PointsRequirement, ...]:
     return tuple(
         PointsRequirement(total, tuple(skills), MappingProxyType(weights), MappingProxyType(values))
@@ -442,3 +368,128 @@ def role_points(roles: Mapping[str, Role]) -> Mapping[str, tuple[PointsRequireme
 
 def _frozen(mapping: dict[_K, _V]) -> Mapping[_K, _V]:
     return MappingProxyType(mapping)
+
+
+# -- the plain data of a checked file ----------------------------------------------------------
+
+
+def plain_map(
+    *,
+    sources: Mapping[str, SourceSpec],
+    tracks: Mapping[str, TrackSpec],
+    skills: Mapping[str, SkillSpec],
+    roles: Mapping[str, RoleSpec],
+    transitions: Sequence[TransitionSpec],
+    allowances: Mapping[MapPath, Allowance],
+    names: Mapping[str, SharedNameSpec],
+    scale: Mapping[str, str | dict[str, str]],
+    categories: Mapping[str, CategorySpec],
+    built_in_categories: Sequence[str],
+    track_order: Sequence[str],
+) -> dict[str, Any]:
+    """The plain data of a map whose entries have been checked (`careergraph.load.validate`).
+
+    Entries come in their canonical order (ids sorted, categories as written); `categories` are
+    the map's own, after the `built_in_categories` it keeps.
+    """
+    records = {k: _plain_role(r) for k, r in roles.items()}
+    return {
+        "sources": {k: [s.title, s.url] for k, s in sources.items()},
+        "tracks": {
+            k: [_plain_text(t.name), _maybe_plain(t.description)] for k, t in tracks.items()
+        },
+        "skills": {k: _plain_skill(s) for k, s in skills.items()},
+        "roles": {k: marshal.dumps(record) for k, record in records.items()},
+        "transitions": sorted(
+            (_plain_move(t, roles) for t in transitions), key=lambda m: (m[0], m[1])
+        ),
+        "allowances": [[list(p), a.codes, a.why] for p, a in allowances.items()],
+        "names": {k: [tuple(n.roles), n.primary, _maybe_plain(n.note)] for k, n in names.items()},
+        "scale": _plain_levels(scale),
+        "categories": {
+            **{k: None for k in built_in_categories},
+            **{k: _plain_text(c.name) for k, c in categories.items()},
+        },
+        "track_order": list(track_order),
+        # What `fit` reads without building any role: each role's track, level and skills...
+        "requirements": marshal.dumps({k: (r[1], r[2], r[4]) for k, r in records.items()}),
+        # ... and the points requirements of the roles that have any.
+        "points": marshal.dumps({k: r[11] for k, r in records.items() if r[11]}),
+    }
+
+
+def _plain_text(value: str | dict[str, str]) -> dict[str, str]:
+    """A text by language; one given without a language serves every language (key "")."""
+    return {"": value} if isinstance(value, str) else dict(value)
+
+
+def _maybe_plain(value: str | dict[str, str] | None) -> dict[str, str] | None:
+    return None if value is None else _plain_text(value)
+
+
+def _plain_levels(texts: Mapping[str, str | dict[str, str]]) -> list[list[Any]]:
+    """Level texts by level, lowest first (the file's keys are the levels as text)."""
+    return [
+        [level, _plain_text(text)] for level, text in sorted((int(k), v) for k, v in texts.items())
+    ]
+
+
+def _plain_skill(spec: SkillSpec) -> list[Any]:
+    resources = [
+        [_plain_text(r.title), r.kind, r.url, _maybe_plain(r.note), tuple(r.sources)]
+        for r in spec.resources
+    ]
+    category = str(skill_category(spec.category))
+    return [
+        _plain_text(spec.name),
+        category,
+        _maybe_plain(spec.description),
+        resources,
+        _plain_levels(spec.levels),
+    ]
+
+
+def _plain_role(spec: RoleSpec) -> tuple[Any, ...]:
+    points = tuple(
+        (
+            p.total,
+            tuple(p.skills),
+            {k: p.weights[k] for k in p.skills if k in p.weights},
+            {int(k): v for k, v in sorted(p.values.items())},
+        )
+        for p in spec.points
+    )
+    return (
+        _plain_text(spec.name),
+        spec.track,
+        spec.level,
+        DEFAULT_ROLE_YEARS if spec.years is None else spec.years,
+        dict(sorted(spec.skills.items())),
+        tuple(spec.aliases),
+        _maybe_plain(spec.summary),
+        tuple(_plain_text(r) for r in spec.responsibilities),
+        tuple(_plain_text(q) for q in spec.interview),
+        tuple(spec.sources),
+        spec.years_estimated or spec.years is None,
+        points,
+        _maybe_plain(spec.title),
+    )
+
+
+def _plain_move(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> list[Any]:
+    source = roles[spec.source]
+    given = spec.years if spec.years is not None else source.years
+    return [
+        spec.source,
+        spec.target,
+        spec.kind,
+        DEFAULT_ROLE_YEARS if given is None else given,
+        _maybe_plain(spec.note),
+        tuple(spec.sources),
+        False,  # inferred: only `careergraph.similar` infers moves, never a file
+        spec.basis,
+        # A move that gives no years takes its source role's, estimated or not (and a role
+        # that gives none either has the default, an estimate).
+        spec.years_estimated
+        or (spec.years is None and (source.years_estimated or source.years is None)),
+    ]

@@ -1,36 +1,33 @@
-"""Check data files (a base map and its overlays) strictly as one `CareerMap`.
+"""Validate data files (a base map and its overlays) strictly as one map, written as plain data.
 
-Every mistake is reported with its place. Only a cache miss imports this module (and with it
-pydantic and the YAML parser), so a warm start stays quick.
+Every mistake is reported with its place; a valid map comes out as the plain data that
+`careergraph.load.plain` builds the model from (and the load cache keeps). Only a cache miss
+imports this module (and with it pydantic and the YAML parser), so a warm start stays quick.
 """
 
 from __future__ import annotations
 
-import difflib
 import itertools
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from careergraph.errors import DataFileError, Problem, Words
 from careergraph.limits import MAX_ROLES, MAX_SKILLS, MAX_SOURCES, MAX_TRACKS, MAX_TRANSITIONS
-from careergraph.load.build import LazyPlaces
 from careergraph.load.characters import refused_characters
 from careergraph.load.overlay import Layers, merge, single
-from careergraph.load.places import find_places
+from careergraph.load.plain import plain_map
 from careergraph.load.schema import (
     ID_PATTERN,
     AllowanceSpec,
     CategorySpec,
     FileSpec,
     OverlaySpec,
-    ResourceSpec,
     RoleSpec,
     ScaleSpec,
     SharedNameSpec,
@@ -38,46 +35,34 @@ from careergraph.load.schema import (
     SourceSpec,
     TrackSpec,
     TransitionSpec,
-    field_names,
 )
-from careergraph.load.yaml_source import Document, dotted, read_yaml, too_many_words
+from careergraph.load.schema_errors import (
+    describe,
+    describe_words,
+    did_you_mean,
+    model_at,
+    unknown_words,
+    without_misspelt_keys,
+)
+from careergraph.load.yaml_source import Document, read_yaml, too_many_words
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.model import (
     BUILT_IN_CATEGORIES,
-    DEFAULT_ROLE_YEARS,
     POINTS_PER_SKILL,
     Allowance,
-    CareerMap,
-    Category,
     MapPath,
-    PointsRequirement,
-    Resource,
-    ResourceKind,
-    Role,
-    SharedName,
-    Skill,
-    Source,
     Text,
-    Track,
-    Transition,
-    TransitionKind,
     normalize_name,
-    skill_category,
     titled_names,
 )
 
-__all__ = ["describe_words", "parse_layers", "parse_paths", "unknown_words"]
+__all__ = ["read_document", "validate_layers"]
 
 
 _Spec = TypeVar("_Spec", bound=BaseModel)
 _ID = re.compile(ID_PATTERN)
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-
-
-def parse_paths(text: str, file: str = "<string>") -> CareerMap:
-    """Check the text of a data file as a career map; `file` names it in error messages."""
-    return parse_layers([(text, file)])
 
 
 # Each section's kind of collection, the most entries it may hold, and what they are called.
@@ -115,8 +100,12 @@ def read_document(text: str, file: str) -> tuple[Document, list[Problem]]:
     return document, problems
 
 
-def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
-    """Check texts, each `(text, file)`, as a base map and the overlays that follow it."""
+def validate_layers(texts: Sequence[tuple[str, str]]) -> tuple[dict[str, Any], Layers]:
+    """Check texts, each `(text, file)`, as a base map and the overlays that follow it.
+
+    The map comes back as plain data (see `careergraph.load.plain`), with the files merged into
+    one document, which says where each part of the map was written.
+    """
     documents: list[Document] = []
     problems: list[Problem] = []
     for text, file in texts:
@@ -134,12 +123,12 @@ def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
         raise DataFileError(problems + later)
     layers, conflicts = merge(documents)
     later += conflicts
-    builder = _Builder(layers, problems)
-    builder.problems += later
-    career_map = builder.build()
-    if builder.problems or career_map is None:
-        raise DataFileError(builder.problems)
-    return career_map
+    checker = _Checker(layers, problems)
+    checker.problems += later
+    plain = checker.plain()
+    if checker.problems or plain is None:
+        raise DataFileError(checker.problems)
+    return plain, layers
 
 
 def _top_level(document: Document, spec: type[BaseModel], known: list[Problem]) -> list[Problem]:
@@ -148,15 +137,15 @@ def _top_level(document: Document, spec: type[BaseModel], known: list[Problem]) 
     if not isinstance(document.data, dict):
         message = "the top level must be a mapping with version, tracks, skills, roles"
         return [layers.problem((), message)]
-    builder = _Builder(layers, list(known))
+    checker = _Checker(layers, list(known))
     try:
         spec.model_validate(document.data)
     except ValidationError as error:
-        builder._add_errors(error.errors(), (), spec)
-    return builder.problems[len(known) :]
+        checker._add_errors(error.errors(), (), spec)
+    return checker.problems[len(known) :]
 
 
-class _Builder:
+class _Checker:
     """Validates a document entry by entry, so one run reports every mistake it can find."""
 
     def __init__(self, document: Layers, problems: list[Problem]) -> None:
@@ -164,7 +153,8 @@ class _Builder:
         self.problems = problems
         self.reported = {(p.file, p.line, p.column) for p in problems}
 
-    def build(self) -> CareerMap | None:
+    def plain(self) -> dict[str, Any] | None:
+        """The map as plain data, or None when it has mistakes (they are in `problems`)."""
         scale = self._scale()
         # Kept in the file's order: the order the map shows its categories in.
         categories = self._entries("categories", CategorySpec, ordered=False)
@@ -181,36 +171,18 @@ class _Builder:
         self._check_transitions()
         if self.problems:
             return None
-        moves = sorted(
-            ((_transition(t, roles), i) for i, t in transitions),
-            key=lambda m: (m[0].source, m[0].target),
-        )
-        return CareerMap(
-            path=self.doc.file,
-            sources=_frozen({k: Source(k, s.title, s.url) for k, s in sources.items()}),
-            tracks=_frozen(
-                {k: Track(k, _text(t.name), _maybe_text(t.description)) for k, t in tracks.items()}
-            ),
-            skills=_frozen({k: _skill(k, s) for k, s in skills.items()}),
-            roles=_frozen({k: _role(k, r) for k, r in roles.items()}),
-            transitions=tuple(move for move, _ in moves),
-            allowances=_frozen(self._allowances(tracks, skills, roles, transitions)),
-            names=_frozen(
-                {
-                    k: SharedName(k, tuple(n.roles), n.primary, _maybe_text(n.note))
-                    for k, n in names.items()
-                }
-            ),
-            # Finding every place reads the files again, so only lint (which asks) pays for it.
-            places=LazyPlaces(lambda: _frozen(find_places(self.doc))),
-            scale=_levels(scale),
-            categories=_frozen(
-                {
-                    **{k: Category(k, None) for k in self._kept_built_in_categories()},
-                    **{k: Category(k, _text(c.name)) for k, c in categories.items()},
-                }
-            ),
-            track_order=tuple(k for k in self._raw("tracks") if k in tracks),
+        return plain_map(
+            sources=sources,
+            tracks=tracks,
+            skills=skills,
+            roles=roles,
+            transitions=[move for _, move in transitions],
+            allowances=self._allowances(tracks, skills, roles, transitions),
+            names=names,
+            scale=scale,
+            categories=categories,
+            built_in_categories=self._kept_built_in_categories(),
+            track_order=[k for k in self._raw("tracks") if k in tracks],
         )
 
     # -- what lint needs: allowances (places are `find_places`') ------------------------------
@@ -463,7 +435,7 @@ class _Builder:
         """A skill's category the map does not have: the closest one, else every one it has."""
         place = self.doc.label(path)
         choices = ", ".join(categories)
-        hint = _did_you_mean(value, categories) or f" (the map's categories: {choices})"
+        hint = did_you_mean(value, categories) or f" (the map's categories: {choices})"
         words = unknown_words(
             place, "category", value, categories, Words.of("problem.categories", values=choices)
         )
@@ -522,7 +494,7 @@ class _Builder:
         *,
         key: bool = False,
     ) -> None:
-        hint = _did_you_mean(value, known) or f" (define it under '{kind}s')"
+        hint = did_you_mean(value, known) or f" (define it under '{kind}s')"
         place = self.doc.label(path)
         words = unknown_words(
             place, kind, value, known, Words.of("problem.define", section=f"{kind}s")
@@ -532,7 +504,7 @@ class _Builder:
     def _add_errors(
         self, errors: list[ErrorDetails], prefix: NodePath, model: type[BaseModel]
     ) -> None:
-        for error in _without_misspelt_keys(errors):
+        for error in without_misspelt_keys(errors):
             loc: NodePath = (*prefix, *error["loc"])
             on_key = error["type"] == "extra_forbidden" or (bool(loc) and loc[-1] == "[key]")
             if loc and loc[-1] == "[key]":
@@ -544,241 +516,10 @@ class _Builder:
             if (where.file, where.line, where.column) in self.reported:
                 continue  # already said, more precisely, while reading the YAML
             there = self.doc.source(loc)[1]
-            checked_by = _model_at(model, error["loc"][:-1])
-            message = _describe(error, there, checked_by)
+            checked_by = model_at(model, error["loc"][:-1])
+            message = describe(error, there, checked_by)
             words = describe_words(error, there, checked_by)
             self.problems.append(Problem(where.file, where.line, where.column, message, words))
-
-
-def _without_misspelt_keys(errors: list[ErrorDetails]) -> list[ErrorDetails]:
-    """Skip "missing key" when an unknown key beside it is its misspelling (one line a mistake)."""
-    unknown = {(e["loc"][:-1], str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
-    return [
-        error
-        for error in errors
-        if error["type"] != "missing"
-        or not any(
-            parent == error["loc"][:-1] and _did_you_mean(key, [str(error["loc"][-1])])
-            for parent, key in unknown
-        )
-    ]
-
-
-def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel]:
-    """The model checking the part of the data at `loc` inside `model` (a resource in a skill)."""
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = {info.alias or name: info for name, info in model.model_fields.items()}
-        inner = _model_in(fields[part].annotation) if part in fields else None
-        if inner is None:
-            break
-        model = inner
-    return model
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The pydantic model inside a field's type, such as ResourceSpec in list[ResourceSpec]."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in get_args(annotation):
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    return None
-
-
-def _describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str:
-    """One clear sentence for a pydantic error, naming the place in dotted form."""
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    place = dotted(loc)
-    parent = dotted(loc[:-1]) or "the top level"
-    last = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        allowed = field_names(model)
-        hint = _did_you_mean(str(last), allowed) or f" (expected one of: {', '.join(allowed)})"
-        return f"{parent}: unknown key '{last}'{hint}"
-    if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
-        return (
-            f"{parent}: missing required key '{last}' (an overlay? check it on the map it is"
-            " laid on: careergraph validate --base BASE FILE)"
-        )
-    if kind == "missing":
-        return f"{parent}: missing required key '{last}'"
-    if kind == "string_pattern_mismatch":
-        return f"{place}: '{value}' is not a valid id (use lowercase snake_case like 'senior_tpm')"
-    if kind == "literal_error" and loc == ("version",):
-        return f"version: {_show(value)} is not supported; this careergraph reads version 1"
-    if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        choices = [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")]
-        hint = _did_you_mean(str(value), choices)
-        return f"{place}: '{value}' is not one of {expected}{hint}"
-    simple = {
-        "int_type": "a whole number",
-        "float_type": "a number",
-        "string_type": "text",
-        "dict_type": "a mapping (key: value)",
-        "list_type": "a list",
-        "model_type": "a mapping (key: value)",
-        "bool_type": "true or false",
-    }
-    if kind == "string_type" and last == "track" and isinstance(value, list):
-        return f"{place}: a role belongs to one track, got a list; make one role per track"
-    if kind in simple:
-        return f"{place}: expected {simple[kind]}, got {_show(value)}"
-    if kind == "greater_than":
-        return f"{place}: must be greater than {ctx['gt']:g}, got {_show(value)}"
-    if kind == "greater_than_equal" and _unneeded_skill(loc, value):
-        return (
-            f"{place}: must be at least {ctx['ge']}, got {_show(value)};"
-            " leave out a skill the role does not ask for"
-        )
-    if kind == "greater_than_equal":
-        return f"{place}: must be at least {ctx['ge']}, got {_show(value)}"
-    if kind == "less_than_equal":
-        return f"{place}: must be at most {ctx['le']}, got {_show(value)}"
-    if kind == "finite_number":
-        return f"{place}: must be a finite number, got {_show(value)}"
-    if kind == "string_too_short":
-        return f"{place}: must not be empty"
-    if kind == "string_too_long":
-        length = f"{len(value):,}" if isinstance(value, str) else "too many"
-        return (
-            f"{place}: {length} characters long; careergraph reads texts of up to"
-            f" {ctx['max_length']:,} characters (see Limits in the README)"
-        )
-    if kind == "too_short":
-        return f"{place}: must list at least {ctx['min_length']}, got {ctx['actual_length']}"
-    return f"{place}: {error['msg']}"
-
-
-# The top-level sections only a base map must have: an overlay leaves them to it.
-_SECTIONS_A_MAP_NEEDS = {("tracks",), ("skills",), ("roles",)}
-
-_TYPES = {
-    "int_type": "whole_number",
-    "float_type": "number",
-    "string_type": "text",
-    "dict_type": "mapping",
-    "list_type": "list",
-    "model_type": "mapping",
-    "bool_type": "boolean",
-}
-
-
-def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> Words | None:
-    """The common pydantic errors as Words the CLI can say in the user's language (else None).
-
-    Each says the same English sentence as `_describe`; the rest stay English.
-    """
-    kind = error["type"]
-    parent: Words | str = dotted(loc[:-1]) or Words.of("problem.top_level")
-    last = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        allowed = field_names(model)
-        choices = Words.of("problem.expected_keys", keys=", ".join(allowed))
-        return unknown_words(parent, "key", str(last), allowed, choices)
-    if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
-        return Words.of("problem.missing_section", place=parent, key=last)
-    if kind == "missing":
-        return Words.of("problem.missing_key", place=parent, key=last)
-    got = _show_words(error.get("input"))
-    if kind == "string_type" and last == "track" and isinstance(error.get("input"), list):
-        return None  # its own sentence in `_describe`, English only
-    if kind in _TYPES:
-        expected = Words.of(f"problem.type.{_TYPES[kind]}")
-        return Words.of("problem.expected", place=dotted(loc), expected=expected, value=got)
-    ctx = error.get("ctx") or {}
-    if kind == "level_key":
-        return Words.of("problem.level_key", place=dotted(loc), value=str(error.get("input")))
-    if kind == "greater_than_equal" and _unneeded_skill(loc, error.get("input")):
-        return Words.of("problem.skill_level_zero", place=dotted(loc), bound=ctx["ge"], value=got)
-    if kind == "greater_than_equal":
-        return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
-    if kind == "less_than_equal":
-        return Words.of("problem.at_most", place=dotted(loc), bound=ctx["le"], value=got)
-    if kind == "too_short":
-        return Words.of(
-            "problem.too_few",
-            place=dotted(loc),
-            bound=ctx["min_length"],
-            count=ctx["actual_length"],
-        )
-    if kind in ("string_too_long", "text_too_long"):
-        value = error.get("input")
-        length = f"{len(value):,}" if isinstance(value, str) else str(ctx.get("length", ""))
-        longest = ctx.get("max_length", ctx.get("longest", ""))
-        shown = f"{longest:,}" if isinstance(longest, int) else str(longest)
-        return Words.of("problem.too_long", place=dotted(loc), length=length, longest=shown)
-    return None
-
-
-def unknown_words(
-    place: str | Words, kind: str, value: str, known: Iterable[str], otherwise: Words
-) -> Words:
-    """'PLACE: unknown KIND 'VALUE'' with a did-you-mean, else `otherwise` as the hint."""
-    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = Words.of("problem.did_you_mean", suggestion=match[0]) if match else otherwise
-    what = Words.of(f"problem.kind.{kind}")
-    return Words.of("problem.unknown", place=place, kind=what, value=value, hint=hint)
-
-
-def _unneeded_skill(loc: NodePath, value: Any) -> bool:
-    """Whether `loc` is a role's skill written at level 0 (or less): one it does not ask for."""
-    return (
-        len(loc) == 4
-        and loc[0] == "roles"
-        and loc[2] == "skills"
-        and isinstance(value, int | float)
-        and value <= 0
-    )
-
-
-def _show_words(value: Any) -> Words | str:
-    """`_show`'s words: what was found instead, sayable where it is a kind of value."""
-    if value is None:
-        return Words.of("problem.value.nothing")
-    if isinstance(value, str):
-        return Words.of("problem.value.text", value=_clipped(value))
-    if isinstance(value, dict):
-        return Words.of("problem.value.mapping")
-    if isinstance(value, list):
-        return Words.of("problem.value.list")
-    return _show(value)
-
-
-def _show(value: Any) -> str:
-    """A value as the user would have written it in YAML."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"'{_clipped(value)}' (text)"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ".nan"
-        if math.isinf(value):
-            return ".inf" if value > 0 else "-.inf"
-        return f"{value:.1f}" if value.is_integer() and abs(value) < 1e16 else f"{value:g}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return str(value)
-
-
-def _clipped(text: str, longest: int = 60) -> str:
-    """A text short enough to quote in a one-line message."""
-    return text if len(text) <= longest else text[: longest - 1] + "…"
-
-
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
-    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f" — did you mean '{match[0]}'?" if match else ""
 
 
 def _raw_names(key: str, role: dict[str, Any]) -> list[str]:
@@ -796,89 +537,3 @@ def _raw_text(value: Any) -> Text | None:
     if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
         return Text(MappingProxyType({str(k): v for k, v in value.items()}))
     return None
-
-
-def _text(value: str | dict[str, str]) -> Text:
-    if isinstance(value, str):
-        return Text.plain(value)
-    return Text(MappingProxyType(dict(value)))
-
-
-def _maybe_text(value: str | dict[str, str] | None) -> Text | None:
-    return None if value is None else _text(value)
-
-
-def _skill(key: str, spec: SkillSpec) -> Skill:
-    return Skill(
-        id=key,
-        name=_text(spec.name),
-        category=skill_category(spec.category),
-        description=_maybe_text(spec.description),
-        resources=tuple(_resource(r) for r in spec.resources),
-        levels=_levels(spec.levels),
-    )
-
-
-def _levels(texts: Mapping[str, str | dict[str, str]]) -> Mapping[int, Text]:
-    """Level texts by level, lowest first (the file's keys are the levels as text)."""
-    return _frozen({int(level): _text(text) for level, text in sorted(texts.items())})
-
-
-def _resource(spec: ResourceSpec) -> Resource:
-    return Resource(
-        title=_text(spec.title),
-        kind=ResourceKind(spec.kind),
-        url=spec.url,
-        note=_maybe_text(spec.note),
-        sources=tuple(spec.sources),
-    )
-
-
-def _role(key: str, spec: RoleSpec) -> Role:
-    return Role(
-        id=key,
-        name=_text(spec.name),
-        track=spec.track,
-        level=spec.level,
-        years=DEFAULT_ROLE_YEARS if spec.years is None else spec.years,
-        skills=_frozen(dict(sorted(spec.skills.items()))),
-        aliases=tuple(spec.aliases),
-        summary=_maybe_text(spec.summary),
-        responsibilities=tuple(_text(r) for r in spec.responsibilities),
-        interview=tuple(_text(q) for q in spec.interview),
-        sources=tuple(spec.sources),
-        years_estimated=spec.years_estimated or spec.years is None,
-        title=_maybe_text(spec.title),
-        points=tuple(
-            PointsRequirement(
-                p.total,
-                tuple(p.skills),
-                _frozen({k: p.weights[k] for k in p.skills if k in p.weights}),
-                _frozen({int(k): v for k, v in sorted(p.values.items())}),
-            )
-            for p in spec.points
-        ),
-    )
-
-
-def _transition(spec: TransitionSpec, roles: Mapping[str, RoleSpec]) -> Transition:
-    source = roles[spec.source]
-    given = spec.years if spec.years is not None else source.years
-    years = DEFAULT_ROLE_YEARS if given is None else given
-    return Transition(
-        source=spec.source,
-        target=spec.target,
-        kind=TransitionKind(spec.kind),
-        years=years,
-        note=_maybe_text(spec.note),
-        sources=tuple(spec.sources),
-        basis=spec.basis,
-        # A move that gives no years takes its source role's, estimated or not (and a role
-        # that gives none either has the default, an estimate).
-        years_estimated=spec.years_estimated
-        or (spec.years is None and (source.years_estimated or source.years is None)),
-    )
-
-
-def _frozen(mapping: dict[_K, _V]) -> Mapping[_K, _V]:
-    return MappingProxyType(mapping)

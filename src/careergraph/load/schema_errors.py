@@ -1,0 +1,248 @@
+"""pydantic's validation errors, and unknown names, said in careergraph's words: whole sentences
+(and their catalogue `Words`) that name the bad value, what was expected and what is valid."""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Iterable
+from typing import Any, get_args
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from careergraph.errors import Words
+from careergraph.load.schema import field_names
+from careergraph.load.yaml_source import Path as NodePath
+from careergraph.load.yaml_source import dotted
+
+
+def without_misspelt_keys(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Skip "missing key" when an unknown key beside it is its misspelling (one line a mistake)."""
+    unknown = {(e["loc"][:-1], str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
+    return [
+        error
+        for error in errors
+        if error["type"] != "missing"
+        or not any(
+            parent == error["loc"][:-1] and did_you_mean(key, [str(error["loc"][-1])])
+            for parent, key in unknown
+        )
+    ]
+
+
+def model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel]:
+    """The model checking the part of the data at `loc` inside `model` (a resource in a skill)."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = {info.alias or name: info for name, info in model.model_fields.items()}
+        inner = _model_in(fields[part].annotation) if part in fields else None
+        if inner is None:
+            break
+        model = inner
+    return model
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside a field's type, such as ResourceSpec in list[ResourceSpec]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str:
+    """One clear sentence for a pydantic error, naming the place in dotted form."""
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    place = dotted(loc)
+    parent = dotted(loc[:-1]) or "the top level"
+    last = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        allowed = field_names(model)
+        hint = did_you_mean(str(last), allowed) or f" (expected one of: {', '.join(allowed)})"
+        return f"{parent}: unknown key '{last}'{hint}"
+    if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
+        return (
+            f"{parent}: missing required key '{last}' (an overlay? check it on the map it is"
+            " laid on: careergraph validate --base BASE FILE)"
+        )
+    if kind == "missing":
+        return f"{parent}: missing required key '{last}'"
+    if kind == "string_pattern_mismatch":
+        return f"{place}: '{value}' is not a valid id (use lowercase snake_case like 'senior_tpm')"
+    if kind == "literal_error" and loc == ("version",):
+        return f"version: {_show(value)} is not supported; this careergraph reads version 1"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        choices = [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")]
+        hint = did_you_mean(str(value), choices)
+        return f"{place}: '{value}' is not one of {expected}{hint}"
+    simple = {
+        "int_type": "a whole number",
+        "float_type": "a number",
+        "string_type": "text",
+        "dict_type": "a mapping (key: value)",
+        "list_type": "a list",
+        "model_type": "a mapping (key: value)",
+        "bool_type": "true or false",
+    }
+    if kind == "string_type" and last == "track" and isinstance(value, list):
+        return f"{place}: a role belongs to one track, got a list; make one role per track"
+    if kind in simple:
+        return f"{place}: expected {simple[kind]}, got {_show(value)}"
+    if kind == "greater_than":
+        return f"{place}: must be greater than {ctx['gt']:g}, got {_show(value)}"
+    if kind == "greater_than_equal" and _unneeded_skill(loc, value):
+        return (
+            f"{place}: must be at least {ctx['ge']}, got {_show(value)};"
+            " leave out a skill the role does not ask for"
+        )
+    if kind == "greater_than_equal":
+        return f"{place}: must be at least {ctx['ge']}, got {_show(value)}"
+    if kind == "less_than_equal":
+        return f"{place}: must be at most {ctx['le']}, got {_show(value)}"
+    if kind == "finite_number":
+        return f"{place}: must be a finite number, got {_show(value)}"
+    if kind == "string_too_short":
+        return f"{place}: must not be empty"
+    if kind == "string_too_long":
+        length = f"{len(value):,}" if isinstance(value, str) else "too many"
+        return (
+            f"{place}: {length} characters long; careergraph reads texts of up to"
+            f" {ctx['max_length']:,} characters (see Limits in the README)"
+        )
+    if kind == "too_short":
+        return f"{place}: must list at least {ctx['min_length']}, got {ctx['actual_length']}"
+    return f"{place}: {error['msg']}"
+
+
+# The top-level sections only a base map must have: an overlay leaves them to it.
+_SECTIONS_A_MAP_NEEDS = {("tracks",), ("skills",), ("roles",)}
+
+_TYPES = {
+    "int_type": "whole_number",
+    "float_type": "number",
+    "string_type": "text",
+    "dict_type": "mapping",
+    "list_type": "list",
+    "model_type": "mapping",
+    "bool_type": "boolean",
+}
+
+
+def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> Words | None:
+    """The common pydantic errors as Words the CLI can say in the user's language (else None).
+
+    Each says the same English sentence as `describe`; the rest stay English.
+    """
+    kind = error["type"]
+    parent: Words | str = dotted(loc[:-1]) or Words.of("problem.top_level")
+    last = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        allowed = field_names(model)
+        choices = Words.of("problem.expected_keys", keys=", ".join(allowed))
+        return unknown_words(parent, "key", str(last), allowed, choices)
+    if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
+        return Words.of("problem.missing_section", place=parent, key=last)
+    if kind == "missing":
+        return Words.of("problem.missing_key", place=parent, key=last)
+    got = _show_words(error.get("input"))
+    if kind == "string_type" and last == "track" and isinstance(error.get("input"), list):
+        return None  # its own sentence in `describe`, English only
+    if kind in _TYPES:
+        expected = Words.of(f"problem.type.{_TYPES[kind]}")
+        return Words.of("problem.expected", place=dotted(loc), expected=expected, value=got)
+    ctx = error.get("ctx") or {}
+    if kind == "level_key":
+        return Words.of("problem.level_key", place=dotted(loc), value=str(error.get("input")))
+    if kind == "greater_than_equal" and _unneeded_skill(loc, error.get("input")):
+        return Words.of("problem.skill_level_zero", place=dotted(loc), bound=ctx["ge"], value=got)
+    if kind == "greater_than_equal":
+        return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
+    if kind == "less_than_equal":
+        return Words.of("problem.at_most", place=dotted(loc), bound=ctx["le"], value=got)
+    if kind == "too_short":
+        return Words.of(
+            "problem.too_few",
+            place=dotted(loc),
+            bound=ctx["min_length"],
+            count=ctx["actual_length"],
+        )
+    if kind in ("string_too_long", "text_too_long"):
+        value = error.get("input")
+        length = f"{len(value):,}" if isinstance(value, str) else str(ctx.get("length", ""))
+        longest = ctx.get("max_length", ctx.get("longest", ""))
+        shown = f"{longest:,}" if isinstance(longest, int) else str(longest)
+        return Words.of("problem.too_long", place=dotted(loc), length=length, longest=shown)
+    return None
+
+
+def unknown_words(
+    place: str | Words, kind: str, value: str, known: Iterable[str], otherwise: Words
+) -> Words:
+    """'PLACE: unknown KIND 'VALUE'' with a did-you-mean, else `otherwise` as the hint."""
+    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = Words.of("problem.did_you_mean", suggestion=match[0]) if match else otherwise
+    what = Words.of(f"problem.kind.{kind}")
+    return Words.of("problem.unknown", place=place, kind=what, value=value, hint=hint)
+
+
+def _unneeded_skill(loc: NodePath, value: Any) -> bool:
+    """Whether `loc` is a role's skill written at level 0 (or less): one it does not ask for."""
+    return (
+        len(loc) == 4
+        and loc[0] == "roles"
+        and loc[2] == "skills"
+        and isinstance(value, int | float)
+        and value <= 0
+    )
+
+
+def _show_words(value: Any) -> Words | str:
+    """`_show`'s words: what was found instead, sayable where it is a kind of value."""
+    if value is None:
+        return Words.of("problem.value.nothing")
+    if isinstance(value, str):
+        return Words.of("problem.value.text", value=_clipped(value))
+    if isinstance(value, dict):
+        return Words.of("problem.value.mapping")
+    if isinstance(value, list):
+        return Words.of("problem.value.list")
+    return _show(value)
+
+
+def _show(value: Any) -> str:
+    """A value as the user would have written it in YAML."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{_clipped(value)}' (text)"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ".nan"
+        if math.isinf(value):
+            return ".inf" if value > 0 else "-.inf"
+        return f"{value:.1f}" if value.is_integer() and abs(value) < 1e16 else f"{value:g}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _clipped(text: str, longest: int = 60) -> str:
+    """A text short enough to quote in a one-line message."""
+    return text if len(text) <= longest else text[: longest - 1] + "…"
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f" — did you mean '{match[0]}'?" if match else ""
