@@ -640,6 +640,13 @@ def force_option(command: _F) -> _F:
     )(command)
 
 
+def open_option(command: _F) -> _F:
+    """--open: open the written map in a browser (`render`, `path --html`)."""
+    return click.option(
+        "--open", "open_browser", is_flag=True, help="Open the written map in a browser."
+    )(command)
+
+
 def report_written(written: Written, *, err: bool = False) -> None:
     """Name the file written, on stdout (stderr with `err`); nothing for stdout or a stream."""
     if not written.is_file:

@@ -14,6 +14,7 @@ from careergraph.cli.base import (
     load,
     me_option,
     open_file,
+    open_option,
     profile_data,
     refuse_stdout_twice,
     report_written,
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
     metavar="[FILE]",
     help="Also write the map with the routes lit up [default FILE: output/route-FROM-TO.html].",
 )
-@click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@open_option
 @me_option
 @click.option(
     "--include-inferred",

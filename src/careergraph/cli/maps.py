@@ -18,6 +18,7 @@ from careergraph.cli.base import (
     language_option,
     load,
     open_file,
+    open_option,
     read_profile,
     refuse_stdout_twice,
     report_written,
@@ -105,7 +106,7 @@ def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:
     type=click.IntRange(min=0, max=MAX_ALTERNATIVES),
     help=f"Also highlight N more (at most {MAX_ALTERNATIVES}).",
 )
-@click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@open_option
 @click.option(
     "--me",
     "me_file",
