@@ -166,6 +166,7 @@ main()
         ("replace:after", "new"),  # renamed over the old file
     ],
 )
+@pytest.mark.slow
 def test_sigkill_at_each_point_of_a_write_leaves_old_or_new_file(
     tmp_path: Path, point: str, survives: str
 ) -> None:

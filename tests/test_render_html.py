@@ -385,6 +385,7 @@ _TRICKY = st.lists(
 
 @settings(max_examples=60, deadline=None)
 @given(name=st.one_of(st.text(min_size=1), _TRICKY.filter(bool)))
+@pytest.mark.slow
 def test_any_role_name_comes_back_unchanged_from_the_data_block(name: str) -> None:
     career_map = load_paths(SMALL)
     junior = replace(career_map.roles["junior"], name=Text({"en": name}))
@@ -446,6 +447,7 @@ def test_every_page_string_exists_in_english_and_japanese() -> None:
         ), key
 
 
+@pytest.mark.slow
 def test_a_large_page_holds_every_role_in_brief_and_a_notice_in_its_language() -> None:
     from benchmarks.bench_html import generated_map
 
