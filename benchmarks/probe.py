@@ -46,8 +46,8 @@ def route_pair(graph: Any, roles: Any) -> tuple[str, str]:
 def probe(path: str) -> dict[str, Any]:
     """careergraph's own figures for one file."""
     # Imported before the clock starts, as the naive pipeline's are: this times the load alone.
-    import careergraph.load.json_source
-    import careergraph.load.validate
+    import careergraph.load.json_source  # noqa: F401
+    import careergraph.load.validate  # noqa: F401
     import careergraph.load.yaml_source  # noqa: F401
     from careergraph.graph import build_graph
     from careergraph.load import load_paths

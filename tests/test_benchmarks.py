@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from benchmarks.generate import edited, generate, to_json, to_yaml
 
 from careergraph.load import parse_paths
@@ -32,6 +33,7 @@ def test_generated_maps_are_valid_and_the_same_in_yaml_and_json() -> None:
     )
 
 
+@pytest.mark.slow
 def test_the_suite_runs_and_writes_its_table(tmp_path: Path) -> None:
     output = tmp_path / "benchmarks.json"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -43,6 +45,8 @@ def test_the_suite_runs_and_writes_its_table(tmp_path: Path) -> None:
             "--sizes",
             "100",
             "--runs",
+            "1",
+            "--startup-runs",
             "1",
             "--maps",
             str(tmp_path / "maps"),

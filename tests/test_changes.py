@@ -125,6 +125,7 @@ def test_same_map_has_no_differences_and_exits_0() -> None:
     }
 
 
+@pytest.mark.slow
 def test_file_order_does_not_matter(tmp_path: Path) -> None:
     """The default data against itself with roles and moves in reverse order: nothing changed."""
     data = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))

@@ -243,6 +243,7 @@ def test_data_from_environment_and_command_option(tmp_path: Path) -> None:
     assert result.stderr.endswith("missing.yaml: cannot read the file: No such file or directory\n")
 
 
+@pytest.mark.slow
 def test_version_and_module_entry_point() -> None:
     assert run("--version").stdout == f"careergraph, version {__version__}\n"
     done = subprocess.run(

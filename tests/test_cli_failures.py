@@ -71,6 +71,7 @@ def run_process(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_gets_no_traceback() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "careergraph", "--data", SMALL, "roles"],
@@ -101,6 +102,7 @@ TERMINALS = [
     TERMINALS,
     ids=[" ".join(f"{k}={v}" for k, v in t[0].items()) for t in TERMINALS],
 )
+@pytest.mark.slow
 def test_japanese_output_degrades_to_escapes_never_a_crash(
     env: dict[str, str], name: bytes, dash: bytes
 ) -> None:

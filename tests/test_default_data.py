@@ -182,6 +182,7 @@ def _shuffled(text: str, seed: int) -> str:
 
 @settings(max_examples=5, deadline=None)
 @given(seed=st.integers(min_value=0, max_value=2**32))
+@pytest.mark.slow
 def test_shuffling_the_yaml_changes_no_answer(seed: int) -> None:
     text = DEFAULT_DATA.read_text(encoding="utf-8")
     original = load_paths(DEFAULT_DATA)

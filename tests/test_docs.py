@@ -211,6 +211,7 @@ def test_the_docs_have_examples() -> None:
     assert shutil.which("bash")
 
 
+@pytest.mark.slow  # the fixture runs every example in the docs, 16 s on a busy machine
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda example: example.name)
 def test_example_prints_what_the_docs_show(
     example: Example, printed: dict[Example, list[str]]

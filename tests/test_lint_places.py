@@ -18,6 +18,8 @@ from careergraph.load import cache, load_layers, parse_layers
 from careergraph.load.places import PLACES, PackedPlaces, pack_places
 from careergraph.model import CareerMap, Place
 
+pytestmark = pytest.mark.slow
+
 
 def _planted() -> tuple[dict[str, Any], dict[str, Any]]:
     """A generated map with mistakes of every kind of place planted, and an overlay to it."""

@@ -160,6 +160,7 @@ def test_a_folder_others_can_write_is_not_used_and_not_changed(
     ]
 
 
+@pytest.mark.slow
 def test_processes_writing_at_once_leave_one_whole_entry(
     tmp_path: Path, private_load_cache: Path
 ) -> None:

@@ -21,6 +21,8 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow
+
 SMALL = str(FIXTURES / "small.yaml")
 FULL = os.makedev(1, 7)
 BUFFERING = [{"PYTHONUNBUFFERED": "1"}, {}]
@@ -86,6 +88,13 @@ def test_the_line_speaks_japanese(tmp_path: Path, full: Path) -> None:
     )
 
 
+def size_limited(tmp_path: Path, extra: dict[str, str]) -> dict[str, str]:
+    """The environment of a process under a file size limit: one that cannot save coverage data."""
+    env = environment(tmp_path, extra)
+    env.pop("COVERAGE_PROCESS_CONFIG", None)
+    return env
+
+
 def _file_size_limit(limit: int) -> None:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
@@ -100,7 +109,7 @@ def test_a_write_cut_short_by_a_filling_disk_is_never_exit_0(
     with open(target, "wb") as out:
         result = subprocess.run(
             [sys.executable, "-m", "careergraph", "export", "--format", "json"],
-            stdout=out, stderr=subprocess.PIPE, env=environment(tmp_path, env), cwd=ROOT,
+            stdout=out, stderr=subprocess.PIPE, env=size_limited(tmp_path, env), cwd=ROOT,
             preexec_fn=lambda: _file_size_limit(limit), check=False,
         )  # fmt: skip
     assert (result.returncode, result.stderr) == (
@@ -117,7 +126,7 @@ def test_a_file_cut_short_by_a_filling_disk_leaves_no_file(
     target = tmp_path / "out" / "map.json"
     result = subprocess.run(
         [sys.executable, "-m", "careergraph", "export", "--format", "json", "-o", str(target)],
-        capture_output=True, env=environment(tmp_path, env), cwd=ROOT,
+        capture_output=True, env=size_limited(tmp_path, env), cwd=ROOT,
         preexec_fn=lambda: _file_size_limit(5000), check=False,
     )  # fmt: skip
     assert (result.returncode, result.stdout) == (2, b"")

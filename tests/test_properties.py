@@ -10,6 +10,7 @@ import random
 from typing import Any
 
 import networkx as nx
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,8 @@ from careergraph.load.text_file import decode
 from careergraph.query import Route, find_routes, skill_gap
 from careergraph.render.text import routes_text
 from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.slow
 
 YEARS = [0.5, 1, 1.5, 2, 3]
 SKILLS = ["s0", "s1", "s2", "s3"]

@@ -15,6 +15,8 @@ from careergraph.model import CareerMap
 from careergraph.query import find_routes, reachable_roles
 from tests.test_routes_property import draw_question, maps
 
+pytestmark = pytest.mark.slow
+
 SERVED = [0.0, 0.5, 1.0, 2.5]
 # Years, implied moves, moves, roles: the order routes rank in.
 Candidate = tuple[float, int, int, tuple[str, ...]]

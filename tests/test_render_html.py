@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 import unicodedata
 from dataclasses import replace
@@ -386,6 +385,7 @@ _TRICKY = st.lists(
 
 @settings(max_examples=60, deadline=None)
 @given(name=st.one_of(st.text(min_size=1), _TRICKY.filter(bool)))
+@pytest.mark.slow
 def test_any_role_name_comes_back_unchanged_from_the_data_block(name: str) -> None:
     career_map = load_paths(SMALL)
     junior = replace(career_map.roles["junior"], name=Text({"en": name}))
@@ -417,28 +417,6 @@ def test_write_html_creates_missing_folders_and_writes_utf8(tmp_path: Path) -> N
     assert leftovers(target.parent) == []
 
 
-def test_write_html_replaces_an_existing_file(tmp_path: Path) -> None:
-    target = tmp_path / "map.html"
-    target.write_text(f"{GENERATOR}old", encoding="utf-8")
-    write_html(target, "new")
-    assert target.read_text(encoding="utf-8") == "new"
-    assert leftovers(tmp_path) == []
-
-
-def test_write_html_replaces_only_its_own_files_unless_forced(tmp_path: Path) -> None:
-    target = tmp_path / "notes.html"
-    target.write_text("<p>my notes</p>", encoding="utf-8")
-    with pytest.raises(OutputError) as caught:
-        write_html(target, "new")
-    assert str(caught.value) == (
-        f"'{target}' already exists and careergraph did not write it: "
-        "name another file, or add --force to replace it"
-    )
-    assert target.read_text(encoding="utf-8") == "<p>my notes</p>"
-    write_html(target, "new", force=True)
-    assert target.read_text(encoding="utf-8") == "new"
-
-
 def test_rendered_page_carries_the_generator_mark_near_the_top() -> None:
     html = page(load_paths(SMALL)).encode("utf-8")
     assert GENERATOR.encode("utf-8") in html[:1024]
@@ -457,48 +435,6 @@ def test_write_html_fails_cleanly_when_the_parent_is_a_file(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not_a_folder"]
 
 
-def test_write_html_leaves_the_target_untouched_when_the_rename_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "map.html"
-    target.write_text(f"{GENERATOR}the old map", encoding="utf-8")
-
-    def refuse(source: Any, destination: Any) -> None:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(OutputError, match=r"map\.html'?: Permission denied$"):
-        write_html(target, "the new map")
-    assert target.read_text(encoding="utf-8") == f"{GENERATOR}the old map"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html"]
-
-
-def test_write_html_removes_its_temp_file_when_writing_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "map.html"
-    target.write_text(f"{GENERATOR}the old map", encoding="utf-8")
-
-    def full(fd: int) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(OutputError, match="No space left on device"):
-        write_html(target, "the new map")
-    assert target.read_text(encoding="utf-8") == f"{GENERATOR}the old map"
-    assert leftovers(tmp_path) == []
-
-
-def test_write_html_refuses_a_folder_as_the_target(tmp_path: Path) -> None:
-    target = tmp_path / "map.html"
-    target.mkdir()
-    (target / "inside").write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match=r"map\.html"):
-        write_html(target, "page")
-    assert (target / "inside").read_text(encoding="utf-8") == "x"
-    assert leftovers(tmp_path) == []
-
-
 def test_every_page_string_exists_in_english_and_japanese() -> None:
     from careergraph.render.page_words import _UI
 
@@ -511,6 +447,7 @@ def test_every_page_string_exists_in_english_and_japanese() -> None:
         ), key
 
 
+@pytest.mark.slow
 def test_a_large_page_holds_every_role_in_brief_and_a_notice_in_its_language() -> None:
     from benchmarks.bench_html import generated_map
 

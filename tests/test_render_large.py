@@ -16,6 +16,8 @@ from careergraph.query import find_routes
 from careergraph.render.html import DRAW_LIMIT, choose_drawing
 from tests.test_render_html import page, page_data
 
+pytestmark = pytest.mark.slow
+
 ROLES = 2_300
 
 

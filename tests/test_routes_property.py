@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,8 @@ from careergraph.errors import NoRouteError
 from careergraph.graph import build_graph
 from careergraph.model import CareerMap, Role, Text, Track, Transition, TransitionKind
 from careergraph.query import find_routes
+
+pytestmark = pytest.mark.slow
 
 YEARS = [0.5, 1.0, 1.5, 2.0, 3.0]
 SKILLS = ["a", "b", "c"]

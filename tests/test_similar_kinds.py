@@ -50,6 +50,7 @@ def test_the_bundled_maps_suggestions(at_least: float) -> None:
 
 
 @pytest.mark.parametrize(("roles", "at_least"), [(120, 0.4), (300, 0.45), (600, 0.35)])
+@pytest.mark.slow
 def test_generated_maps_suggestions(roles: int, at_least: float, tmp_path: Path) -> None:
     career_map = load_paths(write_map(roles, tmp_path / f"roles-{roles}.yaml"))
     assert check(career_map, at_least) > 0

@@ -135,6 +135,7 @@ def test_an_endless_device_is_refused_at_the_size_limit(
     )
 
 
+@pytest.mark.slow
 def test_a_pipe_given_by_its_descriptor_loads(tmp_path: Path) -> None:
     """`careergraph --data <(cat map.yaml) roles`: the shell passes a pipe as /dev/fd/N."""
     read_end, write_end = os.pipe()

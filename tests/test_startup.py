@@ -62,6 +62,7 @@ def test_help_imports_only_the_command_modules_it_shows(args: list[str], loaded:
 
 
 @pytest.mark.parametrize("command", [["path", "pmo_coordinator", "cto"], ["next", "tpm"]])
+@pytest.mark.slow
 def test_a_question_imports_no_renderer_and_a_cache_hit_no_parser(
     tmp_path: Path, command: list[str]
 ) -> None:

@@ -24,7 +24,7 @@ from careergraph.render.html import render_html, write_html
 from careergraph.render.network import FONT
 from careergraph.render.page_words import _UI
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}

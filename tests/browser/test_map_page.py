@@ -21,7 +21,7 @@ from careergraph.render.network import BEST_ROUTE, DIM_OPACITY, ROUTE_COLOURS
 if TYPE_CHECKING:
     from tests.browser.conftest import MapPage
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 HTML_FIXTURES = FIXTURES / "html"
 LADDER = HTML_FIXTURES / "ladder.yaml"

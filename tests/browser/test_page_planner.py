@@ -22,7 +22,7 @@ from careergraph.render.page_words import _UI
 if TYPE_CHECKING:
     from tests.browser.conftest import MapPage
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 Open = Callable[[Path], "MapPage"]
 SMALL = FIXTURES / "small.yaml"

@@ -30,7 +30,7 @@ from careergraph.routes import build_route
 if TYPE_CHECKING:
     from tests.browser.conftest import MapPage
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 Open = Callable[[Path], "MapPage"]
 
