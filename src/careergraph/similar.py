@@ -3,17 +3,29 @@
 Similarity is the weighted Jaccard index of two roles' skill-level vectors (a skill a role does
 not ask for counts as level 0): the sum over skills of the smaller level divided by the sum of
 the larger one. 1 means the same skills at the same levels; 0 means no skill in common.
+
+A points requirement names no level for any one skill, so it is read as the same level on each
+of its skills, the lowest that meets its total (`expected_levels`): an estimate, marked as such.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from careergraph.graph import CareerGraph
 from careergraph.limits import MAX_INFERRED_PER_ROLE
-from careergraph.model import CareerMap, Role, Text, Transition, TransitionKind
+from careergraph.model import (
+    POINTS_PER_SKILL,
+    CareerMap,
+    PointsRequirement,
+    Role,
+    Text,
+    Transition,
+    TransitionKind,
+)
 from careergraph.query import skill_gap
 
 # A move is suggested between roles at least this similar (and not already linked).
@@ -21,12 +33,62 @@ SUGGEST_AT = 0.6
 
 
 @dataclass(frozen=True)
+class ExpectedLevels:
+    """The level a role asks of each skill: its minimums, raised where a points requirement
+    spread evenly over its skills asks more (those skills are `approximate`)."""
+
+    levels: Mapping[str, float]
+    approximate: frozenset[str] = frozenset()
+
+    @property
+    def total(self) -> float:
+        """All the levels asked, added up."""
+        return sum(self.levels.values())
+
+
+def expected_levels(role: Role) -> ExpectedLevels:
+    """What `role` asks of each skill, its points requirements read as even levels."""
+    if not role.points:
+        return ExpectedLevels(role.skills)
+    levels: dict[str, float] = dict(role.skills)
+    approximate = set()
+    for requirement in role.points:
+        even = _even_level(requirement, role.skills)
+        for skill in requirement.skills:
+            if even > levels.get(skill, 0):
+                levels[skill] = even
+                approximate.add(skill)
+    return ExpectedLevels(levels, frozenset(approximate))
+
+
+def _even_level(requirement: PointsRequirement, minimums: Mapping[str, int]) -> float:
+    """The lowest level which, held in each of the requirement's skills not already asked
+    higher, meets its total; a level between two whole ones is worth points in proportion."""
+
+    def points(level: int) -> int:
+        return sum(
+            requirement.weight(s) * requirement.value(max(level, minimums.get(s, 0)))
+            for s in requirement.skills
+        )
+
+    if points(0) >= requirement.total:
+        return 0.0
+    # The loader refuses a total the skills cannot reach at the top level.
+    whole = next(lv for lv in range(1, POINTS_PER_SKILL + 1) if points(lv) >= requirement.total)
+    below, above = points(whole - 1), points(whole)
+    return round(whole - 1 + (requirement.total - below) / (above - below), 4)
+
+
+@dataclass(frozen=True)
 class SharedSkill:
-    """A skill both roles ask for, at each one's level."""
+    """A skill both roles ask for, at each one's level (an estimate where `*_approximate`:
+    spread from a points requirement)."""
 
     skill: str
-    source_level: int
-    target_level: int
+    source_level: float
+    target_level: float
+    source_approximate: bool = False
+    target_approximate: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,28 +103,49 @@ class Similarity:
     gap_back: int
     linked: bool
 
+    @property
+    def approximate(self) -> bool:
+        """Whether the score rests on levels spread from a points requirement."""
+        return any(s.source_approximate or s.target_approximate for s in self.shared)
+
 
 def similarity(first: Role, second: Role) -> float:
-    """Weighted Jaccard index of the two roles' required skill levels, 0 to 1."""
-    skills = first.skills.keys() | second.skills.keys()
-    larger = sum(max(first.skills.get(s, 0), second.skills.get(s, 0)) for s in skills)
-    smaller = sum(min(first.skills.get(s, 0), second.skills.get(s, 0)) for s in skills)
+    """Weighted Jaccard index of the two roles' expected skill levels, 0 to 1."""
+    mine, theirs = expected_levels(first).levels, expected_levels(second).levels
+    skills = mine.keys() | theirs.keys()
+    larger = sum(max(mine.get(s, 0), theirs.get(s, 0)) for s in skills)
+    smaller = sum(min(mine.get(s, 0), theirs.get(s, 0)) for s in skills)
     return smaller / larger if larger else 0.0
 
 
-def compare_roles(graph: CareerGraph, source: Role, target: Role) -> Similarity:
-    """The similarity of two roles, their shared skills and the skill gap each way."""
+def compare_roles(
+    graph: CareerGraph,
+    source: Role,
+    target: Role,
+    *,
+    expected: Mapping[str, ExpectedLevels] | None = None,
+) -> Similarity:
+    """The similarity of two roles, their shared skills and the skill gap each way
+    (`expected`: the roles' `expected_levels` by id, where already worked out)."""
+    mine = expected[source.id] if expected else expected_levels(source)
+    theirs = expected[target.id] if expected else expected_levels(target)
     shared = tuple(
-        SharedSkill(s, source.skills[s], target.skills[s])
+        SharedSkill(
+            s,
+            mine.levels[s],
+            theirs.levels[s],
+            s in mine.approximate,
+            s in theirs.approximate,
+        )
         for s in sorted(
-            source.skills.keys() & target.skills.keys(),
-            key=lambda s: (-min(source.skills[s], target.skills[s]), s),
+            mine.levels.keys() & theirs.levels.keys(),
+            key=lambda s: (-min(mine.levels[s], theirs.levels[s]), s),
         )
     )
     return Similarity(
         source.id,
         target.id,
-        similarity(source, target),
+        _overlap(mine, theirs),
         shared,
         skill_gap(source, target).size,
         skill_gap(target, source).size,
@@ -76,24 +159,26 @@ def similar_roles(
     """Roles sharing any skill with `role`, most similar first (ties: smaller gap there, id)."""
     # Scores first, which are cheap; the shared skills and gaps only for the roles that can make
     # the list (on 10,000 roles comparing every one in full took over a second).
+    expected = {other.id: expected_levels(other) for other in career_map.roles.values()}
+    mine = expected[role.id]
     scored = []
     for other in career_map.roles.values():
-        score = _overlap(role, other)
+        score = _overlap(mine, expected[other.id])
         if other.id != role.id and score > 0:
             scored.append((round(score, 9), other))
     if limit is not None and len(scored) > limit:
         # Every role tied with the last one kept, since the gap there breaks ties.
         cut = sorted((rounded for rounded, _ in scored), reverse=True)[limit - 1]
         scored = [(rounded, other) for rounded, other in scored if rounded >= cut]
-    found = [compare_roles(graph, role, other) for _, other in scored]
+    found = [compare_roles(graph, role, other, expected=expected) for _, other in scored]
     found.sort(key=lambda f: (-round(f.score, 9), f.gap_there, f.target))
     return found[:limit] if limit is not None else found
 
 
-def _overlap(first: Role, second: Role) -> float:
+def _overlap(first: ExpectedLevels, second: ExpectedLevels) -> float:
     """`similarity` summed over the shared skills only, so the same value exactly."""
     # Over all skills, max + min = both levels: the larger sum is both totals less the smaller sum.
-    mine, theirs = first.skills, second.skills
+    mine, theirs = first.levels, second.levels
     if len(theirs) < len(mine):
         mine, theirs = theirs, mine
     smaller = sum(min(level, theirs[s]) for s, level in mine.items() if s in theirs)
@@ -114,7 +199,7 @@ def _plausible(source: Role, target: Role) -> bool:
     """Not a step down: a lower level on the same track, or a role asking fewer levels in all."""
     if source.track == target.track:
         return target.level >= source.level
-    return sum(target.skills.values()) >= sum(source.skills.values())
+    return expected_levels(target).total >= expected_levels(source).total
 
 
 def move_kind_between(source: Role, target: Role) -> TransitionKind:
@@ -154,6 +239,7 @@ def suggested_moves(
     """
     sources = [source] if source is not None else list(career_map.roles.values())
     candidates = _Candidates(career_map, at_least)
+    expected = candidates.expected
     rungs: dict[str, list[int]] = {}
     for role in career_map.roles.values():
         rungs.setdefault(role.track, []).append(role.level)
@@ -165,11 +251,13 @@ def suggested_moves(
         for end in candidates.of(start):
             if end.id == start.id or graph.has_edge(start.id, end.id):
                 continue
-            if not candidates.plausible(start, end) or _overlap(start, end) + 1e-9 < at_least:
+            if not candidates.plausible(start, end):
+                continue
+            if _overlap(expected[start.id], expected[end.id]) + 1e-9 < at_least:
                 continue
             if _skips_rung(rungs[end.track], start, end):
                 continue
-            compared = compare_roles(graph, start, end)
+            compared = compare_roles(graph, start, end, expected=expected)
             if compared.score + 1e-9 < at_least:
                 continue
             kind = move_kind_between(start, end)
@@ -209,14 +297,15 @@ class _Candidates:
     def __init__(self, career_map: CareerMap, at_least: float) -> None:
         self.at_least = at_least
         self.roles = career_map.roles
-        self.total = {role.id: sum(role.skills.values()) for role in career_map.roles.values()}
+        self.expected = {role.id: expected_levels(role) for role in career_map.roles.values()}
+        self.total = {role: levels.total for role, levels in self.expected.items()}
         # Per skill, who asks for it as (total, id, level), by total: a window of totals is a
         # slice found by bisection.
-        holders: dict[str, list[tuple[int, str, int]]] = {}
-        for role in career_map.roles.values():
-            mine = self.total[role.id]
-            for skill, level in role.skills.items():
-                holders.setdefault(skill, []).append((mine, role.id, level))
+        holders: dict[str, list[tuple[float, str, float]]] = {}
+        for role_id, expected in self.expected.items():
+            mine = self.total[role_id]
+            for skill, level in expected.levels.items():
+                holders.setdefault(skill, []).append((mine, role_id, level))
         for entries in holders.values():
             entries.sort()
         self.holders = holders
@@ -231,13 +320,13 @@ class _Candidates:
     def of(self, role: Role) -> list[Role]:
         """Every role that can be `at_least` alike `role`, each once."""
         holders, totals = self.holders, self.totals
-        skills = sorted(role.skills, key=lambda s: (len(holders[s]), s))
+        levels = self.expected[role.id].levels
+        skills = sorted(levels, key=lambda s: (len(holders[s]), s))
         rest = mine = self.total[role.id]
         t = self.at_least
         need = t * rest - 1e-6  # a little less than the least match: never miss one
         low, high = need, mine / t + 1e-6 if t > 0 else math.inf
-        levels = role.skills
-        shared: dict[str, int] = {}  # id -> levels shared in the skills read
+        shared: dict[str, float] = {}  # id -> levels shared in the skills read
         get = shared.get
         for skill in skills:
             if rest < need:

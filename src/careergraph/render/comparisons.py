@@ -18,9 +18,25 @@ from careergraph.similar import Similarity
 
 def _shared(career_map: CareerMap, found: Similarity, lang: str) -> list[str]:
     return [
-        f"{career_map.skills[s.skill].name.get(lang)} {s.source_level}/{s.target_level}"
+        f"{career_map.skills[s.skill].name.get(lang)} "
+        f"{_level(s.source_level, s.source_approximate)}/"
+        f"{_level(s.target_level, s.target_approximate)}"
         for s in found.shared
     ]
+
+
+def _level(level: float, approximate: bool) -> str:
+    """A level as text: `~2.25` where it is spread from a points requirement."""
+    return f"~{round(level, 2):g}" if approximate else f"{level:g}"
+
+
+def _level_data(level: float, approximate: bool) -> float:
+    """A level for JSON: a whole number unless spread from a points requirement."""
+    return round(level, 2) if approximate else int(level)
+
+
+def _score(found: Similarity) -> str:
+    return ("~" if found.approximate else "") + f"{found.score:.0%}"
 
 
 def similar_text(
@@ -49,7 +65,7 @@ def similar_text(
         ]
         for role_name, f in zip(names, found, strict=True):
             linked = say(lang, "similar.yes" if f.linked else "similar.no")
-            cells = (f"{f.score:.0%}", f"+{f.gap_there}", f"+{f.gap_back}")
+            cells = (_score(f), f"+{f.gap_there}", f"+{f.gap_back}")
             out.append(
                 f"  {_pad(role_name, width)}  "
                 + "  ".join(_right(c, w) for c, w in zip(cells, widths, strict=True))
@@ -59,6 +75,8 @@ def similar_text(
             out += _wrap_items(lead, _shared(career_map, f, lang), lang)
         out.append("")
         out += say(lang, "similar.legend", name=name).split("\n")
+        if any(f.approximate for f in found):
+            out += say(lang, "similar.approximate").split("\n")
     if suggested is not None:
         out.append("")
         if not suggested:
@@ -75,7 +93,7 @@ def similar_text(
                 f"  → {_pad(target, width)}  "
                 + say(lang, "similar.inferred", kind=_pad(kind, kind_width))
                 + f"  {_right('~' + years_in(m.years, lang), 5)}  "
-                + say(lang, "similar.overlap", score=f"{f.score:.0%}")
+                + say(lang, "similar.overlap", score=_score(f))
                 + "  "
                 + say(lang, "moves.gap", size=f.gap_there)
                 for target, kind, m, f in rows
@@ -97,14 +115,17 @@ def _similarity_data(career_map: CareerMap, found: Similarity, lang: str) -> dic
             {
                 "skill": s.skill,
                 "name": career_map.skills[s.skill].name.get(lang),
-                "from_level": s.source_level,
-                "to_level": s.target_level,
+                "from_level": _level_data(s.source_level, s.source_approximate),
+                "to_level": _level_data(s.target_level, s.target_approximate),
+                "from_approximate": s.source_approximate,
+                "to_approximate": s.target_approximate,
             }
             for s in found.shared
         ],
         "gap_there": found.gap_there,
         "gap_back": found.gap_back,
         "linked": found.linked,
+        "approximate": found.approximate,
     }
 
 
@@ -133,6 +154,7 @@ def similar_data(
                 "years_estimated": m.years_estimated,
                 "name": career_map.roles[m.target].name.get(lang),
                 "similarity": round(f.score, 4),
+                "approximate": f.approximate,
                 "gap_size": f.gap_there,
             }
             for m, f in suggested

@@ -334,6 +334,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "shared: level in {name}/level in the role. gap there: levels to build\n"
             "moving from {name} to the role; gap back: the other way."
         ),
+        "similar.approximate": (
+            "~: a points requirement's total spread evenly over its skills (an estimate)."
+        ),
         "similar.no_suggestion": "No move to suggest from {name}: no similar role lacks one.",
         "similar.suggested": "Suggested moves from {name} (inferred: not in the data):",
         "similar.inferred": "inferred {kind}",
@@ -815,6 +818,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "共通: {name}のレベル/そのロールのレベル。\n"
             "行きの差: {name}からそのロールへ移るときに伸ばすレベル。帰りの差: その逆。"
         ),
+        "similar.approximate": "~: ポイント要件の合計をそのスキルに均等に割り振った値(推定)。",
         "similar.no_suggestion": (
             "{name}から提案する移動はありません: 近いロールへの移動はすべてデータにあります。"
         ),
