@@ -25,7 +25,7 @@ from careergraph.load import load_paths, parse_paths, validate
 from careergraph.query import find_routes
 from careergraph.render.html import choose_drawing
 from careergraph.render.text import _wrap_items
-from careergraph.similar import _overlap, _plausible, _skips_rung, suggested_moves
+from careergraph.similar import _plausible, _skips_rung, similarity, suggested_moves
 from tests.conftest import FIXTURES
 
 SMALL = FIXTURES / "small.yaml"
@@ -474,7 +474,7 @@ def test_inferred_moves_are_those_every_pair_would_give(seed: int, at_least: flo
         and not graph.has_edge(a.id, b.id)
         and _plausible(a, b)
         and not _skips_rung(rungs[b.track], a, b)
-        and _overlap(a, b) + 1e-9 >= at_least
+        and similarity(a, b) + 1e-9 >= at_least
     )
     found = suggested_moves(career_map, graph, at_least=at_least, per_role=len(roles))
     assert sorted((m.source, m.target) for m, _ in found) == brute
