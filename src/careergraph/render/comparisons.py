@@ -163,6 +163,8 @@ def similar_data(
 
 
 _SECTIONS = ("tracks", "skills", "roles", "transitions")
+# Sections shown only when something in them changed (older maps have none of them).
+_OTHER_SECTIONS = ("scale", "categories", "sources", "names")
 
 
 def _value(value: Any, lang: str) -> str:
@@ -181,6 +183,13 @@ def _record_name(career_map: CareerMap, section: str, key: tuple[str, ...], lang
             lang, "diff.move", kind=_kind(move, lang), years=years_in(move.years, lang)
         )
         return f"{' → '.join(key)}  {move_words}"
+    if section in ("scale", "names"):
+        return key[0]
+    if section == "sources":
+        return f"{key[0]}  {career_map.sources[key[0]].title}"
+    if section == "categories":
+        category = career_map.categories[key[0]]
+        return key[0] if category.name is None else f"{key[0]}  {category.name.get(lang)}"
     records: dict[str, Any] = {
         "tracks": career_map.tracks,
         "skills": career_map.skills,
@@ -207,7 +216,8 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
     if changes.same:
         return say(lang, "diff.same", old=old.path, new=new.path)
     out = [say(lang, "diff.heading", old=old.path, new=new.path)]
-    for label in _SECTIONS:
+    shown_sections = [s for s in _OTHER_SECTIONS if getattr(changes, s)] + list(_SECTIONS)
+    for label in shown_sections:
         section: SectionChanges = getattr(changes, label)
         heading = say(lang, f"diff.section.{label}")
         out += ["", say(lang, "diff.section", section=heading, counts=_counts(section, lang))]
@@ -263,11 +273,17 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
 def diff_data(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int) -> dict[str, Any]:
     """`careergraph diff --json`."""
 
-    def key_data(label: str, key: tuple[str, ...]) -> dict[str, str]:
-        return {"from": key[0], "to": key[1]} if label == "transitions" else {"id": key[0]}
+    def key_data(label: str, key: tuple[str, ...]) -> dict[str, Any]:
+        if label == "transitions":
+            return {"from": key[0], "to": key[1]}
+        if label == "scale":
+            return {"level": int(key[0])}
+        if label == "names":
+            return {"name": key[0]}
+        return {"id": key[0]}
 
     data: dict[str, Any] = {"old": old.path, "new": new.path, "same": changes.same}
-    for label in _SECTIONS:
+    for label in (*_SECTIONS, *_OTHER_SECTIONS):
         section: SectionChanges = getattr(changes, label)
         data[label] = {
             "added": [key_data(label, k) for k in section.added],
