@@ -110,3 +110,34 @@ def test_the_map_finds_a_role_by_title_and_track(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert '"Senior Engineer (Frontend)"' in page
     assert '"title": "Senior Engineer"' in page or '"title":"Senior Engineer"' in page
+
+
+def test_one_title_on_two_tracks_of_one_name_says_the_tracks_share_a_name(tmp_path: Path) -> None:
+    # An overlay's "Engineering" ladder beside the base's: the title with either track's name is
+    # the same, and the fix is a track's name, not the title.
+    data = tmp_path / "two.yaml"
+    data.write_text(
+        "version: 1\n"
+        "tracks:\n"
+        "  web: {name: Engineering}\n"
+        "  app: {name: Engineering}\n"
+        "skills:\n"
+        "  coding: {name: Coding, category: technical}\n"
+        "roles:\n"
+        "  web_lead: {name: Web, title: Tech Lead, track: web, level: 1, skills: {coding: 3}}\n"
+        "  app_lead: {name: App, title: Tech Lead, track: app, level: 1, skills: {coding: 3}}\n"
+        "transitions: []\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["validate", str(data)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        f"{data}:9:32: roles.app_lead.title: 'Tech Lead (Engineering)' already names role"
+        " 'web_lead' (line 8): their tracks share a name: rename one of the tracks",
+    ]
+    ja = CliRunner().invoke(cli, ["validate", str(data), "--lang", "ja"])
+    assert ja.stderr.splitlines() == [
+        f"{data}:9:32: roles.app_lead.title: 'Tech Lead (Engineering)'はすでにロール'web_lead'を"
+        "指しています(line 8)。2つのトラックの名前が同じです。"
+        "どちらかのトラックの名前を変えてください",
+    ]

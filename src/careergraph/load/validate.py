@@ -275,12 +275,19 @@ class _Checker:
                     here = (*path, "title")
                     place = self.doc.label(here)
                     there = self.doc.reference(("roles", other), self.doc.where(path)[0])
+                    other_role = self._raw("roles").get(other)
+                    same_track = isinstance(other_role, dict) and other_role.get("track") == track
+                    # Across tracks the clash comes from two tracks that share a name.
+                    reason = (
+                        "two roles of one track cannot share a title"
+                        if same_track
+                        else "their tracks share a name: rename one of the tracks"
+                    )
                     self._add(
                         here,
-                        f"{place}: '{name}' already names role '{other}' ({there}): two roles"
-                        " of one track cannot share a title",
+                        f"{place}: '{name}' already names role '{other}' ({there}): {reason}",
                         words=Words.of(
-                            "problem.title_in_track",
+                            "problem.title_in_track" if same_track else "problem.title_track_name",
                             place=place,
                             name=name,
                             role=other,

@@ -248,6 +248,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{place}: '{name}' already names role '{role}' ({there}): two roles of one track"
             " cannot share a title"
         ),
+        "problem.title_track_name": (
+            "{place}: '{name}' already names role '{role}' ({there}): their tracks share a"
+            " name: rename one of the tracks"
+        ),
         "problem.title_is_a_name": (
             "{place}: the title '{title}' is a name of role '{role}' ({there}); a title may be"
             " shared by the roles that carry it, not by another's name"
@@ -732,6 +736,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.title_in_track": (
             "{place}: '{name}'はすでにロール'{role}'を指しています({there})。"
             "同じトラックの2つのロールが肩書きを共有することはできません"
+        ),
+        "problem.title_track_name": (
+            "{place}: '{name}'はすでにロール'{role}'を指しています({there})。"
+            "2つのトラックの名前が同じです。どちらかのトラックの名前を変えてください"
         ),
         "problem.title_is_a_name": (
             "{place}: 肩書き'{title}'はロール'{role}'の名前です({there})。肩書きはそれを持つ"
