@@ -444,6 +444,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{entry}: the name '{name}' holds {character}, which shows nothing or turns the text "
             "around, so the name can look like another"
         ),
+        "lint.shared_name": (
+            "{entry}: the name '{name}' is also that of {kind} '{other}' ({there}), so what"
+            " careergraph prints cannot tell them apart; use one id for both or rename one"
+        ),
         "lint.look_alike_names": (
             "{entry}: the name '{name}' looks the same as '{other_name}' of {kind} '{other}' "
             "({there}): they differ only in characters that show nothing"
@@ -932,6 +936,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.invisible_characters": (
             "{entry}: 名前'{name}'に{character}が含まれています。表示されないか文字の向きを"
             "変える文字なので、別の名前と見分けがつかなくなります"
+        ),
+        "lint.shared_name": (
+            "{entry}: 名前'{name}'は{kind}'{other}'({there})と同じで、careergraphの出力では"
+            "区別できません。同じidを使うか、どちらかの名前を変えてください"
         ),
         "lint.look_alike_names": (
             "{entry}: 名前'{name}'は{kind}'{other}'の'{other_name}'({there})と同じに見えます。"
