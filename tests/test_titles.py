@@ -141,3 +141,16 @@ def test_one_title_on_two_tracks_of_one_name_says_the_tracks_share_a_name(tmp_pa
         "指しています(line 8)。2つのトラックの名前が同じです。"
         "どちらかのトラックの名前を変えてください",
     ]
+
+
+def test_a_title_without_a_language_goes_with_each_of_the_tracks_names() -> None:
+    # "Tech Lead" is written once; the track is "Developer Experience" and 開発者体験.
+    career_map = load_paths(FIXTURES / "frameworks" / "career_ladders.yaml")
+    role = career_map.roles["ladders_dx_tech_lead"]
+    assert role.titled_names(career_map.tracks[role.track]) == [
+        "Tech Lead (Developer Experience)",
+        "Developer Experience Tech Lead",
+        "Tech Lead (開発者体験)",
+        "開発者体験 Tech Lead",
+    ]
+    assert find_role(career_map, "Tech Lead(開発者体験)").id == "ladders_dx_tech_lead"
