@@ -60,7 +60,10 @@ def test_catalogue_fills_the_same_placeholders_in_both_languages() -> None:
     # English phrase), and Japanese counts skills with a bare number where English says "2 skills".
     assert different == {
         "error.cannot_write": ({"what", "file", "reason"}, {"file", "reason"}),
-        "gap.some": ({"source", "target", "skills", "size"}, {"source", "target", "count", "size"}),
+        "gap.some": (
+            {"source", "target", "skills", "levels"},
+            {"source", "target", "count", "levels"},
+        ),
     }
 
 

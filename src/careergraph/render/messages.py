@@ -43,10 +43,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.alternative": "Alternative {number}",
         "route.build": "build: ",
         "route.nothing_new": "nothing new",
-        "route.points": "+{missing} points ({changes})",
+        "route.points": "{points} ({changes})",
+        "points_plus.one": "+{count} point",
+        "points_plus.other": "+{count} points",
+        "points_more.one": "{count} more point",
+        "points_more.other": "{count} more points",
+        "points_count.one": "{count} point",
+        "points_count.other": "{count} points",
+        "levels_gained.one": "+{count} level",
+        "levels_gained.other": "+{count} levels",
         "list.comma": ", ",
         "points.weight": " ×{weight}",  # noqa: RUF001 (the multiplication sign is meant)
-        "role.points": "At least {total} points in all across {skills}",
+        "role.points": "At least {points} in all across {skills}",
         "route.total": "Total: {years} over {moves}",
         "route.by_steps": "(routes ranked by number of moves, then years)",
         "route.inferred": (
@@ -69,12 +77,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "legend.steep": "steep: a held skill rises more levels than the years allow",
         "route.years_done": "(first move shortened by the {years} already served)",
         "gap.nothing": "{source} → {target}: nothing to build; every skill is already at its level",
-        "gap.some": "{source} → {target}: {skills} to build (+{size} levels)",
+        "gap.some": "{source} → {target}: {skills} to build ({levels})",
         "gap.dropped": "No longer stressed in {target}",
-        "gap.points_only": "{source} → {target}: {points} more points to gain (+{size} levels)",
+        "gap.points_only": "{source} → {target}: {points} to gain ({levels})",
         "gap.points_heading": "Points (any mix of these skills counts)",
-        "gap.points": "{missing} more points across {skills} ({have} of {total} held)",
-        "gap.points_instance": "for instance {changes} (+{levels} levels)",
+        "gap.points": "{points} across {skills} ({have} of {total} held)",
+        "gap.points_instance": "for instance {changes} ({levels})",
         "gap.level": "level {level}",
         "gap.you": "You ({role})",
         "show.line": "id: {id} · track: {track} · level {level} · typically {years}",
@@ -123,10 +131,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.standing_points": (
             "Points: you hold {have} of the {total} asked across {count} skills."
         ),
-        "plan.points_line": (
-            "{missing} more points across these skills ({have} of {total} held): {skills}."
-        ),
-        "plan.points_instance": "For instance: {changes} (+{levels} levels).",
+        "plan.points_line": ("{points} across these skills ({have} of {total} held): {skills}."),
+        "plan.points_instance": "For instance: {changes} ({levels}).",
         "plan.resources": "How to build them",
         "plan.no_resources_for": "No resource listed yet for {skills}.",
         "plan.sources": "Sources",
@@ -492,10 +498,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.alternative": "別ルート{number}",
         "route.build": "伸ばす: ",
         "route.nothing_new": "新たに伸ばすものなし",
-        "route.points": "+{missing}ポイント({changes})",
+        "route.points": "{points}({changes})",
+        "points_plus.other": "+{count}ポイント",
+        "points_more.other": "あと{count}ポイント",
+        "points_count.other": "{count}ポイント",
+        "levels_gained.other": "+{count}レベル",
         "list.comma": "、",
         "points.weight": " ×{weight}",  # noqa: RUF001 (the multiplication sign is meant)
-        "role.points": "{skills}で合計{total}ポイント以上",
+        "role.points": "{skills}で合計{points}以上",
         "route.total": "合計: {years}・{moves}",
         "route.by_steps": "(移動の回数順、同数なら年数順)",
         "route.inferred": "(推定: データにない移動をスキルの重なりから提案。年数は目安)",
@@ -518,12 +528,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.nothing": (
             "{source} → {target}: 伸ばすスキルはありません。どのスキルも必要なレベルに達しています"
         ),
-        "gap.some": "{source} → {target}: 伸ばすスキル{count}件(+{size}レベル)",
+        "gap.some": "{source} → {target}: 伸ばすスキル{count}件({levels})",
         "gap.dropped": "{target}では重視されなくなるスキル",
-        "gap.points_only": "{source} → {target}: あと{points}ポイント(+{size}レベル)",
+        "gap.points_only": "{source} → {target}: {points}({levels})",
         "gap.points_heading": "ポイント(これらのスキルの組み合わせは自由)",
-        "gap.points": "{skills}であと{missing}ポイント({total}ポイント中{have}ポイント保有)",
-        "gap.points_instance": "たとえば{changes}(+{levels}レベル)",
+        "gap.points": "{skills}で{points}({total}ポイント中{have}ポイント保有)",
+        "gap.points_instance": "たとえば{changes}({levels})",
         "gap.level": "レベル{level}",
         "gap.you": "あなた({role})",
         "show.line": "ID: {id} · トラック: {track} · レベル{level} · 目安{years}",
@@ -574,9 +584,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{have}ポイントを保有しています。"
         ),
         "plan.points_line": (
-            "次のスキルであと{missing}ポイント({total}ポイント中{have}ポイント保有): {skills}。"
+            "次のスキルで{points}({total}ポイント中{have}ポイント保有): {skills}。"
         ),
-        "plan.points_instance": "たとえば: {changes}(+{levels}レベル)。",
+        "plan.points_instance": "たとえば: {changes}({levels})。",
         "plan.resources": "学び方",
         "plan.no_resources_for": "{skills}はまだ教材の登録がありません。",
         "plan.sources": "出典",
