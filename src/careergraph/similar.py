@@ -202,20 +202,62 @@ def _plausible(source: Role, target: Role) -> bool:
     return expected_levels(target).total >= expected_levels(source).total
 
 
-def move_kind_between(source: Role, target: Role) -> TransitionKind:
+# (role, track) -> the level the role stands at on that track's ladder: the level of the role
+# there that a lateral move in the data joins it to.
+LevelsAcross = Mapping[tuple[str, str], int]
+
+
+def levels_across(career_map: CareerMap) -> dict[tuple[str, str], int]:
+    """Where lateral moves in the data join two ladders, each role's level on the other one.
+
+    Ladders number their rungs from 1 each, so a manager track's first rung may stand level with
+    the engineers' third: a lateral move between them says so (the lowest, where several do).
+    """
+    across: dict[tuple[str, str], int] = {}
+    for move in career_map.transitions:
+        if move.kind is not TransitionKind.LATERAL or move.inferred:
+            continue
+        first, second = career_map.roles[move.source], career_map.roles[move.target]
+        if first.track == second.track:
+            continue
+        for role, other in ((first, second), (second, first)):
+            key = (role.id, other.track)
+            across[key] = min(across.get(key, other.level), other.level)
+    return across
+
+
+def _levels(source: Role, target: Role, across: LevelsAcross) -> tuple[int, int]:
+    """The two roles' levels on one ladder: the source's as it stands on the target's ladder,
+    else the target's as it stands on the source's, else their own numbers."""
+    if (source.id, target.track) in across:
+        return across[source.id, target.track], target.level
+    if (target.id, source.track) in across:
+        return source.level, across[target.id, source.track]
+    return source.level, target.level
+
+
+def move_kind_between(
+    source: Role, target: Role, *, across: LevelsAcross | None = None
+) -> TransitionKind:
     """What a move does by the change of level, whatever the tracks: up a level is a promotion,
-    the same level lateral, down a level (only across tracks) a career change."""
-    if target.level > source.level:
+    the same level lateral, down a level (only across tracks) a career change. Across tracks,
+    levels are compared on one ladder where lateral moves in the data line them up (`across`)."""
+    mine, theirs = _levels(source, target, across or {})
+    if theirs > mine:
         return TransitionKind.PROMOTION
-    if target.level == source.level:
+    if theirs == mine:
         return TransitionKind.LATERAL
     return TransitionKind.CAREER_CHANGE
 
 
-def _skips_rung(rungs: list[int], source: Role, target: Role) -> bool:
-    """Whether the target's track has a rung above the source's level and below the target's:
-    a move there would skip a rung of the ladder the source has not reached."""
-    return bisect.bisect_right(rungs, source.level) < bisect.bisect_left(rungs, target.level)
+def _skips_rung(
+    rungs: list[int], source: Role, target: Role, across: LevelsAcross | None = None
+) -> bool:
+    """Whether the target's track has a rung above the source's level (as it stands on that
+    ladder, where `across` says) and below the target's: a move there would skip a rung of the
+    ladder the source has not reached."""
+    level = (across or {}).get((source.id, target.track), source.level)
+    return bisect.bisect_right(rungs, level) < bisect.bisect_left(rungs, target.level)
 
 
 def suggested_moves(
@@ -231,8 +273,8 @@ def suggested_moves(
     A move is suggested when the roles' similarity is at least `at_least`, there is no move
     between them in that direction yet, it is not a step down (`_plausible`), and it skips no
     rung of the target's ladder (`_skips_rung`). Its kind follows the change of level
-    (`move_kind_between`); its years come from `inferred_years`. At most
-    `per_role` moves leave each role: the most similar ones.
+    (`move_kind_between`, levels lined up across ladders by `levels_across`); its years come
+    from `inferred_years`. At most `per_role` moves leave each role: the most similar ones.
 
     Only roles sharing one of a role's rarest skills are scored (`_Candidates`), so the work
     grows with the roles alike, not with the square of the map.
@@ -245,6 +287,7 @@ def suggested_moves(
         rungs.setdefault(role.track, []).append(role.level)
     for levels in rungs.values():
         levels.sort()
+    across = levels_across(career_map)
     found = []
     for start in sources:
         mine: list[tuple[Transition, Similarity]] = []
@@ -255,12 +298,12 @@ def suggested_moves(
                 continue
             if _overlap(expected[start.id], expected[end.id]) + 1e-9 < at_least:
                 continue
-            if _skips_rung(rungs[end.track], start, end):
+            if _skips_rung(rungs[end.track], start, end, across):
                 continue
             compared = compare_roles(graph, start, end, expected=expected)
             if compared.score + 1e-9 < at_least:
                 continue
-            kind = move_kind_between(start, end)
+            kind = move_kind_between(start, end, across=across)
             note = Text.plain(f"Inferred: {compared.score:.0%} skill overlap; not in the data.")
             move = Transition(
                 start.id,
