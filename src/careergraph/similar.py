@@ -40,11 +40,6 @@ class ExpectedLevels:
     levels: Mapping[str, float]
     approximate: frozenset[str] = frozenset()
 
-    @property
-    def total(self) -> float:
-        """All the levels asked, added up."""
-        return sum(self.levels.values())
-
 
 def expected_levels(role: Role) -> ExpectedLevels:
     """What `role` asks of each skill, its points requirements read as even levels."""
@@ -118,17 +113,9 @@ def similarity(first: Role, second: Role) -> float:
     return smaller / larger if larger else 0.0
 
 
-def compare_roles(
-    graph: CareerGraph,
-    source: Role,
-    target: Role,
-    *,
-    expected: Mapping[str, ExpectedLevels] | None = None,
-) -> Similarity:
-    """The similarity of two roles, their shared skills and the skill gap each way
-    (`expected`: the roles' `expected_levels` by id, where already worked out)."""
-    mine = expected[source.id] if expected else expected_levels(source)
-    theirs = expected[target.id] if expected else expected_levels(target)
+def compare_roles(graph: CareerGraph, source: Role, target: Role) -> Similarity:
+    """The similarity of two roles, their shared skills and the skill gap each way."""
+    mine, theirs = expected_levels(source), expected_levels(target)
     shared = tuple(
         SharedSkill(
             s,
@@ -145,7 +132,7 @@ def compare_roles(
     return Similarity(
         source.id,
         target.id,
-        _overlap(mine, theirs),
+        _overlap(mine.levels, theirs.levels),
         shared,
         skill_gap(source, target).size,
         skill_gap(target, source).size,
@@ -159,26 +146,30 @@ def similar_roles(
     """Roles sharing any skill with `role`, most similar first (ties: smaller gap there, id)."""
     # Scores first, which are cheap; the shared skills and gaps only for the roles that can make
     # the list (on 10,000 roles comparing every one in full took over a second).
-    expected = {other.id: expected_levels(other) for other in career_map.roles.values()}
-    mine = expected[role.id]
+    mine = _levels(role)
     scored = []
     for other in career_map.roles.values():
-        score = _overlap(mine, expected[other.id])
+        # Inline `_levels`: most roles ask no points, and this loop meets every role.
+        score = _overlap(mine, expected_levels(other).levels if other.points else other.skills)
         if other.id != role.id and score > 0:
             scored.append((round(score, 9), other))
     if limit is not None and len(scored) > limit:
         # Every role tied with the last one kept, since the gap there breaks ties.
         cut = sorted((rounded for rounded, _ in scored), reverse=True)[limit - 1]
         scored = [(rounded, other) for rounded, other in scored if rounded >= cut]
-    found = [compare_roles(graph, role, other, expected=expected) for _, other in scored]
+    found = [compare_roles(graph, role, other) for _, other in scored]
     found.sort(key=lambda f: (-round(f.score, 9), f.gap_there, f.target))
     return found[:limit] if limit is not None else found
 
 
-def _overlap(first: ExpectedLevels, second: ExpectedLevels) -> float:
+def _levels(role: Role) -> Mapping[str, float]:
+    """`expected_levels(role).levels`, without building them for a role that asks no points."""
+    return expected_levels(role).levels if role.points else role.skills
+
+
+def _overlap(mine: Mapping[str, float], theirs: Mapping[str, float]) -> float:
     """`similarity` summed over the shared skills only, so the same value exactly."""
     # Over all skills, max + min = both levels: the larger sum is both totals less the smaller sum.
-    mine, theirs = first.levels, second.levels
     if len(theirs) < len(mine):
         mine, theirs = theirs, mine
     smaller = sum(min(level, theirs[s]) for s, level in mine.items() if s in theirs)
@@ -199,7 +190,7 @@ def _plausible(source: Role, target: Role) -> bool:
     """Not a step down: a lower level on the same track, or a role asking fewer levels in all."""
     if source.track == target.track:
         return target.level >= source.level
-    return expected_levels(target).total >= expected_levels(source).total
+    return sum(_levels(target).values()) >= sum(_levels(source).values())
 
 
 # (role, track) -> the level the role stands at on that track's ladder: the level of the role
@@ -226,7 +217,7 @@ def levels_across(career_map: CareerMap) -> dict[tuple[str, str], int]:
     return across
 
 
-def _levels(source: Role, target: Role, across: LevelsAcross) -> tuple[int, int]:
+def _on_one_ladder(source: Role, target: Role, across: LevelsAcross) -> tuple[int, int]:
     """The two roles' levels on one ladder: the source's as it stands on the target's ladder,
     else the target's as it stands on the source's, else their own numbers."""
     if (source.id, target.track) in across:
@@ -242,7 +233,7 @@ def move_kind_between(
     """What a move does by the change of level, whatever the tracks: up a level is a promotion,
     the same level lateral, down a level (only across tracks) a career change. Across tracks,
     levels are compared on one ladder where lateral moves in the data line them up (`across`)."""
-    mine, theirs = _levels(source, target, across or {})
+    mine, theirs = _on_one_ladder(source, target, across or {})
     if theirs > mine:
         return TransitionKind.PROMOTION
     if theirs == mine:
@@ -281,7 +272,7 @@ def suggested_moves(
     """
     sources = [source] if source is not None else list(career_map.roles.values())
     candidates = _Candidates(career_map, at_least)
-    expected = candidates.expected
+    role_levels = candidates.levels
     rungs: dict[str, list[int]] = {}
     for role in career_map.roles.values():
         rungs.setdefault(role.track, []).append(role.level)
@@ -296,11 +287,11 @@ def suggested_moves(
                 continue
             if not candidates.plausible(start, end):
                 continue
-            if _overlap(expected[start.id], expected[end.id]) + 1e-9 < at_least:
+            if _overlap(role_levels[start.id], role_levels[end.id]) + 1e-9 < at_least:
                 continue
             if _skips_rung(rungs[end.track], start, end, across):
                 continue
-            compared = compare_roles(graph, start, end, expected=expected)
+            compared = compare_roles(graph, start, end)
             if compared.score + 1e-9 < at_least:
                 continue
             kind = move_kind_between(start, end, across=across)
@@ -340,14 +331,14 @@ class _Candidates:
     def __init__(self, career_map: CareerMap, at_least: float) -> None:
         self.at_least = at_least
         self.roles = career_map.roles
-        self.expected = {role.id: expected_levels(role) for role in career_map.roles.values()}
-        self.total = {role: levels.total for role, levels in self.expected.items()}
+        self.levels = {role.id: _levels(role) for role in career_map.roles.values()}
+        self.total = {role: sum(levels.values()) for role, levels in self.levels.items()}
         # Per skill, who asks for it as (total, id, level), by total: a window of totals is a
         # slice found by bisection.
         holders: dict[str, list[tuple[float, str, float]]] = {}
-        for role_id, expected in self.expected.items():
+        for role_id, role_levels in self.levels.items():
             mine = self.total[role_id]
-            for skill, level in expected.levels.items():
+            for skill, level in role_levels.items():
                 holders.setdefault(skill, []).append((mine, role_id, level))
         for entries in holders.values():
             entries.sort()
@@ -363,7 +354,7 @@ class _Candidates:
     def of(self, role: Role) -> list[Role]:
         """Every role that can be `at_least` alike `role`, each once."""
         holders, totals = self.holders, self.totals
-        levels = self.expected[role.id].levels
+        levels = self.levels[role.id]
         skills = sorted(levels, key=lambda s: (len(holders[s]), s))
         rest = mine = self.total[role.id]
         t = self.at_least
