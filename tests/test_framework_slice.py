@@ -125,7 +125,12 @@ def test_the_shared_tech_lead_title() -> None:
     assert both.stderr == (
         "error: 'Tech Lead' names several roles, none of them first: ladders_dx_tech_lead (DX "
         "Tech Lead, track Developer Experience); ladders_engineering_tech_lead (Engineering Tech "
-        "Lead, track Engineering); name one by its id\n"
+        "Lead, track Engineering); name one by its id or by its title and track, as 'Tech Lead "
+        "(Developer Experience)'\n"
+    )
+    ja = on_ladders("show", "Tech Lead", "--lang", "ja")
+    assert ja.stderr.endswith(
+        "。IDか、肩書きとトラック('Tech Lead(開発者体験)'のように)でひとつを指定してください\n"
     )
     for asked in ("Tech Lead (Developer Experience)", "Tech Lead(開発者体験)"):
         shown = on_ladders("show", asked).stdout.splitlines()

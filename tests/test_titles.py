@@ -29,7 +29,7 @@ def test_a_shared_title_lists_every_role_with_its_id_and_track() -> None:
         "error: 'Senior Engineer' names several roles, none of them first: senior_backend_engineer"
         " (Senior Backend Engineer, track Backend); senior_data_engineer (Senior Data Engineer,"
         " track Data); senior_frontend_engineer (Senior Frontend Engineer, track Frontend); name"
-        " one by its id\n"
+        " one by its id or by its title and track, as 'Senior Engineer (Backend)'\n"
     )
     ja = run("gap", "backend_engineer", "シニアエンジニア", "--lang", "ja")
     assert ja.exit_code == 2
@@ -37,7 +37,7 @@ def test_a_shared_title_lists_every_role_with_its_id_and_track() -> None:
         "エラー: 'シニアエンジニア'は複数のロールを指し、どれが主とも決まっていません:"
         " senior_backend_engineer(シニアバックエンドエンジニア、トラック: バックエンド)、"
         "senior_frontend_engineer(シニアフロントエンドエンジニア、トラック: フロントエンド)。"
-        "IDでひとつを指定してください\n"
+        "IDか、肩書きとトラック('シニアエンジニア(バックエンド)'のように)でひとつを指定してください\n"
     )
 
 

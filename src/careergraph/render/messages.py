@@ -172,6 +172,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "'{name}' names several roles, none of them first: {candidates}; name one by its id"
         ),
         "error.ambiguous_role.candidate": "{id} ({role}, track {track})",
+        "error.ambiguous_title": (
+            "'{name}' names several roles, none of them first: {candidates}; name one by its id"
+            " or by its title and track, as '{example}'"
+        ),
+        "error.ambiguous_title.example": "{title} ({track})",
         "note.reading": "note: '{name}' is read as {role} ({id}); it also names {others}",
         "note.reading.other": "{role} ({id})",
         "error.unknown_track": "unknown track '{name}'",
@@ -634,6 +639,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "IDでひとつを指定してください"
         ),
         "error.ambiguous_role.candidate": "{id}({role}、トラック: {track})",
+        "error.ambiguous_title": (
+            "'{name}'は複数のロールを指し、どれが主とも決まっていません: {candidates}。"
+            "IDか、肩書きとトラック('{example}'のように)でひとつを指定してください"
+        ),
+        "error.ambiguous_title.example": "{title}({track})",
         "note.reading": "注: '{name}'は{role}({id})と読みます。ほかに{others}も指します",
         "note.reading.other": "{role}({id})",
         "error.unknown_track": "'{name}'というトラックはありません",
