@@ -94,7 +94,7 @@ def test_a_points_only_role_now_has_similar_roles_marked_approximate() -> None:
 def test_the_approximate_legend_in_japanese_and_only_when_needed() -> None:
     result = run("similar", "eng3", "--data", LADDER, "--lang", "ja")
     assert result.stdout.splitlines()[-1] == (
-        "~: ポイント要件の合計をそのスキルに均等に割り振った値(推定)。"
+        "約: ポイント要件の合計をそのスキルに均等に割り振った値(推定)。"
     )
     plain = run("similar", "junior", "--data", str(FIXTURES / "small.yaml"))
     assert (plain.exit_code, "~" in plain.stdout) == (0, False)

@@ -9,8 +9,8 @@ from typing import Any
 
 from careergraph.changes import MapChanges, SectionChanges
 from careergraph.model import CareerMap, Transition
+from careergraph.render.messages import estimated, say
 from careergraph.render.messages import move_kind as _kind
-from careergraph.render.messages import say
 from careergraph.render.messages import years as years_in
 from careergraph.render.text import _pad, _width, _wrap_items
 from careergraph.similar import Similarity
@@ -19,15 +19,19 @@ from careergraph.similar import Similarity
 def _shared(career_map: CareerMap, found: Similarity, lang: str) -> list[str]:
     return [
         f"{career_map.skills[s.skill].name.get(lang)} "
-        f"{_level(s.source_level, s.source_approximate)}/"
-        f"{_level(s.target_level, s.target_approximate)}"
+        f"{_level(s.source_level, s.source_approximate, lang)}/"
+        f"{_level(s.target_level, s.target_approximate, lang)}"
         for s in found.shared
     ]
 
 
-def _level(level: float, approximate: bool) -> str:
-    """A level as text: `~2.25` where it is spread from a points requirement."""
-    return f"~{round(level, 2):g}" if approximate else f"{level:g}"
+def _level(level: float, approximate: bool, lang: str) -> str:
+    """A level as text: `~2.25` (`約2.25`) where it is spread from a points requirement."""
+    return _about(f"{round(level, 2):g}", approximate, lang)
+
+
+def _about(figure: str, approximate: bool, lang: str) -> str:
+    return say(lang, "similar.about", value=figure) if approximate else figure
 
 
 def _level_data(level: float, approximate: bool) -> float:
@@ -35,8 +39,8 @@ def _level_data(level: float, approximate: bool) -> float:
     return round(level, 2) if approximate else int(level)
 
 
-def _score(found: Similarity) -> str:
-    return ("~" if found.approximate else "") + f"{found.score:.0%}"
+def _score(found: Similarity, lang: str) -> str:
+    return _about(f"{found.score:.0%}", found.approximate, lang)
 
 
 def similar_text(
@@ -65,7 +69,7 @@ def similar_text(
         ]
         for role_name, f in zip(names, found, strict=True):
             linked = say(lang, "similar.yes" if f.linked else "similar.no")
-            cells = (_score(f), f"+{f.gap_there}", f"+{f.gap_back}")
+            cells = (_score(f, lang), f"+{f.gap_there}", f"+{f.gap_back}")
             out.append(
                 f"  {_pad(role_name, width)}  "
                 + "  ".join(_right(c, w) for c, w in zip(cells, widths, strict=True))
@@ -92,8 +96,8 @@ def similar_text(
             out += [
                 f"  → {_pad(target, width)}  "
                 + say(lang, "similar.inferred", kind=_pad(kind, kind_width))
-                + f"  {_right('~' + years_in(m.years, lang), 5)}  "
-                + say(lang, "similar.overlap", score=_score(f))
+                + f"  {_right(estimated(years_in(m.years, lang), True, lang), 5)}  "
+                + say(lang, "similar.overlap", score=_score(f, lang))
                 + "  "
                 + say(lang, "moves.gap", size=f.gap_there)
                 for target, kind, m, f in rows

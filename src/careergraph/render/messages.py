@@ -352,6 +352,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "similar.approximate": (
             "~: a points requirement's total spread evenly over its skills (an estimate)."
         ),
+        "similar.about": "~{value}",
         "similar.no_suggestion": "No move to suggest from {name}: no similar role lacks one.",
         "similar.suggested": "Suggested moves from {name} (inferred: not in the data):",
         "similar.inferred": "inferred {kind}",
@@ -854,7 +855,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "共通: {name}のレベル/そのロールのレベル。\n"
             "行きの差: {name}からそのロールへ移るときに伸ばすレベル。帰りの差: その逆。"
         ),
-        "similar.approximate": "~: ポイント要件の合計をそのスキルに均等に割り振った値(推定)。",
+        "similar.approximate": "約: ポイント要件の合計をそのスキルに均等に割り振った値(推定)。",
+        "similar.about": "約{value}",
         "similar.no_suggestion": (
             "{name}から提案する移動はありません: 近いロールへの移動はすべてデータにあります。"
         ),
