@@ -247,3 +247,20 @@ def test_as_an_overlay_every_command_runs_and_lint_names_the_shared_names(overla
         ("export", "--format", "mermaid"),
     ):
         assert run(*base, *args).exit_code == 0, args
+
+
+def test_two_frameworks_in_one_map_clash_on_their_titles_in_either_language() -> None:
+    # Medium's "Engineer I" laid on Career Ladders' "Engineer I": every name must mean one role.
+    medium = (
+        Path(__file__).resolve().parent.parent / "examples" / "medium-snowflake" / "medium.yaml"
+    )
+    first = (
+        f"{medium}:198:3: roles.medium_engineer_1: the name 'Engineer I' is also a name of role "
+        f"'ladders_engineer_1' ({LADDERS}:129); every name and alias must point at one role"
+    )
+    assert run("validate", LADDERS, medium).stderr.splitlines()[0] == first
+    assert run("validate", LADDERS, medium, "--lang", "ja").stderr.splitlines()[0] == (
+        f"{medium}:198:3: roles.medium_engineer_1: 名前'Engineer I'はロール'ladders_engineer_1'の"
+        f"名前でもあります({LADDERS}:129)。名前と別名はそれぞれひとつのロールだけを指すように"
+        "してください"
+    )

@@ -301,6 +301,9 @@ class _Checker:
                         f"roles.{key}: the name '{name}' is also a name of role '{other}' "
                         f"({there}); every name and alias must point at one role",
                         key=True,
+                        words=Words.of(
+                            "problem.name_taken", id=key, name=name, role=other, there=there
+                        ),
                     )
         self._check_titles(owners)
 

@@ -259,6 +259,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{place}: '{name}' already names role '{role}' ({there}): two roles of one track"
             " cannot share a title"
         ),
+        "problem.name_taken": (
+            "roles.{id}: the name '{name}' is also a name of role '{role}' ({there}); every name"
+            " and alias must point at one role"
+        ),
         "problem.title_track_name": (
             "{place}: '{name}' already names role '{role}' ({there}): their tracks share a"
             " name: rename one of the tracks"
@@ -761,6 +765,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.title_in_track": (
             "{place}: '{name}'はすでにロール'{role}'を指しています({there})。"
             "同じトラックの2つのロールが肩書きを共有することはできません"
+        ),
+        "problem.name_taken": (
+            "roles.{id}: 名前'{name}'はロール'{role}'の名前でもあります({there})。"
+            "名前と別名はそれぞれひとつのロールだけを指すようにしてください"
         ),
         "problem.title_track_name": (
             "{place}: '{name}'はすでにロール'{role}'を指しています({there})。"
