@@ -5,12 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from careergraph.cli import cli
+from careergraph.graph import build_graph
 from careergraph.load import load_paths
 from careergraph.model import PointsRequirement, Role, Text
-from careergraph.similar import ExpectedLevels, expected_levels, similarity
+from careergraph.similar import (
+    ExpectedLevels,
+    _plausible,
+    _skips_rung,
+    expected_levels,
+    levels_across,
+    similarity,
+    suggested_moves,
+)
 from tests.conftest import FIXTURES
 
 LADDER = str(FIXTURES / "points" / "ladder.yaml")
@@ -122,3 +132,27 @@ def test_json_marks_each_spread_level_and_each_estimated_score() -> None:
             "to_approximate": False,
         }
     ]
+
+
+@pytest.mark.parametrize("at_least", [0.3, 0.6])
+def test_suggestions_on_points_maps_are_those_every_pair_would_give(at_least: float) -> None:
+    # The candidates' shortcut reads the estimated levels too: it finds what comparing every
+    # pair in full finds.
+    career_map = load_paths(MEDIUM)
+    graph = build_graph(career_map)
+    roles = list(career_map.roles.values())
+    rungs = {t: sorted(r.level for r in roles if r.track == t) for t in career_map.tracks}
+    across = levels_across(career_map)
+    brute = {
+        (a.id, b.id)
+        for a in roles
+        for b in roles
+        if a.id != b.id
+        and not graph.has_edge(a.id, b.id)
+        and _plausible(a, b)
+        and not _skips_rung(rungs[b.track], a, b, across)
+        and similarity(a, b) + 1e-9 >= at_least
+    }
+    found = suggested_moves(career_map, graph, at_least=at_least, per_role=len(roles))
+    assert {(m.source, m.target) for m, _ in found} == brute
+    assert brute
