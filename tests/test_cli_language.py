@@ -60,7 +60,10 @@ def test_catalogue_fills_the_same_placeholders_in_both_languages() -> None:
     # English phrase), and Japanese counts skills with a bare number where English says "2 skills".
     assert different == {
         "error.cannot_write": ({"what", "file", "reason"}, {"file", "reason"}),
-        "gap.some": ({"source", "target", "skills", "size"}, {"source", "target", "count", "size"}),
+        "gap.some": (
+            {"source", "target", "skills", "levels"},
+            {"source", "target", "count", "levels"},
+        ),
     }
 
 
@@ -368,3 +371,19 @@ def test_profile_problems_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_validate_says_ok_in_the_language_asked() -> None:
     result = run("validate", SMALL, "--lang", "ja")
     assert (result.exit_code, result.stdout) == (0, "OK: ロール5件、移動6件\n")
+
+
+def test_lang_before_the_command_applies_to_it_and_the_commands_own_wins() -> None:
+    small = str(FIXTURES / "small.yaml")
+    before = CliRunner().invoke(cli, ["--lang", "ja", "--data", small, "show", "nobody"])
+    assert (before.exit_code, before.stderr.startswith("エラー: ")) == (2, True)
+    both = CliRunner().invoke(
+        cli, ["--lang", "ja", "--data", small, "show", "nobody", "--lang", "en"]
+    )
+    assert (both.exit_code, both.stderr.startswith("error: ")) == (2, True)
+    bad = CliRunner().invoke(cli, ["--lang", "xx", "show", "cto"], prog_name="careergraph")
+    assert (bad.exit_code, bad.stderr) == (
+        2,
+        "error: Invalid value for '--lang': 'xx' is not one of 'en', 'ja' "
+        "(see 'careergraph --help')\n",
+    )

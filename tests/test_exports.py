@@ -23,10 +23,15 @@ SMALL = FIXTURES / "small.yaml"
 HOSTILE = FIXTURES / "exports" / "hostile.yaml"
 GOLDEN = FIXTURES / "exports"
 UNICODE = FIXTURES / "exports" / "unicode.yaml"
+# Shared titles and sources on roles; points requirements.
+LADDERS = FIXTURES / "frameworks" / "career_ladders.yaml"
+POINTS = FIXTURES / "points" / "ladder.yaml"
 MAPS = [
     pytest.param(DEFAULT_DATA, id="default"),
     pytest.param(HOSTILE, id="hostile"),
     pytest.param(UNICODE, id="unicode"),
+    pytest.param(LADDERS, id="titles"),
+    pytest.param(POINTS, id="points"),
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,6 +61,17 @@ def expected(career_map: CareerMap) -> tuple[Roles, Moves]:
             "years": float(r.years),
             "summary": r.summary.as_dict() if r.summary else {},
             "skills": dict(r.skills),
+            "title": r.title.as_dict() if r.title else {},
+            "sources": list(r.sources),
+            "points": [
+                {
+                    "total": p.total,
+                    "skills": list(p.skills),
+                    "weights": dict(p.weights),
+                    "values": {str(k): v for k, v in p.values.items()},
+                }
+                for p in r.points
+            ],
         }
         for r in career_map.roles.values()
     }
@@ -90,6 +106,9 @@ def from_flat(
             "skills": {
                 k.removeprefix("skill:"): int(v) for k, v in a.items() if k.startswith("skill:")
             },
+            "title": _per_language(a, "title"),
+            "sources": json.loads(a["sources"]) if a.get("sources") else [],
+            "points": json.loads(a["points"]) if a.get("points") else [],
         }
         for node, a in nodes.items()
     }
@@ -112,6 +131,9 @@ def test_node_link_json_reads_back_with_every_attribute(data: Path) -> None:
             "years": a["years"],
             "summary": a["summary"] or {},
             "skills": a["skills"],
+            "title": a["title"] or {},
+            "sources": a["sources"],
+            "points": a["points"],
         }
         for n, a in graph.nodes(data=True)
     }

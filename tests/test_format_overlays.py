@@ -28,7 +28,7 @@ def test_a_file_that_is_a_map_of_its_own_is_also_an_overlay() -> None:
     assert career_map.tracks["dev"].name.get("ja") == "エンジニアリング"
     result = run("--data", str(SMALL), "--data", str(COMPANY), "gap", "senior", "platform_lead")
     assert result.stdout.splitlines()[:4] == [
-        "Senior developer → Platform lead: 1 skill to build (+1 levels)",
+        "Senior developer → Platform lead: 1 skill to build (+1 level)",
         "",
         "Technical",
         "  Coding    4 → 5  (+1)",

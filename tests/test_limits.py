@@ -25,7 +25,13 @@ from careergraph.load import load_paths, parse_paths, validate
 from careergraph.query import find_routes
 from careergraph.render.html import choose_drawing
 from careergraph.render.text import _wrap_items
-from careergraph.similar import _overlap, _plausible, _skips_rung, suggested_moves
+from careergraph.similar import (
+    _plausible,
+    _skips_rung,
+    levels_across,
+    similarity,
+    suggested_moves,
+)
 from tests.conftest import FIXTURES
 
 SMALL = FIXTURES / "small.yaml"
@@ -466,6 +472,7 @@ def test_inferred_moves_are_those_every_pair_would_give(seed: int, at_least: flo
     graph = build_graph(career_map)
     roles = list(career_map.roles.values())
     rungs = {t: sorted(r.level for r in roles if r.track == t) for t in career_map.tracks}
+    across = levels_across(career_map)
     brute = sorted(
         (a.id, b.id)
         for a in roles
@@ -473,8 +480,8 @@ def test_inferred_moves_are_those_every_pair_would_give(seed: int, at_least: flo
         if a.id != b.id
         and not graph.has_edge(a.id, b.id)
         and _plausible(a, b)
-        and not _skips_rung(rungs[b.track], a, b)
-        and _overlap(a, b) + 1e-9 >= at_least
+        and not _skips_rung(rungs[b.track], a, b, across)
+        and similarity(a, b) + 1e-9 >= at_least
     )
     found = suggested_moves(career_map, graph, at_least=at_least, per_role=len(roles))
     assert sorted((m.source, m.target) for m, _ in found) == brute

@@ -231,6 +231,19 @@ OVERLAY_EXPECTED = {
         ],
     ),
     "under_overlay_unconnected": (0, ["OK: no findings"]),
+    "shared_names": (
+        0,
+        [
+            "{f}:6:11: warning [similar-names] tracks.web: the name 'Engineering' is also that "
+            "of track 'dev' ({base}:5), so what careergraph "
+            "prints cannot tell them apart; use one id for both or rename one",
+            "{f}:9:11: warning [similar-names] skills.web_coding: the name 'Coding' is also "
+            "that of skill 'coding' ({base}:8), so what "
+            "careergraph prints cannot tell them apart; use one id for both or rename one",
+            "0 errors, 2 warnings",
+        ],
+    ),
+    "under_shared_names": (0, ["OK: no findings"]),
 }
 
 
@@ -243,8 +256,19 @@ def test_lint_overlay_finding(name: str) -> None:
     file = OVERLAYS / f"{name}.yaml"
     code, lines = OVERLAY_EXPECTED[name]
     result = run("lint", str(OVERLAYS / "base.yaml"), str(file))
-    assert result.stdout.splitlines() == [line.format(f=file) for line in lines]
+    base = OVERLAYS / "base.yaml"
+    assert result.stdout.splitlines() == [line.format(f=file, base=base) for line in lines]
     assert (result.stderr, result.exit_code) == ("", code)
+
+
+def test_a_shared_skill_name_is_said_in_japanese() -> None:
+    file = OVERLAYS / "shared_names.yaml"
+    result = run("lint", "--lang", "ja", str(OVERLAYS / "base.yaml"), str(file))
+    assert result.stdout.splitlines()[1] == (
+        f"{file}:9:11: 警告 [similar-names] skills.web_coding: 名前'Coding'はスキル'coding'"
+        f"({OVERLAYS / 'base.yaml'}:8)と同じで、careergraphの出力では区別できません。"
+        "同じidを使うか、どちらかの名前を変えてください"
+    )
 
 
 def test_an_unconnected_overlay_is_said_in_japanese() -> None:

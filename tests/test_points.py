@@ -336,3 +336,39 @@ def test_show_lists_a_points_requirement_with_the_skills() -> None:
             "values": {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5},
         }
     ]
+
+
+def test_one_point_and_one_level_are_said_in_the_singular(tmp_path: Path) -> None:
+    # A role one point short of a total of 1 (over one skill): "1 more point", "+1 level".
+    data = tmp_path / "one.yaml"
+    data.write_text(
+        "version: 1\n"
+        "tracks: {eng: {name: Engineering}}\n"
+        "skills: {build: {name: Building, category: technical}}\n"
+        "roles:\n"
+        "  eng1: {name: Engineer I, track: eng, level: 1, skills: {}}\n"
+        "  eng2:\n"
+        "    {name: Engineer II, track: eng, level: 2, skills: {},"
+        " points: [{total: 1, skills: [build]}]}\n"
+        "transitions: [{from: eng1, to: eng2, kind: promotion}]\n",
+        encoding="utf-8",
+    )
+    gap = run("gap", "eng1", "eng2", "--data", str(data))
+    assert gap.stdout.splitlines() == [
+        "Engineer I → Engineer II: 1 more point to gain (+1 level)",
+        "",
+        "Points (any mix of these skills counts)",
+        "  1 more point across Building (0 of 1 held)",
+        "    for instance Building 0 → 1 (+1 level)",
+    ]
+    assert (
+        "  At least 1 point in all across Building"
+        in run("show", "eng2", "--data", str(data)).stdout.splitlines()
+    )
+    path = run("path", "eng1", "eng2", "--data", str(data)).stdout
+    assert "build: +1 point (Building 0→1)" in path
+    plan = run("plan", "eng1", "eng2", "--data", str(data)).stdout
+    assert "1 more point across these skills (0 of 1 held): Building." in plan
+    assert "For instance: Building 0 → 1 (+1 level)." in plan
+    ja = run("gap", "eng1", "eng2", "--data", str(data), "--lang", "ja")
+    assert ja.stdout.splitlines()[0] == "Engineer I → Engineer II: あと1ポイント(+1レベル)"

@@ -96,12 +96,27 @@ def test_similar_json() -> None:
                 "name": "Data engineer",
                 "similarity": 0.8333,
                 "shared": [
-                    {"skill": "coding", "name": "Coding", "from_level": 3, "to_level": 3},
-                    {"skill": "analysis", "name": "Analysis", "from_level": 2, "to_level": 2},
+                    {
+                        "skill": "coding",
+                        "name": "Coding",
+                        "from_level": 3,
+                        "to_level": 3,
+                        "from_approximate": False,
+                        "to_approximate": False,
+                    },
+                    {
+                        "skill": "analysis",
+                        "name": "Analysis",
+                        "from_level": 2,
+                        "to_level": 2,
+                        "from_approximate": False,
+                        "to_approximate": False,
+                    },
                 ],
                 "gap_there": 1,
                 "gap_back": 0,
                 "linked": False,
+                "approximate": False,
             }
         ],
         "suggested": [
@@ -115,6 +130,7 @@ def test_similar_json() -> None:
                 "years_estimated": True,
                 "name": "Data engineer",
                 "similarity": 0.8333,
+                "approximate": False,
                 "gap_size": 1,
             }
         ],
@@ -131,10 +147,20 @@ def test_similar_without_suggest_has_no_suggested_key() -> None:
                 "role": "architect",
                 "name": "Architect",
                 "similarity": 0.1111,
-                "shared": [{"skill": "design", "name": "Design", "from_level": 1, "to_level": 4}],
+                "shared": [
+                    {
+                        "skill": "design",
+                        "name": "Design",
+                        "from_level": 1,
+                        "to_level": 4,
+                        "from_approximate": False,
+                        "to_approximate": False,
+                    }
+                ],
                 "gap_there": 8,
                 "gap_back": 0,
                 "linked": False,
+                "approximate": False,
             }
         ],
     }

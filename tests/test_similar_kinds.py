@@ -15,21 +15,37 @@ from careergraph.similar import move_kind_between, suggested_moves
 from tests.conftest import DEFAULT_DATA, FIXTURES
 
 
-def expected_kind(source: Role, target: Role) -> TransitionKind:
-    if target.level > source.level:
+def level_on(career_map: CareerMap, role: Role, track: str) -> int | None:
+    """The lowest level of a role on `track` that a lateral move in the data joins `role` to."""
+    joined = [
+        career_map.roles[other].level
+        for move in career_map.transitions
+        if move.kind is TransitionKind.LATERAL
+        for mine, other in ((move.source, move.target), (move.target, move.source))
+        if mine == role.id and career_map.roles[other].track == track != role.track
+    ]
+    return min(joined, default=None)
+
+
+def expected_kind(career_map: CareerMap, source: Role, target: Role) -> TransitionKind:
+    mine, theirs = source.level, target.level
+    if (seen := level_on(career_map, source, target.track)) is not None:
+        mine = seen
+    elif (seen := level_on(career_map, target, source.track)) is not None:
+        theirs = seen
+    if theirs > mine:
         return TransitionKind.PROMOTION
-    if target.level == source.level:
+    if theirs == mine:
         return TransitionKind.LATERAL
     return TransitionKind.CAREER_CHANGE
 
 
 def skipped_rungs(career_map: CareerMap, source: Role, target: Role) -> list[str]:
-    """Roles of the target's track strictly between the source's level and the target's."""
-    return [
-        r.id
-        for r in career_map.roles_in_track(target.track)
-        if source.level < r.level < target.level
-    ]
+    """Roles of the target's track strictly between the source's level (as it stands on that
+    ladder where a lateral move says so) and the target's."""
+    seen = level_on(career_map, source, target.track)
+    level = source.level if seen is None else seen
+    return [r.id for r in career_map.roles_in_track(target.track) if level < r.level < target.level]
 
 
 def check(career_map: CareerMap, at_least: float) -> int:
@@ -37,7 +53,7 @@ def check(career_map: CareerMap, at_least: float) -> int:
     moves = suggested_moves(career_map, graph, at_least=at_least)
     for move, _ in moves:
         source, target = career_map.roles[move.source], career_map.roles[move.target]
-        assert move.kind is expected_kind(source, target), (move.source, move.target)
+        assert move.kind is expected_kind(career_map, source, target), (move.source, move.target)
         assert skipped_rungs(career_map, source, target) == [], (move.source, move.target)
         if source.track == target.track:
             assert target.level >= source.level
@@ -90,3 +106,24 @@ def test_a_suggestion_never_skips_a_rung(tmp_path: Path) -> None:
     # ops3 asks the very same levels, but dev1 (level 1) has not reached ops2's rung.
     assert ("dev1", "ops3", "promotion") not in found
     assert ("dev1", "ops2", "promotion") in found
+
+
+def test_ladders_lined_up_by_lateral_moves_compare_levels_on_one_ladder() -> None:
+    # Medium's Group Lead is rung 1 of the managers' ladder, level with the Senior Engineer
+    # (rung 3) by a lateral move: from Engineer II (rung 2) it is a promotion, not a step down.
+    medium = (
+        Path(__file__).resolve().parent.parent / "examples" / "medium-snowflake" / "medium.yaml"
+    )
+    career_map = load_paths(medium)
+    found = {
+        (m.source, m.target): m.kind.value
+        for m, _ in suggested_moves(career_map, build_graph(career_map))
+    }
+    assert found["medium_engineer_2", "medium_group_lead"] == "promotion"
+    assert found["medium_senior_engineer", "medium_senior_group_lead"] == "promotion"
+    assert found["medium_staff_engineer", "medium_director_of_engineering"] == "promotion"
+    roles = career_map.roles
+    assert (
+        move_kind_between(roles["medium_engineer_2"], roles["medium_group_lead"]).value
+        == "career_change"
+    ), "by the rungs' own numbers alone"

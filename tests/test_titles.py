@@ -29,7 +29,7 @@ def test_a_shared_title_lists_every_role_with_its_id_and_track() -> None:
         "error: 'Senior Engineer' names several roles, none of them first: senior_backend_engineer"
         " (Senior Backend Engineer, track Backend); senior_data_engineer (Senior Data Engineer,"
         " track Data); senior_frontend_engineer (Senior Frontend Engineer, track Frontend); name"
-        " one by its id\n"
+        " one by its id or by its title and track, as 'Senior Engineer (Backend)'\n"
     )
     ja = run("gap", "backend_engineer", "シニアエンジニア", "--lang", "ja")
     assert ja.exit_code == 2
@@ -37,7 +37,7 @@ def test_a_shared_title_lists_every_role_with_its_id_and_track() -> None:
         "エラー: 'シニアエンジニア'は複数のロールを指し、どれが主とも決まっていません:"
         " senior_backend_engineer(シニアバックエンドエンジニア、トラック: バックエンド)、"
         "senior_frontend_engineer(シニアフロントエンドエンジニア、トラック: フロントエンド)。"
-        "IDでひとつを指定してください\n"
+        "IDか、肩書きとトラック('シニアエンジニア(バックエンド)'のように)でひとつを指定してください\n"
     )
 
 
@@ -110,3 +110,47 @@ def test_the_map_finds_a_role_by_title_and_track(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert '"Senior Engineer (Frontend)"' in page
     assert '"title": "Senior Engineer"' in page or '"title":"Senior Engineer"' in page
+
+
+def test_one_title_on_two_tracks_of_one_name_says_the_tracks_share_a_name(tmp_path: Path) -> None:
+    # An overlay's "Engineering" ladder beside the base's: the title with either track's name is
+    # the same, and the fix is a track's name, not the title.
+    data = tmp_path / "two.yaml"
+    data.write_text(
+        "version: 1\n"
+        "tracks:\n"
+        "  web: {name: Engineering}\n"
+        "  app: {name: Engineering}\n"
+        "skills:\n"
+        "  coding: {name: Coding, category: technical}\n"
+        "roles:\n"
+        "  web_lead: {name: Web, title: Tech Lead, track: web, level: 1, skills: {coding: 3}}\n"
+        "  app_lead: {name: App, title: Tech Lead, track: app, level: 1, skills: {coding: 3}}\n"
+        "transitions: []\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["validate", str(data)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        f"{data}:9:32: roles.app_lead.title: 'Tech Lead (Engineering)' already names role"
+        " 'web_lead' (line 8): their tracks share a name: rename one of the tracks",
+    ]
+    ja = CliRunner().invoke(cli, ["validate", str(data), "--lang", "ja"])
+    assert ja.stderr.splitlines() == [
+        f"{data}:9:32: roles.app_lead.title: 'Tech Lead (Engineering)'はすでにロール'web_lead'を"
+        "指しています(line 8)。2つのトラックの名前が同じです。"
+        "どちらかのトラックの名前を変えてください",
+    ]
+
+
+def test_a_title_without_a_language_goes_with_each_of_the_tracks_names() -> None:
+    # "Tech Lead" is written once; the track is "Developer Experience" and 開発者体験.
+    career_map = load_paths(FIXTURES / "frameworks" / "career_ladders.yaml")
+    role = career_map.roles["ladders_dx_tech_lead"]
+    assert role.titled_names(career_map.tracks[role.track]) == [
+        "Tech Lead (Developer Experience)",
+        "Developer Experience Tech Lead",
+        "Tech Lead (開発者体験)",
+        "開発者体験 Tech Lead",
+    ]
+    assert find_role(career_map, "Tech Lead(開発者体験)").id == "ladders_dx_tech_lead"

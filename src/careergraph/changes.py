@@ -16,7 +16,24 @@ from careergraph.model import CareerMap, Text
 RouteChangeKind = Literal["appeared", "disappeared", "longer", "shorter"]
 _EPSILON = 1e-9
 # Fields that name a record rather than describe it.
-_KEY_FIELDS = {"id", "source", "target"}
+_KEY_FIELDS = {"id", "source", "target", "name_as_written"}
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    """What one level of the map's `scale` means, as a record `diff` compares."""
+
+    text: Text
+
+
+@dataclass(frozen=True)
+class NameRecord:
+    """An entry of the map's `names` (a name several roles go by), as `diff` compares it."""
+
+    name_as_written: str
+    roles: tuple[str, ...]
+    primary: str | None
+    note: Text | None
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,11 @@ class MapChanges:
     roles: SectionChanges
     transitions: SectionChanges
     comparison: RouteComparison
+    # What a designer edits besides the ladders; each empty when unchanged.
+    scale: SectionChanges = SectionChanges()
+    categories: SectionChanges = SectionChanges()
+    sources: SectionChanges = SectionChanges()
+    names: SectionChanges = SectionChanges()
 
     @property
     def routes(self) -> tuple[RouteChange, ...]:
@@ -91,11 +113,13 @@ class MapChanges:
     @property
     def same(self) -> bool:
         sections = (self.tracks, self.skills, self.roles, self.transitions)
-        return not any(sections) and not self.comparison.total
+        others = (self.scale, self.categories, self.sources, self.names)
+        return not any(sections) and not any(others) and not self.comparison.total
 
 
 def compare_maps(old: CareerMap, new: CareerMap, *, limit: int | None = None) -> MapChanges:
-    """Tracks, skills, roles and moves added, removed or changed, and routes that changed.
+    """Tracks, skills, roles and moves added, removed or changed, and routes that changed; and
+    the same for the levels of the `scale`, the `categories`, the `sources` and the `names`.
 
     Routes are compared between every ordered pair of roles present in both maps: the quickest
     route by total years on each map, largest change first (routes that appeared or disappeared
@@ -110,7 +134,22 @@ def compare_maps(old: CareerMap, new: CareerMap, *, limit: int | None = None) ->
         roles=_section(_by_id(old.roles), _by_id(new.roles)),
         transitions=_section(old_moves, new_moves),
         comparison=route_changes(old, new, limit),
+        scale=_section(_scale(old), _scale(new)),
+        categories=_section(_by_id(old.categories), _by_id(new.categories)),
+        sources=_section(_by_id(old.sources), _by_id(new.sources)),
+        names=_section(_names(old), _names(new)),
     )
+
+
+def _scale(career_map: CareerMap) -> dict[tuple[str, ...], Any]:
+    return {(str(level),): ScaleLevel(text) for level, text in career_map.scale.items()}
+
+
+def _names(career_map: CareerMap) -> dict[tuple[str, ...], Any]:
+    return {
+        (name,): NameRecord(name, shared.roles, shared.primary, shared.note)
+        for name, shared in career_map.names.items()
+    }
 
 
 def _by_id(records: Mapping[str, Any]) -> dict[tuple[str, ...], Any]:

@@ -66,7 +66,11 @@ RULES = {
             Severity.WARNING,
             "a skill describes some levels but not one that roles ask for",
         ),
-        Rule("similar-names", Severity.WARNING, "two roles' names differ only in punctuation"),
+        Rule(
+            "similar-names",
+            Severity.WARNING,
+            "two roles' names differ only in punctuation, or two tracks or skills share a name",
+        ),
         Rule("alias-is-initials", Severity.WARNING, "an alias is another role's initials"),
         Rule(
             "invisible-characters",
@@ -128,6 +132,7 @@ def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
         *_unused(career_map),
         *_undescribed_levels(career_map),
         *_similar_names(career_map),
+        *_shared_names(career_map),
         *_initials(career_map),
         *_invisible_characters(career_map),
         *_look_alike_names(career_map),
@@ -430,6 +435,38 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
             id=role_id,
             name=name,
             other_name=other[2],
+            other=other[0],
+            there=there_words,
+        )
+        yield _finding(career_map, "similar-names", path, message, words)
+
+
+def _shared_names(career_map: CareerMap) -> Iterator[Finding]:
+    # The loader keeps roles' names apart but not tracks' or skills': two skills both called
+    # "Communication" (a framework's and the base map's) read as one in every gap and plan.
+    first: dict[tuple[str, str], tuple[str, MapPath, str]] = {}
+    said: set[frozenset[str]] = set()
+    for section, entry_id, path, name in _every_name(career_map):
+        loose = loose_name(name)
+        if section == "roles" or not loose:
+            continue
+        other = first.setdefault((section, loose), (entry_id, path, name))
+        pair = frozenset({entry_id, other[0]})
+        if other[0] == entry_id or pair in said:
+            continue
+        said.add(pair)
+        there, there_words = _elsewhere(career_map, other[1], path)
+        kind = section.removesuffix("s")
+        message = (
+            f"{section}.{entry_id}: the name '{name}' is also that of {kind} '{other[0]}' "
+            f"({there}), so what careergraph prints cannot tell them apart; use one id for both "
+            "or rename one"
+        )
+        words = Words.of(
+            "lint.shared_name",
+            entry=f"{section}.{entry_id}",
+            name=name,
+            kind=Words.of(f"problem.kind.{kind}"),
             other=other[0],
             there=there_words,
         )

@@ -248,14 +248,16 @@ class Role:
 
 def titled_names(title: Text | None, track: Text) -> list[str]:
     """The names a shared `title` and a track's name make together, in each of the title's
-    languages (the track's name in that language): "TITLE (TRACK)" and "TRACK TITLE"."""
+    languages (the track's name in that language): "TITLE (TRACK)" and "TRACK TITLE". A title
+    given without a language serves every language, so it goes with each of the track's names."""
     if title is None:
         return []
-    found = []
+    found: dict[str, None] = {}
     for lang, text in title.translations.items():
-        place = track.get(lang or DEFAULT_LANGUAGE)
-        found += [f"{text} ({place})", f"{place} {text}"]
-    return found
+        for each in [lang] if lang else list(track.translations):
+            place = track.get(each or DEFAULT_LANGUAGE)
+            found |= dict.fromkeys([f"{text} ({place})", f"{place} {text}"])
+    return list(found)
 
 
 @dataclass(frozen=True)

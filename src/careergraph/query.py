@@ -125,9 +125,21 @@ def read_role(career_map: CareerMap, name: str) -> RoleReading:
         listed = "; ".join(
             f"{r.id} ({r.name.get()}, track {career_map.tracks[r.track].name.get()})" for r in roles
         )
+        # A title every candidate shares: its title-and-track names pick one.
+        wanted = normalize_name(name)
+        first = roles[0]
+        shared = all(r.title and wanted in map(normalize_name, r.title.all()) for r in roles)
+        how = "by its id or by its title and track" if shared else "by its id"
+        track_name = career_map.tracks[first.track].name.get()
+        example = f", as '{first.title.get() if first.title else ''} ({track_name})'"
         words = Words.of(
-            "error.ambiguous_role",
+            "error.ambiguous_title" if shared else "error.ambiguous_role",
             name=name,
+            example=Words.of(
+                "error.ambiguous_title.example",
+                title=first.title,
+                track=career_map.tracks[first.track].name,
+            ),
             candidates=tuple(
                 Words.of(
                     "error.ambiguous_role.candidate",
@@ -141,7 +153,8 @@ def read_role(career_map: CareerMap, name: str) -> RoleReading:
         raise AmbiguousRoleError(
             name,
             ids,
-            f"'{name}' names several roles, none of them first: {listed}; name one by its id",
+            f"'{name}' names several roles, none of them first: {listed}; name one {how}"
+            + (example if shared else ""),
             words,
         )
     raise UnknownRoleError(name, suggestions=role_suggestions(career_map, name))

@@ -397,12 +397,20 @@ def _message(error: CareerGraphError, lang: str) -> str:
     return say(lang, "error.line", message=message)
 
 
+def _given_or_default_language() -> str:
+    """A command's language when its own --lang is not given: the one given before the command
+    (`careergraph --lang ja show cto`), else `default_language`."""
+    context = click.get_current_context(silent=True)
+    given = context.find_root().params.get("root_lang") if context is not None else None
+    return str(given) if given else default_language()
+
+
 def language_option(command: _F) -> _F:
     """The --lang option alone, for commands that take no --data or --json of `common`'s kind."""
     return click.option(
         "--lang",
         type=click.Choice(LANGUAGES),
-        default=default_language,
+        default=_given_or_default_language,
         callback=remember_language,
         show_default=f"${LANG_ENV}, else ja for a Japanese locale, else en",
         help="Language of names, headings and messages.",
@@ -680,11 +688,20 @@ def open_file(file: str) -> None:
     f"[default: ${DATA_ENV}, else data/paths.yaml]."
 )
 @click.option(
+    "--lang",
+    "root_lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    callback=lambda ctx, param, lang: lang and remember_language(ctx, param, lang),
+    help=f"Language for every command [default: ${LANG_ENV}, else ja for a Japanese locale,"
+    " else en].",
+)
+@click.option(
     "--debug",
     is_flag=True,
     help=f"Show the traceback of an unexpected failure (also: {DEBUG_ENV}=1).",
 )
-def cli(data_file: tuple[Path, ...], debug: bool) -> None:
+def cli(data_file: tuple[Path, ...], root_lang: str | None, debug: bool) -> None:
     """Explore career paths: routes between roles, skill gaps, and an interactive map.
 
     Roles can be named by id, by any name in any language, or by alias

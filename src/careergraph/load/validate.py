@@ -275,12 +275,19 @@ class _Checker:
                     here = (*path, "title")
                     place = self.doc.label(here)
                     there = self.doc.reference(("roles", other), self.doc.where(path)[0])
+                    other_role = self._raw("roles").get(other)
+                    same_track = isinstance(other_role, dict) and other_role.get("track") == track
+                    # Across tracks the clash comes from two tracks that share a name.
+                    reason = (
+                        "two roles of one track cannot share a title"
+                        if same_track
+                        else "their tracks share a name: rename one of the tracks"
+                    )
                     self._add(
                         here,
-                        f"{place}: '{name}' already names role '{other}' ({there}): two roles"
-                        " of one track cannot share a title",
+                        f"{place}: '{name}' already names role '{other}' ({there}): {reason}",
                         words=Words.of(
-                            "problem.title_in_track",
+                            "problem.title_in_track" if same_track else "problem.title_track_name",
                             place=place,
                             name=name,
                             role=other,
@@ -294,6 +301,9 @@ class _Checker:
                         f"roles.{key}: the name '{name}' is also a name of role '{other}' "
                         f"({there}); every name and alias must point at one role",
                         key=True,
+                        words=Words.of(
+                            "problem.name_taken", id=key, name=name, role=other, there=there
+                        ),
                     )
         self._check_titles(owners)
 

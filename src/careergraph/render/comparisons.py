@@ -9,8 +9,8 @@ from typing import Any
 
 from careergraph.changes import MapChanges, SectionChanges
 from careergraph.model import CareerMap, Transition
+from careergraph.render.messages import estimated, say
 from careergraph.render.messages import move_kind as _kind
-from careergraph.render.messages import say
 from careergraph.render.messages import years as years_in
 from careergraph.render.text import _pad, _width, _wrap_items
 from careergraph.similar import Similarity
@@ -18,9 +18,29 @@ from careergraph.similar import Similarity
 
 def _shared(career_map: CareerMap, found: Similarity, lang: str) -> list[str]:
     return [
-        f"{career_map.skills[s.skill].name.get(lang)} {s.source_level}/{s.target_level}"
+        f"{career_map.skills[s.skill].name.get(lang)} "
+        f"{_level(s.source_level, s.source_approximate, lang)}/"
+        f"{_level(s.target_level, s.target_approximate, lang)}"
         for s in found.shared
     ]
+
+
+def _level(level: float, approximate: bool, lang: str) -> str:
+    """A level as text: `~2.25` (`約2.25`) where it is spread from a points requirement."""
+    return _about(f"{round(level, 2):g}", approximate, lang)
+
+
+def _about(figure: str, approximate: bool, lang: str) -> str:
+    return say(lang, "similar.about", value=figure) if approximate else figure
+
+
+def _level_data(level: float, approximate: bool) -> float:
+    """A level for JSON: a whole number unless spread from a points requirement."""
+    return round(level, 2) if approximate else int(level)
+
+
+def _score(found: Similarity, lang: str) -> str:
+    return _about(f"{found.score:.0%}", found.approximate, lang)
 
 
 def similar_text(
@@ -49,7 +69,7 @@ def similar_text(
         ]
         for role_name, f in zip(names, found, strict=True):
             linked = say(lang, "similar.yes" if f.linked else "similar.no")
-            cells = (f"{f.score:.0%}", f"+{f.gap_there}", f"+{f.gap_back}")
+            cells = (_score(f, lang), f"+{f.gap_there}", f"+{f.gap_back}")
             out.append(
                 f"  {_pad(role_name, width)}  "
                 + "  ".join(_right(c, w) for c, w in zip(cells, widths, strict=True))
@@ -59,6 +79,8 @@ def similar_text(
             out += _wrap_items(lead, _shared(career_map, f, lang), lang)
         out.append("")
         out += say(lang, "similar.legend", name=name).split("\n")
+        if any(f.approximate for f in found):
+            out += say(lang, "similar.approximate").split("\n")
     if suggested is not None:
         out.append("")
         if not suggested:
@@ -74,8 +96,8 @@ def similar_text(
             out += [
                 f"  → {_pad(target, width)}  "
                 + say(lang, "similar.inferred", kind=_pad(kind, kind_width))
-                + f"  {_right('~' + years_in(m.years, lang), 5)}  "
-                + say(lang, "similar.overlap", score=f"{f.score:.0%}")
+                + f"  {_right(estimated(years_in(m.years, lang), True, lang), 5)}  "
+                + say(lang, "similar.overlap", score=_score(f, lang))
                 + "  "
                 + say(lang, "moves.gap", size=f.gap_there)
                 for target, kind, m, f in rows
@@ -97,14 +119,17 @@ def _similarity_data(career_map: CareerMap, found: Similarity, lang: str) -> dic
             {
                 "skill": s.skill,
                 "name": career_map.skills[s.skill].name.get(lang),
-                "from_level": s.source_level,
-                "to_level": s.target_level,
+                "from_level": _level_data(s.source_level, s.source_approximate),
+                "to_level": _level_data(s.target_level, s.target_approximate),
+                "from_approximate": s.source_approximate,
+                "to_approximate": s.target_approximate,
             }
             for s in found.shared
         ],
         "gap_there": found.gap_there,
         "gap_back": found.gap_back,
         "linked": found.linked,
+        "approximate": found.approximate,
     }
 
 
@@ -133,6 +158,7 @@ def similar_data(
                 "years_estimated": m.years_estimated,
                 "name": career_map.roles[m.target].name.get(lang),
                 "similarity": round(f.score, 4),
+                "approximate": f.approximate,
                 "gap_size": f.gap_there,
             }
             for m, f in suggested
@@ -141,6 +167,8 @@ def similar_data(
 
 
 _SECTIONS = ("tracks", "skills", "roles", "transitions")
+# Sections shown only when something in them changed (older maps have none of them).
+_OTHER_SECTIONS = ("scale", "categories", "sources", "names")
 
 
 def _value(value: Any, lang: str) -> str:
@@ -159,6 +187,13 @@ def _record_name(career_map: CareerMap, section: str, key: tuple[str, ...], lang
             lang, "diff.move", kind=_kind(move, lang), years=years_in(move.years, lang)
         )
         return f"{' → '.join(key)}  {move_words}"
+    if section in ("scale", "names"):
+        return key[0]
+    if section == "sources":
+        return f"{key[0]}  {career_map.sources[key[0]].title}"
+    if section == "categories":
+        category = career_map.categories[key[0]]
+        return key[0] if category.name is None else f"{key[0]}  {category.name.get(lang)}"
     records: dict[str, Any] = {
         "tracks": career_map.tracks,
         "skills": career_map.skills,
@@ -185,7 +220,8 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
     if changes.same:
         return say(lang, "diff.same", old=old.path, new=new.path)
     out = [say(lang, "diff.heading", old=old.path, new=new.path)]
-    for label in _SECTIONS:
+    shown_sections = [s for s in _OTHER_SECTIONS if getattr(changes, s)] + list(_SECTIONS)
+    for label in shown_sections:
         section: SectionChanges = getattr(changes, label)
         heading = say(lang, f"diff.section.{label}")
         out += ["", say(lang, "diff.section", section=heading, counts=_counts(section, lang))]
@@ -241,11 +277,17 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
 def diff_data(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int) -> dict[str, Any]:
     """`careergraph diff --json`."""
 
-    def key_data(label: str, key: tuple[str, ...]) -> dict[str, str]:
-        return {"from": key[0], "to": key[1]} if label == "transitions" else {"id": key[0]}
+    def key_data(label: str, key: tuple[str, ...]) -> dict[str, Any]:
+        if label == "transitions":
+            return {"from": key[0], "to": key[1]}
+        if label == "scale":
+            return {"level": int(key[0])}
+        if label == "names":
+            return {"name": key[0]}
+        return {"id": key[0]}
 
     data: dict[str, Any] = {"old": old.path, "new": new.path, "same": changes.same}
-    for label in _SECTIONS:
+    for label in (*_SECTIONS, *_OTHER_SECTIONS):
         section: SectionChanges = getattr(changes, label)
         data[label] = {
             "added": [key_data(label, k) for k in section.added],

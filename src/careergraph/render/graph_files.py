@@ -1,13 +1,13 @@
 """Graph files other tools read: node-link JSON, GraphML and GEXF (Gephi), via networkx.
 
 GraphML and GEXF attributes hold only numbers and strings, so a role's texts and skills are
-flattened into documented attribute names: `name_en`, `name_ja`, `summary_en`, `aliases` (a JSON
-list), `track_description_en`, `skill:coding` (the required level) and `level:coding_en` (what
-that level looks like) on nodes; `kind`, `years`, `note_en` on edges. What the skills, tracks and
-levels themselves say is kept once: as the graph's own attributes in node-link JSON and GraphML
-(`skill:coding:description_en`, `skill:coding:level_4_en`, `track:dev:description_en`,
-`scale:4_en`), and on each node in GEXF, whose graphs hold no attributes
-(`description:coding_en`).
+flattened into documented attribute names: `name_en`, `name_ja`, `title_en` (a shared title),
+`summary_en`, `aliases`, `sources` and `points` (JSON lists), `track_description_en`,
+`skill:coding` (the required level) and `level:coding_en` (what that level looks like) on nodes;
+`kind`, `years`, `note_en` on edges. What the skills, tracks and levels themselves say is kept
+once: as the graph's own attributes in node-link JSON and GraphML (`skill:coding:description_en`,
+`skill:coding:level_4_en`, `track:dev:description_en`, `scale:4_en`), and on each node in GEXF,
+whose graphs hold no attributes (`description:coding_en`).
 """
 
 from __future__ import annotations
@@ -44,8 +44,13 @@ def _per_language(field: str, text: Text | None) -> dict[str, str]:
 def role_fields(career_map: CareerMap, role: Role, lang: str) -> dict[str, Any]:
     """A role as flat attributes: numbers and strings only."""
     fields: dict[str, Any] = {"label": role.name.get(lang), **_per_language("name", role.name)}
+    fields |= _per_language("title", role.title)
     if role.aliases:
         fields["aliases"] = json.dumps(list(role.aliases), ensure_ascii=False)
+    if role.sources:
+        fields["sources"] = json.dumps(list(role.sources), ensure_ascii=False)
+    if role.points:
+        fields["points"] = json.dumps(points_data(role), ensure_ascii=False)
     fields |= {
         "track": role.track,
         "track_name": career_map.tracks[role.track].name.get(lang),
@@ -59,6 +64,19 @@ def role_fields(career_map: CareerMap, role: Role, lang: str) -> dict[str, Any]:
         looks = career_map.skills[skill_id].level_text(level, career_map.scale)
         fields |= _per_language(f"{LEVEL_PREFIX}{skill_id}", looks)
     return fields
+
+
+def points_data(role: Role) -> list[dict[str, Any]]:
+    """A role's points requirements as plain data, as the data file gives them."""
+    return [
+        {
+            "total": p.total,
+            "skills": list(p.skills),
+            "weights": dict(p.weights),
+            "values": {str(k): v for k, v in p.values.items()},
+        }
+        for p in role.points
+    ]
 
 
 def map_fields(career_map: CareerMap) -> dict[str, str]:
@@ -135,22 +153,16 @@ def node_link_json(career_map: CareerMap, lang: str) -> str:
             role_id,
             label=role.name.get(lang),
             names=role.name.as_dict(),
+            title=role.title.as_dict() if role.title else None,
             aliases=list(role.aliases),
+            sources=list(role.sources),
             track=role.track,
             track_name=career_map.tracks[role.track].name.get(lang),
             level=role.level,
             years=float(role.years),
             summary=role.summary.as_dict() if role.summary else None,
             skills=dict(sorted(role.skills.items())),
-            points=[
-                {
-                    "total": p.total,
-                    "skills": list(p.skills),
-                    "weights": dict(p.weights),
-                    "values": {str(k): v for k, v in p.values.items()},
-                }
-                for p in role.points
-            ],
+            points=points_data(role),
             level_texts={
                 skill_id: looks.as_dict()
                 for skill_id, level in sorted(role.skills.items())

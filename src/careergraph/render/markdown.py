@@ -206,7 +206,7 @@ def points_sentences(career_map: CareerMap, gap: SkillGap, lang: str) -> list[st
             say(
                 lang,
                 "plan.points_line",
-                missing=p.missing,
+                points=count(lang, "points_more", p.missing),
                 have=p.have,
                 total=requirement.total,
                 skills=skills,
@@ -216,7 +216,8 @@ def points_sentences(career_map: CareerMap, gap: SkillGap, lang: str) -> list[st
             f"{career_map.skills[c.skill].name.get(lang)} {c.from_level} → {c.to_level}"
             for c in p.suggested
         )
-        out.append(say(lang, "plan.points_instance", changes=changes, levels=p.levels))
+        levels = count(lang, "levels_gained", p.levels)
+        out.append(say(lang, "plan.points_instance", changes=changes, levels=levels))
     return out
 
 

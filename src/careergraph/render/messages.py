@@ -43,10 +43,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.alternative": "Alternative {number}",
         "route.build": "build: ",
         "route.nothing_new": "nothing new",
-        "route.points": "+{missing} points ({changes})",
+        "route.points": "{points} ({changes})",
+        "points_plus.one": "+{count} point",
+        "points_plus.other": "+{count} points",
+        "points_more.one": "{count} more point",
+        "points_more.other": "{count} more points",
+        "points_count.one": "{count} point",
+        "points_count.other": "{count} points",
+        "levels_gained.one": "+{count} level",
+        "levels_gained.other": "+{count} levels",
         "list.comma": ", ",
         "points.weight": " ×{weight}",  # noqa: RUF001 (the multiplication sign is meant)
-        "role.points": "At least {total} points in all across {skills}",
+        "role.points": "At least {points} in all across {skills}",
         "route.total": "Total: {years} over {moves}",
         "route.by_steps": "(routes ranked by number of moves, then years)",
         "route.inferred": (
@@ -69,12 +77,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "legend.steep": "steep: a held skill rises more levels than the years allow",
         "route.years_done": "(first move shortened by the {years} already served)",
         "gap.nothing": "{source} → {target}: nothing to build; every skill is already at its level",
-        "gap.some": "{source} → {target}: {skills} to build (+{size} levels)",
+        "gap.some": "{source} → {target}: {skills} to build ({levels})",
         "gap.dropped": "No longer stressed in {target}",
-        "gap.points_only": "{source} → {target}: {points} more points to gain (+{size} levels)",
+        "gap.points_only": "{source} → {target}: {points} to gain ({levels})",
         "gap.points_heading": "Points (any mix of these skills counts)",
-        "gap.points": "{missing} more points across {skills} ({have} of {total} held)",
-        "gap.points_instance": "for instance {changes} (+{levels} levels)",
+        "gap.points": "{points} across {skills} ({have} of {total} held)",
+        "gap.points_instance": "for instance {changes} ({levels})",
         "gap.level": "level {level}",
         "gap.you": "You ({role})",
         "show.line": "id: {id} · track: {track} · level {level} · typically {years}",
@@ -123,10 +131,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "plan.standing_points": (
             "Points: you hold {have} of the {total} asked across {count} skills."
         ),
-        "plan.points_line": (
-            "{missing} more points across these skills ({have} of {total} held): {skills}."
-        ),
-        "plan.points_instance": "For instance: {changes} (+{levels} levels).",
+        "plan.points_line": ("{points} across these skills ({have} of {total} held): {skills}."),
+        "plan.points_instance": "For instance: {changes} ({levels}).",
         "plan.resources": "How to build them",
         "plan.no_resources_for": "No resource listed yet for {skills}.",
         "plan.sources": "Sources",
@@ -166,6 +172,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "'{name}' names several roles, none of them first: {candidates}; name one by its id"
         ),
         "error.ambiguous_role.candidate": "{id} ({role}, track {track})",
+        "error.ambiguous_title": (
+            "'{name}' names several roles, none of them first: {candidates}; name one by its id"
+            " or by its title and track, as '{example}'"
+        ),
+        "error.ambiguous_title.example": "{title} ({track})",
         "note.reading": "note: '{name}' is read as {role} ({id}); it also names {others}",
         "note.reading.other": "{role} ({id})",
         "error.unknown_track": "unknown track '{name}'",
@@ -247,6 +258,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "problem.title_in_track": (
             "{place}: '{name}' already names role '{role}' ({there}): two roles of one track"
             " cannot share a title"
+        ),
+        "problem.name_taken": (
+            "roles.{id}: the name '{name}' is also a name of role '{role}' ({there}); every name"
+            " and alias must point at one role"
+        ),
+        "problem.title_track_name": (
+            "{place}: '{name}' already names role '{role}' ({there}): their tracks share a"
+            " name: rename one of the tracks"
         ),
         "problem.title_is_a_name": (
             "{place}: the title '{title}' is a name of role '{role}' ({there}); a title may be"
@@ -334,6 +353,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "shared: level in {name}/level in the role. gap there: levels to build\n"
             "moving from {name} to the role; gap back: the other way."
         ),
+        "similar.approximate": (
+            "~: a points requirement's total spread evenly over its skills (an estimate)."
+        ),
+        "similar.about": "~{value}",
         "similar.no_suggestion": "No move to suggest from {name}: no similar role lacks one.",
         "similar.suggested": "Suggested moves from {name} (inferred: not in the data):",
         "similar.inferred": "inferred {kind}",
@@ -345,6 +368,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "diff.section.skills": "Skills",
         "diff.section.roles": "Roles",
         "diff.section.transitions": "Transitions",
+        "diff.section.scale": "Scale (what each level means)",
+        "diff.section.categories": "Categories",
+        "diff.section.sources": "Sources",
+        "diff.section.names": "Names several roles go by",
         "diff.added": "{count} added",
         "diff.removed": "{count} removed",
         "diff.changed": "{count} changed",
@@ -433,6 +460,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{entry}: the name '{name}' holds {character}, which shows nothing or turns the text "
             "around, so the name can look like another"
         ),
+        "lint.shared_name": (
+            "{entry}: the name '{name}' is also that of {kind} '{other}' ({there}), so what"
+            " careergraph prints cannot tell them apart; use one id for both or rename one"
+        ),
         "lint.look_alike_names": (
             "{entry}: the name '{name}' looks the same as '{other_name}' of {kind} '{other}' "
             "({there}): they differ only in characters that show nothing"
@@ -477,10 +508,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "route.alternative": "別ルート{number}",
         "route.build": "伸ばす: ",
         "route.nothing_new": "新たに伸ばすものなし",
-        "route.points": "+{missing}ポイント({changes})",
+        "route.points": "{points}({changes})",
+        "points_plus.other": "+{count}ポイント",
+        "points_more.other": "あと{count}ポイント",
+        "points_count.other": "{count}ポイント",
+        "levels_gained.other": "+{count}レベル",
         "list.comma": "、",
         "points.weight": " ×{weight}",  # noqa: RUF001 (the multiplication sign is meant)
-        "role.points": "{skills}で合計{total}ポイント以上",
+        "role.points": "{skills}で合計{points}以上",
         "route.total": "合計: {years}・{moves}",
         "route.by_steps": "(移動の回数順、同数なら年数順)",
         "route.inferred": "(推定: データにない移動をスキルの重なりから提案。年数は目安)",
@@ -503,12 +538,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "gap.nothing": (
             "{source} → {target}: 伸ばすスキルはありません。どのスキルも必要なレベルに達しています"
         ),
-        "gap.some": "{source} → {target}: 伸ばすスキル{count}件(+{size}レベル)",
+        "gap.some": "{source} → {target}: 伸ばすスキル{count}件({levels})",
         "gap.dropped": "{target}では重視されなくなるスキル",
-        "gap.points_only": "{source} → {target}: あと{points}ポイント(+{size}レベル)",
+        "gap.points_only": "{source} → {target}: {points}({levels})",
         "gap.points_heading": "ポイント(これらのスキルの組み合わせは自由)",
-        "gap.points": "{skills}であと{missing}ポイント({total}ポイント中{have}ポイント保有)",
-        "gap.points_instance": "たとえば{changes}(+{levels}レベル)",
+        "gap.points": "{skills}で{points}({total}ポイント中{have}ポイント保有)",
+        "gap.points_instance": "たとえば{changes}({levels})",
         "gap.level": "レベル{level}",
         "gap.you": "あなた({role})",
         "show.line": "ID: {id} · トラック: {track} · レベル{level} · 目安{years}",
@@ -559,9 +594,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{have}ポイントを保有しています。"
         ),
         "plan.points_line": (
-            "次のスキルであと{missing}ポイント({total}ポイント中{have}ポイント保有): {skills}。"
+            "次のスキルで{points}({total}ポイント中{have}ポイント保有): {skills}。"
         ),
-        "plan.points_instance": "たとえば: {changes}(+{levels}レベル)。",
+        "plan.points_instance": "たとえば: {changes}({levels})。",
         "plan.resources": "学び方",
         "plan.no_resources_for": "{skills}はまだ教材の登録がありません。",
         "plan.sources": "出典",
@@ -609,6 +644,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "IDでひとつを指定してください"
         ),
         "error.ambiguous_role.candidate": "{id}({role}、トラック: {track})",
+        "error.ambiguous_title": (
+            "'{name}'は複数のロールを指し、どれが主とも決まっていません: {candidates}。"
+            "IDか、肩書きとトラック('{example}'のように)でひとつを指定してください"
+        ),
+        "error.ambiguous_title.example": "{title}({track})",
         "note.reading": "注: '{name}'は{role}({id})と読みます。ほかに{others}も指します",
         "note.reading.other": "{role}({id})",
         "error.unknown_track": "'{name}'というトラックはありません",
@@ -726,6 +766,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{place}: '{name}'はすでにロール'{role}'を指しています({there})。"
             "同じトラックの2つのロールが肩書きを共有することはできません"
         ),
+        "problem.name_taken": (
+            "roles.{id}: 名前'{name}'はロール'{role}'の名前でもあります({there})。"
+            "名前と別名はそれぞれひとつのロールだけを指すようにしてください"
+        ),
+        "problem.title_track_name": (
+            "{place}: '{name}'はすでにロール'{role}'を指しています({there})。"
+            "2つのトラックの名前が同じです。どちらかのトラックの名前を変えてください"
+        ),
         "problem.title_is_a_name": (
             "{place}: 肩書き'{title}'はロール'{role}'の名前です({there})。肩書きはそれを持つ"
             "ロールどうしでは共有できますが、ほかのロールの名前とは重ねられません"
@@ -815,6 +863,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "共通: {name}のレベル/そのロールのレベル。\n"
             "行きの差: {name}からそのロールへ移るときに伸ばすレベル。帰りの差: その逆。"
         ),
+        "similar.approximate": "約: ポイント要件の合計をそのスキルに均等に割り振った値(推定)。",
+        "similar.about": "約{value}",
         "similar.no_suggestion": (
             "{name}から提案する移動はありません: 近いロールへの移動はすべてデータにあります。"
         ),
@@ -828,6 +878,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "diff.section.skills": "スキル",
         "diff.section.roles": "ロール",
         "diff.section.transitions": "移動",
+        "diff.section.scale": "尺度(各レベルの意味)",
+        "diff.section.categories": "カテゴリー",
+        "diff.section.sources": "出典",
+        "diff.section.names": "複数のロールを指す名前",
         "diff.added": "追加{count}件",
         "diff.removed": "削除{count}件",
         "diff.changed": "変更{count}件",
@@ -912,6 +966,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "lint.invisible_characters": (
             "{entry}: 名前'{name}'に{character}が含まれています。表示されないか文字の向きを"
             "変える文字なので、別の名前と見分けがつかなくなります"
+        ),
+        "lint.shared_name": (
+            "{entry}: 名前'{name}'は{kind}'{other}'({there})と同じで、careergraphの出力では"
+            "区別できません。同じidを使うか、どちらかの名前を変えてください"
         ),
         "lint.look_alike_names": (
             "{entry}: 名前'{name}'は{kind}'{other}'の'{other_name}'({there})と同じに見えます。"

@@ -9,7 +9,7 @@ from typing import Any
 from careergraph.model import CareerMap, PointsRequirement, Role, Text, Transition
 from careergraph.query import Route, SkillChange
 from careergraph.render.labels import years_text
-from careergraph.render.messages import estimated_so_far, say
+from careergraph.render.messages import count, estimated_so_far, say
 from careergraph.render.network import mix
 from careergraph.render.text import points_skills
 
@@ -92,7 +92,8 @@ def _changes(career_map: CareerMap, changes: Iterable[SkillChange], lang: str) -
 def _points_text(career_map: CareerMap, requirement: PointsRequirement, lang: str) -> str:
     """A points requirement in a sentence: the total, and the skills that count (with weights)."""
     skills = points_skills(career_map, requirement, lang)
-    return say(lang, "role.points", total=requirement.total, skills=skills)
+    points = count(lang, "points_count", requirement.total)
+    return say(lang, "role.points", points=points, skills=skills)
 
 
 def skills_about(
@@ -178,7 +179,7 @@ def route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any]
                     say(
                         lang,
                         "route.points",
-                        missing=p.missing,
+                        points=count(lang, "points_plus", p.missing),
                         changes=say(lang, "list.comma").join(
                             _changes(career_map, p.suggested, lang)
                         ),

@@ -61,7 +61,7 @@ def _points_items(career_map: CareerMap, gap: SkillGap, lang: str) -> list[str]:
         say(
             lang,
             "route.points",
-            missing=p.missing,
+            points=count(lang, "points_plus", p.missing),
             changes=say(lang, "list.comma").join(_skill_items(career_map, p.suggested, lang)),
         )
         for p in gap.points
@@ -93,7 +93,7 @@ def points_lines(career_map: CareerMap, gap: SkillGap, lang: str, indent: str = 
             + say(
                 lang,
                 "gap.points",
-                missing=p.missing,
+                points=count(lang, "points_more", p.missing),
                 skills=skills,
                 have=p.have,
                 total=requirement.total,
@@ -104,7 +104,14 @@ def points_lines(career_map: CareerMap, gap: SkillGap, lang: str, indent: str = 
             for c in p.suggested
         )
         out.append(
-            indent + "  " + say(lang, "gap.points_instance", changes=changes, levels=p.levels)
+            indent
+            + "  "
+            + say(
+                lang,
+                "gap.points_instance",
+                changes=changes,
+                levels=count(lang, "levels_gained", p.levels),
+            )
         )
     return out
 
@@ -213,7 +220,12 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
         missing = sum(p.missing for p in gap.points)
         out = [
             say(
-                lang, "gap.points_only", source=source, target=target, points=missing, size=gap.size
+                lang,
+                "gap.points_only",
+                source=source,
+                target=target,
+                points=count(lang, "points_more", missing),
+                levels=count(lang, "levels_gained", gap.size),
             )
         ]
     else:
@@ -226,7 +238,7 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
                 target=target,
                 skills=skills,
                 count=len(gap.build),
-                size=gap.size,
+                levels=count(lang, "levels_gained", gap.size),
             )
         ]
     names = {c.skill: career_map.skills[c.skill].name.get(lang) for c in gap.build + gap.dropped}
@@ -320,7 +332,8 @@ def role_text(
             out.append(f"    {_one_line(described.get(lang))}")
     for requirement in role.points:
         skills_text = points_skills(career_map, requirement, lang)
-        out.append("  " + say(lang, "role.points", total=requirement.total, skills=skills_text))
+        points = count(lang, "points_count", requirement.total)
+        out.append("  " + say(lang, "role.points", points=points, skills=skills_text))
     out += ["", say(lang, "show.next")]
     out += _moves_lines(career_map, next_moves, lang, forward=True) or [none]
     out += ["", say(lang, "show.previous")]
