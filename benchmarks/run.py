@@ -428,6 +428,9 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", help="map sizes instead of the default")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
     parser.add_argument("--no-html", action="store_true", help="skip the map's first draw")
+    parser.add_argument(
+        "--page-only", action="store_true", help="only the map page's first draw, routes, compare"
+    )
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "output" / "benchmarks.json")
     parser.add_argument(
         "--maps", type=Path, default=ROOT / "output" / "bench", help="where generated maps go"
@@ -444,11 +447,11 @@ def main() -> int:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     startup = max(args.runs, args.startup_runs)
-    rows = startup_rows(startup, env)
-    if not args.no_html:
+    rows = [] if args.page_only else startup_rows(startup, env)
+    if not args.no_html or args.page_only:
         rows += html_rows(args.runs)
         rows += page_query_rows(args.runs, folder, max(sizes))
-    for size in sizes:
+    for size in [] if args.page_only else sizes:
         rows += size_rows(size, args.runs, env, folder, naive=not args.no_naive)
     shutil.rmtree(cache, ignore_errors=True)
     print(table(rows))

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from careergraph.graph import CareerGraph
-from careergraph.model import CareerMap, Profile, Text, TransitionKind
+from careergraph.model import CareerMap, PointsRequirement, Profile, Text, TransitionKind
 from careergraph.render.labels import wrap_label
 from careergraph.render.network import mix
 from careergraph.render.page_words import _ui
@@ -80,8 +80,11 @@ def map_data(career_map: CareerMap, graph: CareerGraph) -> dict[str, Any]:
     role_ids = sorted(graph.nodes)
     role_at = {role: index for index, role in enumerate(role_ids)}
     roles = []
-    for role_id in role_ids:
+    points: dict[str, list[list[Any]]] = {}
+    for index, role_id in enumerate(role_ids):
         role = career_map.roles[role_id]
+        if role.points:
+            points[str(index)] = [_points_data(r, skill_at) for r in role.points]
         levels: list[int] = []
         for skill, level in sorted(role.skills.items()):
             levels += (skill_at[skill], level)
@@ -131,7 +134,19 @@ def map_data(career_map: CareerMap, graph: CareerGraph) -> dict[str, Any]:
         "roles": roles,
         "moves": moves,
         "scale": _levels_data(getattr(career_map, "scale", {})),
+        "points": points,
     }
+
+
+def _points_data(requirement: PointsRequirement, skill_at: Mapping[str, int]) -> list[Any]:
+    """A points requirement as [total, skill indices, their weights, level values or null]."""
+    values = {str(level): value for level, value in sorted(requirement.values.items())}
+    return [
+        requirement.total,
+        [skill_at[s] for s in requirement.skills],
+        [requirement.weight(s) for s in requirement.skills],
+        values or None,
+    ]
 
 
 def profile_data(profile: Profile) -> dict[str, Any]:
