@@ -210,6 +210,37 @@ def test_compare_with_shows_both_levels_and_the_gap_in_gap_order(
     assert shown.js("() => window.careergraph.state().compare") == "pmo_coordinator,cto"
 
 
+def test_compare_and_route_count_points_requirements(open_map: Open, tmp_path: Path) -> None:
+    """On a map whose roles ask for milestone points, the compare panel lists the suggested
+    levels as skills to build and totals them as `gap` does; a route's total counts them too."""
+    snowflake = DEFAULT_DATA.parents[1] / "examples" / "medium-snowflake" / "medium.yaml"
+    shown = open_map(write(tmp_path, snowflake))
+    page = shown.page
+    shown.js("() => window.careergraph.select('medium_engineer_1')")
+    page.fill("#compare-target", "medium_senior_engineer")
+    page.click("#compare-go")
+    career_map = load_paths(snowflake)
+    gap = skill_gap(
+        career_map.roles["medium_engineer_1"], career_map.roles["medium_senior_engineer"]
+    )
+    assert gap.points  # the senior band's points are not met by the first band's
+    changes = [*gap.build, *(c for p in gap.points for c in p.suggested)]
+    rows = shown.js(
+        """() => Array.from(document.querySelectorAll('#compare tbody tr.to-build'),
+            tr => [tr.dataset.skill, ...Array.from(tr.cells, td => td.textContent).slice(1, 3)])"""
+    )
+    assert rows == [[c.skill, str(c.from_level), f"{c.to_level} (+{c.change})"] for c in changes]
+    total = shown.js("() => document.querySelector('#compare .total').textContent")
+    assert total == f"{_UI['en']['gap_total']}: {gap.size}"
+    route = find_routes(build_graph(career_map), "medium_engineer_1", "medium_senior_engineer")[0]
+    page.fill("#route-from", "medium_engineer_1")
+    page.fill("#route-to", "medium_senior_engineer")
+    page.click("#route-find")
+    text = shown.js("() => document.querySelector('#route .found-route .total').textContent")
+    assert route.gap_total > 0
+    assert str(route.gap_total) in text.split("·")[-1]
+
+
 def test_the_profile_is_on_the_map(open_map: Open, tmp_path: Path) -> None:
     shown = open_map(write(tmp_path, SMALL, profile=ME))
     career_map = load_paths(SMALL)

@@ -63,6 +63,27 @@ def generated_file(folder: Path, roles: int, seed: int) -> Path:
     return target
 
 
+def with_points(data_file: Path, seed: int) -> Path:
+    """The same map with points requirements on about a third of its roles: totals over three
+    or four skills, some weighted, some with the milestone values 1, 3, 6, 12, 20."""
+    data = json.loads(data_file.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    skill_ids = sorted(data["skills"])
+    for role in data["roles"].values():
+        if rng.random() >= 0.35:
+            continue
+        chosen = rng.sample(skill_ids, rng.choice([3, 4]))
+        requirement: dict[str, Any] = {"total": rng.randint(3, 11), "skills": chosen}
+        if rng.random() < 0.3:
+            requirement["weights"] = {chosen[0]: 2}
+        if rng.random() < 0.3:
+            requirement["values"] = {1: 1, 2: 3, 3: 6, 4: 12, 5: 20}
+        role["points"] = [requirement]
+    target = data_file.with_name(f"{data_file.stem}-points.json")
+    target.write_text(json.dumps(data), encoding="utf-8")
+    return target
+
+
 def page_for(data_file: Path, folder: Path, lang: str, profile: Path | None = None) -> Path:
     career_map = load_paths(data_file)
     me = load_profile(profile, career_map) if profile is not None else None
@@ -206,7 +227,12 @@ def same_keys(page: Any, command_line: Any, where: str) -> None:
 @pytest.fixture(scope="module")
 def maps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("generated")
-    return {"small": generated_file(folder, 60, 11), "medium": generated_file(folder, 400, 5)}
+    small = generated_file(folder, 60, 11)
+    return {
+        "small": small,
+        "medium": generated_file(folder, 400, 5),
+        "points": with_points(generated_file(folder, 80, 13), 13),
+    }
 
 
 @pytest.mark.parametrize(
@@ -215,6 +241,7 @@ def maps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("small", "en", 100, 1),
         ("small", "ja", 40, 2),
         ("medium", "en", 60, 3),
+        ("points", "en", 80, 6),
     ],
 )
 def test_routes_in_the_page_equal_the_command_line(
@@ -244,6 +271,8 @@ def test_routes_in_the_page_equal_the_command_line(
     # The questions must exercise both answers, and alternatives beyond the best route.
     assert found > count // 3 and failed > 0, (found, failed)
     assert any(len(a["routes"]) > 1 for a in answers)
+    if size == "points":  # the points requirements must show in the answers compared
+        assert any(s["points"] for a in answers for r in a["routes"] for s in r["steps"])
     assert shown.errors == []
 
 
@@ -281,11 +310,11 @@ def test_page_routes_from_a_profile_equal_path_me(
     assert checked >= 10
 
 
-@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize(("size", "lang"), [("small", "en"), ("small", "ja"), ("points", "en")])
 def test_compare_in_the_page_equals_gap(
-    open_map: Open, maps: dict[str, Path], tmp_path: Path, lang: str
+    open_map: Open, maps: dict[str, Path], tmp_path: Path, size: str, lang: str
 ) -> None:
-    data_file = maps["small"]
+    data_file = maps[size]
     shown = open_map(page_for(data_file, tmp_path, lang))
     role_ids = sorted(load_paths(data_file).roles)
     rng = random.Random(4)
@@ -297,6 +326,45 @@ def test_compare_in_the_page_equals_gap(
         same_keys(answer, printed, f"{a} → {b}")
         # The contract's level texts: this map has neither skill levels nor a scale.
         assert all(c["from_text"] is None and c["to_text"] is None for c in answer["gap"])
+    if size == "points":
+        assert any(answer["points"] for answer in answers)
+
+
+SNOWFLAKE = Path(__file__).resolve().parents[2] / "examples" / "medium-snowflake" / "medium.yaml"
+
+
+def test_the_page_counts_points_as_gap_and_path_do_on_medium_snowflake(
+    open_map: Open, tmp_path: Path
+) -> None:
+    """Medium's Snowflake map asks for milestone points only: every pair's gap, and the routes
+    by years and by gap, equal `gap --json` and `path --json`, points included."""
+    shown = open_map(page_for(SNOWFLAKE, tmp_path, "en"))
+    role_ids = sorted(load_paths(SNOWFLAKE).roles)
+    pairs = [list(pair) for pair in itertools.permutations(role_ids, 2)]
+    gaps = shown.js("ps => ps.map(([a, b]) => window.careergraph.compare(a, b))", pairs)
+    for (a, b), answer in zip(pairs, gaps, strict=True):
+        code, printed = run("--data", str(SNOWFLAKE), "gap", a, b, "--json")
+        assert code == 0
+        same_keys(answer, printed, f"{a} → {b}")
+    assert sum(bool(answer["points"]) for answer in gaps) > len(pairs) // 4
+    asked = [
+        {"from": a, "to": b, "k": 2, "via": [], "avoid": [], "maxSteps": None, "by": by,
+         "statedOnly": False}
+        for a, b in pairs
+        for by in ("years", "gap")
+    ]  # fmt: skip
+    answers = page_routes(shown, asked)
+    found = 0
+    for question, answer in zip(asked, answers, strict=True):
+        code, printed = cli_route(SNOWFLAKE, question, "en")
+        if code == 0:
+            same_keys(answer, printed, json.dumps(question))
+            found += 1
+        else:
+            assert answer["error"]["exit"] == code, question
+    assert found > 10
+    assert any(s["points"] for a in answers for r in a.get("routes", []) for s in r["steps"])
+    assert shown.errors == []
 
 
 def contract_routes(

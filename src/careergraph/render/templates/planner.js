@@ -574,8 +574,12 @@
       const mark = el("span", "swatch route-swatch");
       mark.style.backgroundColor = colour;
       put(heading, mark, document.createTextNode(fill(ui.route_n, { n: number + 1 })));
+      // Each step's minimums, then the levels suggested for its points requirements (gap size).
       const levels = found.steps.reduce(
-        (sum, step) => sum + step.gap.reduce((s, c) => s + c.to_level - c.from_level, 0),
+        (sum, step) =>
+          sum +
+          step.gap.reduce((s, c) => s + c.to_level - c.from_level, 0) +
+          step.points.reduce((s, p) => s + p.suggested_levels, 0),
         0
       );
       const moves = found.steps.length + " " + (found.steps.length === 1 ? ui.move : ui.moves);
@@ -593,7 +597,8 @@
         if (step.basis && step.basis !== "stated") meta.push(ui.implied);
         if (step.years_estimated) meta.push(ui.estimated);
         if (step.steep.length) meta.push(ui.steep);
-        const build = step.gap.map((c) => c.name + " " + c.from_level + "→" + c.to_level).join(", ");
+        const changes = step.gap.concat(...step.points.map((p) => p.suggested));
+        const build = changes.map((c) => c.name + " " + c.from_level + "→" + c.to_level).join(", ");
         put(
           item,
           go,
@@ -686,12 +691,16 @@
     put(head, el("th", null, ui.skill), el("th", null, start), el("th", null, roleName(to)), el("th", null, ""));
     put(table, put(el("thead"), head));
     const body = el("tbody");
-    const rows = answer.gap.map((c) => [c.skill, c.name, c.from_level, c.to_level, c.to_text, true]);
+    // The minimums to build, then the levels suggested for the goal's points requirements.
+    const building = answer.gap.concat(...answer.points.map((p) => p.suggested));
+    const rows = building.map((c) => [c.skill, c.name, c.from_level, c.to_level, c.to_text, true]);
+    const built = new Set(building.map((c) => c.skill));
     // Then the skills both ask for where nothing is to build, then what the goal drops.
-    const have = from === ME ? engine.profileLevels(profile) : engine.role(from).skills;
+    const have = from === ME ? engine.profileLevels(profile) : engine.roleLevels(engine.role(from));
     const goal = engine.role(to);
     const rest = [];
     for (const [skill, level] of goal.skills) {
+      if (built.has(skill)) continue;
       if (level <= (have.get(skill) || 0)) rest.push([skill, have.get(skill) || 0, level]);
     }
     rest.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
