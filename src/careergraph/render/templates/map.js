@@ -4,8 +4,10 @@
  * through innerHTML or vis-network's HTML tooltips (no node or edge has a `title`).
  *
  * Hooks for tests and scripts, on window.careergraph:
- *   ready        true once vis-network has finished its first draw (its afterDrawing event)
- *   firstDrawMs  performance.now() at that moment: milliseconds since navigation start
+ *   ready        true once every role is drawn (the roles in the first view are drawn first,
+ *                the rest a slice at a time just after)
+ *   firstDrawMs  performance.now() at the first draw (vis-network's afterDrawing event) of the
+ *                first view: milliseconds since navigation start
  *   network, nodes, edges   the vis Network and its node and edge DataSets
  *   data         the embedded map data
  *   select(id)   select a role and centre the view on it
@@ -92,19 +94,68 @@
 
   // -- the network -------------------------------------------------------------------------
 
+  // The DataSets hold every role and move drawn; the network sees them through views that
+  // leave out the roles still `waiting`. Building vis-network's objects for a role is most of
+  // a first draw's work, so the roles in the first view are drawn first and the rest a slice
+  // at a time after it (drawLater), nearest first; any role asked for is drawn at once.
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
+  const waiting = new Set(data.nodes.map((node) => node.id));
+  const nodesShown = new vis.DataView(nodes, { filter: (node) => !waiting.has(node.id) });
+  const edgesShown = new vis.DataView(edges, {
+    filter: (edge) => !waiting.has(edge.from) && !waiting.has(edge.to),
+  });
   const container = document.getElementById("map");
-  const network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  const network = new vis.Network(container, { nodes: nodesShown, edges: edgesShown }, data.options);
   hooks.network = network;
   hooks.nodes = nodes;
   hooks.edges = edges;
 
-  network.once("afterDrawing", function () {
-    hooks.firstDrawMs = performance.now();
-    hooks.ready = true;
-    document.documentElement.dataset.ready = "true";
-  });
+  // Draw these roles now if they are still waiting.
+  function drawNow(ids) {
+    let more = false;
+    for (const id of ids) more = waiting.delete(id) || more;
+    if (more) {
+      nodesShown.refresh();
+      edgesShown.refresh();
+    }
+  }
+
+  const LATER_SLICE = 300; // roles added to the drawing per task once the first view is drawn
+
+  function drawLater() {
+    if (!waiting.size) {
+      hooks.ready = true;
+      document.documentElement.dataset.ready = "true";
+      return;
+    }
+    const at = network.getViewPosition();
+    const distance = (node) => Math.abs(node.x - at.x) + Math.abs(node.y - at.y);
+    const next = nodes
+      .get([...waiting])
+      .sort((a, b) => distance(a) - distance(b))
+      .slice(0, LATER_SLICE);
+    drawNow(next.map((node) => node.id));
+    window.setTimeout(drawLater, 0);
+  }
+
+  // The roles in the first view, and a little around it, are drawn for the first draw.
+  function drawFirstView() {
+    const at = network.getViewPosition();
+    const scale = network.getScale();
+    const halfWidth = (0.6 * (container.clientWidth || 1)) / scale + 150;
+    const halfHeight = (0.6 * (container.clientHeight || 1)) / scale + 100;
+    const near = data.nodes.filter(
+      (node) => Math.abs(node.x - at.x) <= halfWidth && Math.abs(node.y - at.y) <= halfHeight
+    );
+    drawNow(near.map((node) => node.id).concat(data.routes.flatMap((route) => route.roles || [])));
+    hooks.firstDrawRoles = near.length;
+    network.once("afterDrawing", function () {
+      hooks.firstDrawMs = performance.now();
+      window.setTimeout(drawLater, 0);
+    });
+    network.redraw();
+  }
 
   // The view's limits: labels are drawn at font size × scale CSS pixels.
   const LABEL_SIZE = data.options.nodes.font.size;
@@ -157,7 +208,7 @@
     const x = Math.min(b.left + halfWidth - 8 / READABLE, (b.left + b.right) / 2);
     let y = Math.min(b.top + halfHeight - 8 / READABLE, (b.top + b.bottom) / 2);
     // A narrow window may see no role there: then lower the view to the top role in sight.
-    const inSight = nodes.get().filter((n) => Math.abs(n.x - x) < halfWidth);
+    const inSight = data.nodes.filter((n) => Math.abs(n.x - x) < halfWidth);
     if (inSight.length) {
       const top = Math.min(...inSight.map((n) => n.y));
       if (top > y + halfHeight - 40 / READABLE) y = top + halfHeight / 3;
@@ -775,6 +826,7 @@
   const DASHES = { promotion: false, lateral: [10, 7], career_change: [2, 6] };
 
   function reveal(ids) {
+    drawNow(ids);
     const added = [];
     for (const id of ids) {
       const role = everyRole.get(id);
@@ -864,6 +916,7 @@
       const around = whole.moves.filter((m) => m[0] === id || m[1] === id).map((m) => (m[0] === id ? m[1] : m[0]));
       reveal([id, ...around]);
     }
+    drawNow([id]);
     selected = id;
     network.selectNodes([id]);
     network.focus(id, {
@@ -1100,9 +1153,11 @@
   showLegend();
   showRoutes();
   showDetails(null);
-  // The legend and the panel have taken their room: the first view is set for what is left.
+  // The legend and the panel have taken their room: the first view is set for what is left
+  // (a redraw first takes the canvas to its new size, which would rescale a view set before).
   network.redraw();
   firstView();
+  drawFirstView();
   if (data.routes.length) {
     const best = data.routes[0];
     announce(
