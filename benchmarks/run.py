@@ -71,7 +71,7 @@ COMMAND_TARGET = 1.0
 """Seconds a command may take as a whole process on 10,000 roles, the cache warm."""
 STARTUP_RUNS = 11
 """Runs of each start-up case: each takes a tenth of a second, and their noise is large."""
-HTML_TARGETS = {"default data": 0.5, "2,000 roles": 2.0}
+HTML_TARGETS = {"default data": 0.3, "2,000 roles": 1.0}
 """Seconds from opening the HTML map to its first drawing in headless Chromium."""
 
 # Targets by map size: first load, later load, one route, five routes, peak memory (seconds, bytes).
@@ -273,8 +273,18 @@ def html_rows(runs: int) -> list[Row]:
             page = Path(folder) / "map.html"
             for name, career_map in maps.items():
                 write_html(page, render_html(career_map, build_graph(career_map)))
-                draws = chromium.first_draws(page, runs)
-                item = row(f"HTML {name}: first draw in Chromium", draws)
+                # Turn by turn, so a busy moment on a shared machine slows both alike.
+                draws: list[float] = []
+                everything: list[float] = []
+                for _ in range(runs):
+                    draws += chromium.first_draws(page, 1)
+                    everything += chromium.first_draws(page, 1, draw_all=True)
+                item = row(
+                    f"HTML {name}: first draw in Chromium",
+                    draws,
+                    baseline=statistics.median(everything),
+                    baseline_name="every role in the first draw",
+                )
                 rows.append(judged(item, HTML_TARGETS[name]))
     finally:
         chromium.stop()
@@ -286,6 +296,8 @@ PAGE_TARGETS = {
     10_000: {"route": 0.200, "compare": 0.020},
 }
 """Seconds the map page may take to find routes (two alternatives) and to compare two roles."""
+PAGE_QUESTIONS = 20
+"""Random pairs asked of the page: the slowest of them is the figure to watch."""
 
 
 def page_query_rows(runs: int, folder: Path, largest: int) -> list[Row]:
@@ -314,7 +326,7 @@ def page_query_rows(runs: int, folder: Path, largest: int) -> list[Row]:
             rng = random.Random(size)
             pairs: list[tuple[str, str]] = []
             ids = sorted(graph.nodes)
-            while len(pairs) < max(5, runs * 3):
+            while len(pairs) < max(PAGE_QUESTIONS, runs * 3):
                 source = rng.choice(ids)
                 reached = sorted(nx_descendants(graph, source))
                 if reached:
