@@ -1158,8 +1158,8 @@
   showRoutes();
   showDetails(null);
   // The legend and the panel have taken their room: the first view is set for what is left
-  // (a redraw first takes the canvas to its new size, which would rescale a view set before).
-  network.redraw();
+  // (the canvas first takes its new size, which would rescale a view set before).
+  network.setSize("100%", "100%");
   firstView();
   drawFirstView();
   if (data.routes.length) {
