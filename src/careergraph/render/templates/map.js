@@ -153,7 +153,6 @@
           (node) => Math.abs(node.x - at.x) <= halfWidth && Math.abs(node.y - at.y) <= halfHeight
         );
     drawNow(near.map((node) => node.id).concat(data.routes.flatMap((route) => route.roles || [])));
-    hooks.firstDrawRoles = near.length;
     network.once("afterDrawing", function () {
       hooks.firstDrawMs = performance.now();
       window.setTimeout(drawLater, 0);
