@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from careergraph.lint import lint
 from careergraph.load import load_paths
 from careergraph.load.profile import load_profile
 from careergraph.query import find_role, find_routes
-from careergraph.render.messages import catalogue, said
+from careergraph.render.messages import said
 from tests.conftest import FIXTURES
 
 LANGUAGE = FIXTURES / "language"
@@ -35,36 +34,7 @@ def golden(name: str) -> str:
     return (LANGUAGE / name).read_text(encoding="utf-8")
 
 
-# -- the catalogue ----------------------------------------------------------------------------
-
-
-def _placeholders(template: str) -> set[str]:
-    return set(re.findall(r"{(\w+)}", template))
-
-
-def test_catalogue_has_every_message_in_both_languages() -> None:
-    english, japanese = catalogue("en"), catalogue("ja")
-    # Japanese counts have no singular; the operating system's reasons are English already.
-    assert {k for k in english if not k.endswith(".one")} - set(japanese) == set()
-    assert {k for k in japanese if not k.startswith("reason.")} - set(english) == set()
-
-
-def test_catalogue_fills_the_same_placeholders_in_both_languages() -> None:
-    english, japanese = catalogue("en"), catalogue("ja")
-    different = {
-        key: (_placeholders(english[key]), _placeholders(text))
-        for key, text in japanese.items()
-        if key in english and _placeholders(english[key]) != _placeholders(text)
-    }
-    # Two on purpose: the Japanese write error names the file alone (the caller's `what` is an
-    # English phrase), and Japanese counts skills with a bare number where English says "2 skills".
-    assert different == {
-        "error.cannot_write": ({"what", "file", "reason"}, {"file", "reason"}),
-        "gap.some": (
-            {"source", "target", "skills", "levels"},
-            {"source", "target", "count", "levels"},
-        ),
-    }
+# -- the library's words in English ----------------------------------------------------------
 
 
 @pytest.mark.parametrize("fixture", sorted((FIXTURES / "lint").glob("*.yaml")), ids=str)

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+# Words is the catalogue's; errors carry it, so it is named here too.
+from careergraph.catalogue import Words as Words
 
 EXIT_OK = 0
 EXIT_NO_ANSWER = 1
 EXIT_BAD_INPUT = 2
-
-
-@dataclass(frozen=True)
-class Words:
-    """A message by its catalogue key and the values it names, for the CLI to say in any language.
-
-    The library knows no language but English; the CLI knows which one the user asked for and
-    says these words in it (careergraph.render.messages.said). A value may itself be Words, or a
-    tuple of them (said as a list).
-    """
-
-    key: str
-    values: tuple[tuple[str, object], ...] = ()
-
-    @classmethod
-    def of(cls, key: str, /, **values: object) -> Words:
-        """Words for `key` with these values."""
-        return cls(key, tuple(values.items()))
-
-    def named(self) -> Mapping[str, object]:
-        """The values by placeholder name."""
-        return dict(self.values)
 
 
 class CareerGraphError(Exception):

@@ -132,7 +132,7 @@ def _problem(document: Document, path: Path, value: str, *, key: bool, lines: bo
 
 
 _LINE_BREAKS = "\n\r\x85"
-# The English sentences; the catalogue (careergraph.render.messages) says the same in each language.
+# The English sentences; the catalogue (careergraph.catalogue) says the same in each language.
 _ENGLISH = {
     "control": "{place}: {what} holds a control character ({code}), which could take over a "
     "terminal: remove it",

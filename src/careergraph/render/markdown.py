@@ -152,8 +152,13 @@ def _step(
     out = [
         "## " + escape(heading),
         "",
-        f"*{escape(move)}* · {escape(so_far)}{say(lang, 'plan.space')}"
-        + escape(say(lang, "plan.role_years", years=stay)),
+        f"*{escape(move)}* · "
+        + say(
+            lang,
+            "plan.timing",
+            so_far=escape(so_far),
+            stay=escape(say(lang, "plan.role_years", years=stay)),
+        ),
     ]
     if moved.basis != "stated" and moved.note is not None:
         out += ["", "> " + escape(moved.note.get(lang))]

@@ -146,7 +146,7 @@ def _step(
     so_far = say(lang, "plan.so_far", years=total)
     stay_years = estimated(years(role.years, lang), role.years_estimated, lang)
     stay = say(lang, "plan.role_years", years=stay_years)
-    timing = escape(so_far) + say(lang, "plan.space") + escape(stay)
+    timing = say(lang, "plan.timing", so_far=escape(so_far), stay=escape(stay))
     out = [
         f'<section class="step" id="step-{number}">',
         f"<h2>{escape(heading)}</h2>",

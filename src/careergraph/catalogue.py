@@ -1,0 +1,113 @@
+"""The words careergraph says, in every language it speaks, read from its gettext catalogues.
+
+Every message has one source: `locale/<lang>/LC_MESSAGES/careergraph.po` beside this module. A
+message's msgid is its key ("route.best"), the one the code names; en.po holds its English text.
+Counted nouns are plural entries ("moves.one" / "moves.other") chosen by each language's
+Plural-Forms.
+
+To add a message: add its entry to every language's .po file with the same placeholders, then
+compile the catalogues the program reads:
+
+    pybabel compile -d src/careergraph/locale -D careergraph
+
+tests/test_catalogue.py checks that every language has every message with the same placeholders,
+that every key the code names is in the catalogue, and that the committed .mo files are fresh.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+DOMAIN = "careergraph"
+LOCALE_DIR = Path(__file__).parent / "locale"
+ENGLISH = "en"
+
+# Values under these placeholders are terms the catalogue may know in the user's language (the
+# operating system's English reasons, such as "Permission denied", as "reason.<English>").
+_TERMS = ("reason",)
+
+
+@dataclass(frozen=True)
+class Words:
+    """A message by its catalogue key and the values it names, to be said in any language.
+
+    The library knows no language; the CLI knows which one the user asked for and says these
+    words in it (`said`). A value may itself be Words, or a tuple of them (said as a list).
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> Words:
+        """Words for `key` with these values."""
+        return cls(key, tuple(values.items()))
+
+    def named(self) -> Mapping[str, object]:
+        """The values by placeholder name."""
+        return dict(self.values)
+
+
+@runtime_checkable
+class InLanguages(Protocol):
+    """A text the data gives in several languages (careergraph.model.Text)."""
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`, or the nearest the data has."""
+
+
+@cache
+def translation(lang: str) -> gettext.NullTranslations:
+    """The catalogue of `lang`, falling back to English for anything it lacks."""
+    english = gettext.translation(DOMAIN, LOCALE_DIR, languages=[ENGLISH])
+    if lang == ENGLISH:
+        return english
+    chosen = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    chosen.add_fallback(english)
+    return chosen
+
+
+def text(lang: str, key: str) -> str:
+    """The message `key` in `lang` as written, placeholders and all."""
+    found = translation(lang).gettext(key)
+    if found == key:
+        raise KeyError(f"the catalogue has no message '{key}'")
+    return found
+
+
+def say(lang: str, key: str, /, **values: object) -> str:
+    """The message `key` in `lang`, with `values` filled in."""
+    return text(lang, key).format(**values)
+
+
+def count(lang: str, key: str, number: int) -> str:
+    """A counted noun in the form `lang` uses for `number`: "1 move", "3 moves", "3回の移動"."""
+    template = translation(lang).ngettext(f"{key}.one", f"{key}.other", number)
+    if template in (f"{key}.one", f"{key}.other"):
+        raise KeyError(f"the catalogue has no counted message '{key}'")
+    return template.format(count=number)
+
+
+def said(lang: str, words: Words) -> str:
+    """`words` in `lang`: nested words said too, the data's own texts in `lang`."""
+    values: dict[str, object] = {}
+    for name, value in words.values:
+        if isinstance(value, Words):
+            value = said(lang, value)
+        elif isinstance(value, tuple):
+            value = say(lang, "list.separator").join(
+                said(lang, v) if isinstance(v, Words) else str(v) for v in value
+            )
+        elif isinstance(value, str) and name in _TERMS:
+            term = f"{name}.{value}"
+            found = translation(lang).gettext(term)
+            value = value if found == term else found
+        elif isinstance(value, InLanguages):
+            value = value.get(lang)
+        values[name] = value
+    return say(lang, words.key, **values)
