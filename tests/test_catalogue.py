@@ -7,8 +7,10 @@ import io
 import re
 from pathlib import Path
 
+import click
 import pytest
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -19,7 +21,7 @@ SOURCE = Path(__file__).parents[1] / "src" / "careergraph"
 
 
 def po_file(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return Path(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.po")
 
 
 def read(lang: str) -> Catalog:
@@ -52,11 +54,16 @@ def test_every_language_has_every_message_and_no_empty_one() -> None:
 
 def test_every_language_fills_the_same_placeholders() -> None:
     english = messages("en")
+    # A language with fewer plural forms than English says every count with the forms it has,
+    # each filling some of the values English's forms name.
     different = {
         (lang, key): (placeholders(english[key]), placeholders(texts))
         for lang in LANGUAGES
         for key, texts in messages(lang).items()
         if placeholders(texts) != placeholders(english[key])
+        and not (
+            len(texts) < len(english[key]) and placeholders(texts) <= placeholders(english[key])
+        )
     }
     # Two on purpose: the Japanese write error names the file alone (the caller's `what` is an
     # English phrase), and Japanese counts skills with a bare number where English says "2 skills".
@@ -110,16 +117,40 @@ def _keys_named(tree: ast.AST) -> list[tuple[int, str, str]]:
     return found
 
 
-def test_every_key_the_code_names_is_in_the_catalogue() -> None:
-    english = messages("en")
-    named = [
+def keys_named_in_code() -> list[tuple[str, str]]:
+    """(file:line, key) for every literal message key in careergraph's source."""
+    return [
         (f"{path.relative_to(SOURCE)}:{line}", key)
         for path in sorted(SOURCE.rglob("*.py"))
         for line, function, key in _keys_named(ast.parse(path.read_text(encoding="utf-8")))
         for key in ([f"{key}.one"] if function == "count" else [key])
     ]
+
+
+def test_every_key_the_code_names_is_in_the_catalogue() -> None:
+    english = messages("en")
+    named = keys_named_in_code()
     assert len(named) > 200  # the scan finds the calls it is meant to find
     assert [(where, key) for where, key in named if key not in english] == []
+
+
+def click_messages() -> list[str | tuple[str, ...]]:
+    """Every message click's installed source marks for translation, as Babel extracts it."""
+    found = extract_from_dir(Path(click.__file__).parent, method_map=[("**.py", "python")])
+    return list(dict.fromkeys(message for _file, _line, message, _notes, _context in found))
+
+
+def test_clicks_own_messages_are_in_the_catalogue_under_their_english() -> None:
+    extracted = click_messages()
+    assert "Missing argument" in extracted  # the extraction finds what it is meant to find
+    english, japanese = messages("en"), messages("ja")
+    for message in extracted:
+        forms = (message,) if isinstance(message, str) else message
+        assert english.get(forms[0]) == forms, forms[0]
+        assert forms[0] in japanese, forms[0]
+    # No key careergraph names is also one of click's sentences, which would say both.
+    clicks = {m if isinstance(m, str) else m[0] for m in extracted}
+    assert [(where, key) for where, key in keys_named_in_code() if key in clicks] == []
 
 
 def test_say_fills_the_message_in_the_language() -> None:

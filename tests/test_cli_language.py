@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gettext
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -182,6 +184,77 @@ def test_lint_error_and_years_outlier_in_japanese(monkeypatch: pytest.MonkeyPatc
 
 
 # -- errors -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "stderr"),
+    [
+        (
+            ["path", "--bogus", "--lang", "ja"],
+            {},
+            "エラー: オプション'--bogus'はありません('careergraph path --help'を参照)\n",
+        ),
+        (
+            ["gap", "--lang=ja"],
+            {},
+            "エラー: 引数がありません: '[FROM]'('careergraph gap --help'を参照)\n",
+        ),
+        (
+            ["path", "-k", "x", "junior", "lead", "--lang", "ja"],
+            {},
+            "エラー: '-k' / '--alternatives'の値が正しくありません: 'x'は正しいinteger range"
+            "ではありません('careergraph path --help'を参照)\n",
+        ),
+        (
+            ["zzz"],
+            {"CAREERGRAPH_LANG": "ja"},
+            "エラー: コマンド'zzz'はありません('careergraph --help'を参照)\n",
+        ),
+        (
+            ["zzz"],
+            {"LANG": "ja_JP.UTF-8"},
+            "エラー: コマンド'zzz'はありません('careergraph --help'を参照)\n",
+        ),
+        (
+            ["zzz", "--lang", "en"],
+            {"LANG": "ja_JP.UTF-8"},
+            "error: No such command 'zzz' (see 'careergraph --help')\n",
+        ),
+    ],
+)
+def test_clicks_own_messages_follow_the_language(
+    args: list[str], env: dict[str, str], stderr: str
+) -> None:
+    env = {"CAREERGRAPH_LANG": "", "LANG": "", "LC_ALL": "", **env}
+    result = CliRunner().invoke(cli, args, env=env, prog_name="careergraph")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+def test_help_in_japanese_has_clicks_headings_in_japanese() -> None:
+    result = run("next", "--help", "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("使い方: cli next [OPTIONS] ROLE\n")
+    assert "\nオプション:\n" in result.stdout
+    assert "このヘルプを表示して終了します。" in result.stdout
+
+
+def test_the_language_is_put_back_after_a_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANGUAGE", "fr")
+    assert gettext.textdomain() == "messages"
+    run("zzz", "--lang", "ja")
+    assert (os.environ["LANGUAGE"], gettext.textdomain()) == ("fr", "messages")
+    assert gettext.gettext("Usage:") == "Usage:"
+
+
+def test_words_click_keeps_are_said_in_each_runs_language(tmp_path: Path) -> None:
+    # click words a help option and a path's kind once; each run still says them in its own.
+    said = [("ja", "このヘルプを表示して終了します。"), ("en", "Show this message")]
+    for lang, help_line in said:
+        result = run("next", "--help", "--lang", lang)
+        assert help_line in result.stdout
+    for lang, folder in [("ja", f"ファイル'{tmp_path}'はフォルダです"), ("en", "File '")]:
+        result = run("validate", str(tmp_path), "--lang", lang)
+        assert folder in result.stderr
 
 
 @pytest.mark.parametrize(

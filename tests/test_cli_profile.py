@@ -452,8 +452,8 @@ def test_careergraphs_own_usage_messages_speak_japanese(tmp_path: Path) -> None:
     result = run("gap", "manager", "--lang", "ja")
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: FROMとTOの2つのロールを指定するか、--me FILEとTOを指定してください "
-        "(see 'cli gap --help')\n",
+        "エラー: FROMとTOの2つのロールを指定するか、--me FILEとTOを指定してください"
+        "('cli gap --help'を参照)\n",
     )
     mine = tmp_path / "me.yaml"
     mine.write_text("role: manager\n", encoding="utf-8")

@@ -48,7 +48,7 @@ def test_validate_base_checks_an_overlay_on_its_base() -> None:
         ("en", "error: --base FILE checks the OVERLAY files named after it; name at least one"),
         (
             "ja",
-            "error: --base FILEはその後に続くOVERLAYファイルを検査します。少なくとも1つ指定して"
+            "エラー: --base FILEはその後に続くOVERLAYファイルを検査します。少なくとも1つ指定して"
             "ください",
         ),
     ],

@@ -3,7 +3,9 @@
 Every message has one source: `locale/<lang>/LC_MESSAGES/careergraph.po` beside this module. A
 message's msgid is its key ("route.best"), the one the code names; en.po holds its English text.
 Counted nouns are plural entries ("moves.one" / "moves.other") chosen by each language's
-Plural-Forms.
+Plural-Forms. click's own messages ("Missing argument", "Usage:") are entries too, under click's
+English text as msgid: `speaking` points the standard library's global gettext, which click uses,
+at this catalogue, so the CLI's parse errors and help are said in the user's language.
 
 To add a message: add its entry to every language's .po file with the same placeholders, then
 compile the catalogues the program reads:
@@ -17,14 +19,15 @@ that every key the code names is in the catalogue, and that the committed .mo fi
 from __future__ import annotations
 
 import gettext
-from collections.abc import Mapping
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 DOMAIN = "careergraph"
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 ENGLISH = "en"
 
 # Values under these placeholders are terms the catalogue may know in the user's language (the
@@ -111,3 +114,25 @@ def said(lang: str, words: Words) -> str:
             value = value.get(lang)
         values[name] = value
     return say(lang, words.key, **values)
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Within: the standard library's global gettext (click uses it) says this catalogue in `lang`.
+
+    That API takes its domain from `gettext.textdomain` and its language from $LANGUAGE; both are
+    put back on leaving, so a program that embeds careergraph keeps its own.
+    """
+    gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
+    domain = gettext.textdomain()
+    language = os.environ.get("LANGUAGE")
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = lang
+    try:
+        yield
+    finally:
+        gettext.textdomain(domain)
+        if language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = language

@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -118,14 +119,51 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class Commands(click.Group):
+def _said_now(option: click.Option | None) -> click.Option | None:
+    """The help option, its line said in this command's language (click words it only once)."""
+    from gettext import gettext
+
+    if option is not None:
+        option.help = gettext("Show this message and exit.")
+    return option
+
+
+class Command(click.Command):
+    """A command whose help option is said in the language of each run."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _said_now(super().get_help_option(ctx))
+
+
+class Group(click.Group):
+    """A group of commands whose help options are said in the language of each run."""
+
+    command_class = Command
+    group_class: type[click.Group] | type[type] | None = type  # its groups are Groups too
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _said_now(super().get_help_option(ctx))
+
+
+class Commands(Group):
     """Turns every failure into one line on stderr and a documented exit code, in one place.
 
     Its commands' modules are imported when a command is looked up (see COMMANDS).
     """
 
+    group_class = Group
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *COMMANDS})
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        from gettext import gettext
+
+        params = super().get_params(ctx)
+        for param in params:
+            if isinstance(param, click.Option) and param.name == "version":
+                param.help = gettext("Show the version and exit.")  # worded once, at import
+        return params
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in self.commands and name in COMMANDS:
@@ -144,20 +182,28 @@ class Commands(click.Group):
         click.Group(commands=listed).format_commands(ctx, formatter)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        from careergraph.catalogue import speaking
+
         _prepare_streams()
         shown = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = VisibleText(sys.stdout), VisibleText(sys.stderr)
+        given = kwargs.get("args", args[0] if args else None)
+        # click's own words (parse errors, help) in the language the command asks for.
+        lang = _asked_language(sys.argv[1:] if given is None else given)
+        asked = _ASKED_LANGUAGE.set(lang)
         try:
-            if not kwargs.get("standalone_mode", True):
-                return super().main(*args, **kwargs)
-            code: Any = 0
-            try:
-                super().main(*args, **kwargs)
-            except SystemExit as done:
-                code = done.code
-            except OSError as error:  # click's own text could not be written
-                code = _stream_failed(error)
+            with speaking(lang):
+                if not kwargs.get("standalone_mode", True):
+                    return super().main(*args, **kwargs)
+                code: Any = 0
+                try:
+                    super().main(*args, **kwargs)
+                except SystemExit as done:
+                    code = done.code
+                except OSError as error:  # click's own text could not be written
+                    code = _stream_failed(error)
         finally:
+            _ASKED_LANGUAGE.reset(asked)
             if isinstance(sys.stdout, VisibleText) and isinstance(sys.stderr, VisibleText):
                 sys.stdout, sys.stderr = shown
         sys.exit(_finish(code))
@@ -361,6 +407,8 @@ def _terminal_width() -> int:
 
 
 _LANG_KEY = "careergraph.lang"
+# The language the command line asks for, known before click parses it (see _asked_language).
+_ASKED_LANGUAGE: ContextVar[str | None] = ContextVar("careergraph_asked_language", default=None)
 
 
 def remember_language(ctx: click.Context, _param: click.Parameter, lang: str) -> str:
@@ -375,6 +423,29 @@ def _language(ctx: click.Context | None) -> str:
 
     if ctx is not None and _LANG_KEY in ctx.meta:
         return str(ctx.meta[_LANG_KEY])
+    asked = _ASKED_LANGUAGE.get()
+    if asked is not None:
+        return asked
+    try:
+        return default_language()
+    except CareerGraphError:
+        return "en"
+
+
+def _asked_language(args: Sequence[str]) -> str:
+    """The language the command line asks for, read before click parses it (for click's words)."""
+    asked = None
+    for arg, value in zip(args, [*args[1:], ""], strict=True):
+        if arg == "--":
+            break
+        if arg == "--lang":
+            asked = value
+        elif arg.startswith("--lang="):
+            asked = arg.removeprefix("--lang=")
+    if asked in LANGUAGES:
+        return asked
+    from careergraph.errors import CareerGraphError
+
     try:
         return default_language()
     except CareerGraphError:
@@ -419,18 +490,20 @@ def language_option(command: _F) -> _F:
 
 def fail_in_one_line(error: click.ClickException, group: click.Context | None = None) -> NoReturn:
     """Print click's error as one line naming the command's help, and exit with its code."""
+    from careergraph.catalogue import say
+
     if isinstance(error, click.exceptions.NoArgsIsHelpError):
         raise error  # no arguments at all: the help is the answer
+    lang = _language(getattr(error, "ctx", None) or group)
     message = " ".join(error.format_message().split()).removesuffix(".")
-    hint = ""
     if isinstance(error, click.UsageError):
         # Parser errors ("requires an argument") carry no context: name the command being run.
         if error.ctx is not None:
-            hint = f" (see '{error.ctx.command_path} --help')"
+            message = say(lang, "usage.see_help", message=message, command=error.ctx.command_path)
         elif group is not None:
             command = " ".join(filter(None, [group.command_path, group.invoked_subcommand]))
-            hint = f" (see '{command} --help')"
-    tell(f"error: {message}{hint}")
+            message = say(lang, "usage.see_help", message=message, command=command)
+    tell(say(lang, "error.line", message=message))
     raise click.exceptions.Exit(error.exit_code)
 
 
@@ -461,8 +534,13 @@ class FilePath(click.Path):
     """click's Path giving pathlib values, with pathlib imported only once a path is given."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from gettext import gettext
         from pathlib import Path
 
+        # click words the kind of path ("file") when the option is made, in the language of the
+        # command that first imported its module; its messages name it in this command's.
+        both = self.file_okay and self.dir_okay
+        self.name = gettext("path" if both else "file" if self.file_okay else "directory")
         return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
