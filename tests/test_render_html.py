@@ -435,16 +435,24 @@ def test_write_html_fails_cleanly_when_the_parent_is_a_file(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not_a_folder"]
 
 
-def test_every_page_string_exists_in_english_and_japanese() -> None:
-    from careergraph.render.page_words import _UI
+def test_every_word_the_pages_script_names_is_in_every_language() -> None:
+    from careergraph import LANGUAGES
+    from careergraph.render import page_words
+    from careergraph.render.page_words import PAGE_WORDS, _ui
 
-    assert set(_UI["en"]) == set(_UI["ja"])
-    for key in _UI["en"]:
-        assert _UI["en"][key] and _UI["ja"][key], key
-        # Placeholders agree, so a text reads the same figures in both languages.
-        assert sorted(re.findall(r"\{\w+\}", _UI["en"][key])) == sorted(
-            re.findall(r"\{\w+\}", _UI["ja"][key])
-        ), key
+    render = Path(page_words.__file__).parent
+    named = {
+        name
+        for file in sorted([*render.glob("*.py"), *(render / "templates").iterdir()])
+        for name in re.findall(
+            r"""\bui(?:\.(\w+)|\[["'](\w+)["']\])""", file.read_text(encoding="utf-8")
+        )
+    }
+    named_words = {a or b for a, b in named}
+    assert {"so_far", "route_n", "text_view_title"} <= named_words  # the scan finds names
+    assert named_words - set(PAGE_WORDS) == set()
+    for lang in LANGUAGES:
+        assert set(_ui(lang)) == set(PAGE_WORDS)  # each found in the catalogue, or KeyError
 
 
 @pytest.mark.slow

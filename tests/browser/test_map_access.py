@@ -22,7 +22,7 @@ from careergraph.load import load_paths
 from careergraph.query import find_routes
 from careergraph.render.html import render_html, write_html
 from careergraph.render.network import FONT
-from careergraph.render.page_words import _UI
+from careergraph.render.page_words import _ui
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -157,7 +157,7 @@ def test_the_first_view_is_readable_and_zoom_has_buttons_keys_and_limits(
 ) -> None:
     page = pages(map_file(tmp_path, lang))
     assert label_px(page) >= 11
-    ui = _UI[lang]
+    ui = _ui(lang)
     first = scale(page)
     page.get_by_role("button", name=ui["zoom_in"]).click()
     page.wait_for_timeout(400)
@@ -215,7 +215,7 @@ def test_on_a_phone_the_map_is_full_width_and_the_panel_a_sheet_under_it(
     lang: str, tmp_path: Path, pages: Callable[..., Page]
 ) -> None:
     page = pages(map_file(tmp_path, lang), PHONE, touch=True)
-    ui = _UI[lang]
+    ui = _ui(lang)
     map_box = page.locator("#map").bounding_box()
     panel_box = page.locator("#panel").bounding_box()
     assert map_box is not None and panel_box is not None
@@ -338,7 +338,7 @@ def test_a_route_page_prints_the_map_alone_then_every_step(
     }
     printed = pdf_pages(page, tmp_path)
     names = {r: career_map.roles[r].name.get(lang) for r in career_map.roles}
-    ui = _UI[lang]
+    ui = _ui(lang)
     # The first page is the map (legend and canvas), with no step of the panel.
     assert ui["build"] not in printed[0]
     rest = flat("".join(printed[1:]))
@@ -417,7 +417,7 @@ def test_a_route_found_in_the_page_prints_every_step(
     printed = pdf_pages(page, tmp_path)
     career_map = load_paths(DEFAULT_DATA)
     names = {r: career_map.roles[r].name.get(lang) for r in career_map.roles}
-    ui = _UI[lang]
+    ui = _ui(lang)
     assert ui["build"] not in printed[0]  # the map has its page to itself
     rest = flat("".join(printed[1:]))
     steps = [step for found in answer["routes"] for step in found["steps"]]
@@ -447,7 +447,7 @@ def test_selection_moves_focus_and_scroll_to_the_heading_and_is_announced(
 ) -> None:
     page = pages(map_file(tmp_path, lang))
     career_map = load_paths(DEFAULT_DATA)
-    ui = _UI[lang]
+    ui = _ui(lang)
     page.evaluate("() => window.careergraph.select('pmo_coordinator')")
     page.evaluate("() => { document.getElementById('panel').scrollTop = 10000; }")
     target = career_map.roles["pmo_coordinator"]
@@ -529,7 +529,7 @@ def test_the_text_view_is_reached_by_keyboard_and_is_what_noscript_shows(
 ) -> None:
     path = map_file(tmp_path, lang, route=True)
     career_map = load_paths(DEFAULT_DATA)
-    ui = _UI[lang]
+    ui = _ui(lang)
     page = pages(path)
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "skip-text"
@@ -607,7 +607,7 @@ def test_axe_finds_no_serious_violation_in_the_planner(
     compare, and a profile's shading and legend; results are said in the live region."""
     path = me_file(tmp_path, lang) if kind == "me" else map_file(tmp_path, lang)
     page = pages(path, viewport, csp=False)
-    ui = _UI[lang]
+    ui = _ui(lang)
     for box in ("route-from", "route-to"):
         field = page.locator(f"#{box}")
         assert field.get_attribute("role") == "combobox"
@@ -668,7 +668,7 @@ def test_a_large_map_finds_and_draws_roles_it_left_out(
     drawn = set(page.evaluate("() => window.careergraph.nodes.getIds()"))
     assert len(drawn) < len(career_map.roles)
     notice = page.locator("#notice").inner_text()
-    assert notice == _UI[lang]["page_notice"].format(
+    assert notice == _ui(lang)["page_notice"].format(
         total=f"{len(career_map.roles):,}", drawn=f"{len(drawn):,}"
     )
     assert "--" not in notice

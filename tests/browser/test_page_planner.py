@@ -17,7 +17,7 @@ from careergraph.load.profile import load_profile
 from careergraph.query import find_routes, skill_gap
 from careergraph.render.html import RouteQuestion, render_html, write_html
 from careergraph.render.network import ROUTE_COLOURS
-from careergraph.render.page_words import _UI
+from careergraph.render.page_words import _ui
 
 if TYPE_CHECKING:
     from tests.browser.conftest import MapPage
@@ -194,7 +194,7 @@ def test_compare_with_shows_both_levels_and_the_gap_in_gap_order(
     shown.js("() => window.careergraph.select('pmo_coordinator')")
     assert (
         shown.js("() => document.querySelector('#details .compare-with h3').textContent")
-        == (_UI[lang]["compare_with"])
+        == (_ui(lang)["compare_with"])
     )
     page.fill("#compare-target", "cto")
     page.click("#compare-go")
@@ -206,7 +206,7 @@ def test_compare_with_shows_both_levels_and_the_gap_in_gap_order(
     )
     assert rows == [[c.skill, str(c.from_level), f"{c.to_level} (+{c.change})"] for c in gap.build]
     total = shown.js("() => document.querySelector('#compare .total').textContent")
-    assert total == f"{_UI[lang]['gap_total']}: {gap.size}"
+    assert total == f"{_ui(lang)['gap_total']}: {gap.size}"
     assert shown.js("() => window.careergraph.state().compare") == "pmo_coordinator,cto"
 
 
@@ -231,7 +231,7 @@ def test_compare_and_route_count_points_requirements(open_map: Open, tmp_path: P
     )
     assert rows == [[c.skill, str(c.from_level), f"{c.to_level} (+{c.change})"] for c in changes]
     total = shown.js("() => document.querySelector('#compare .total').textContent")
-    assert total == f"{_UI['en']['gap_total']}: {gap.size}"
+    assert total == f"{_ui('en')['gap_total']}: {gap.size}"
     route = find_routes(build_graph(career_map), "medium_engineer_1", "medium_senior_engineer")[0]
     page.fill("#route-from", "medium_engineer_1")
     page.fill("#route-to", "medium_senior_engineer")
@@ -292,7 +292,7 @@ def test_a_question_the_page_refuses_is_said_in_the_page_language(
     page.click("#route-find")
     assert (
         shown.js("() => document.getElementById('route-status').textContent")
-        == (_UI["ja"]["max_steps_error"])
+        == (_ui("ja")["max_steps_error"])
     )
     page.fill("#route-max-steps", "")
     page.fill("#route-to", "存在しない職種")
