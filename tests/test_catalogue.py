@@ -65,10 +65,12 @@ def test_every_language_fills_the_same_placeholders() -> None:
             len(texts) < len(english[key]) and placeholders(texts) <= placeholders(english[key])
         )
     }
-    # Two on purpose: the Japanese write error names the file alone (the caller's `what` is an
-    # English phrase), and Japanese counts skills with a bare number where English says "2 skills".
+    # On purpose: the Japanese write error and size problem leave out the caller's `what` and
+    # `needs` (English phrases), and Japanese counts skills with a bare number where English
+    # says "2 skills".
     assert different == {
         ("ja", "error.cannot_write"): ({"what", "file", "reason"}, {"file", "reason"}),
+        ("ja", "problem.too_large"): ({"mb", "needs", "env"}, {"mb", "env"}),
         ("ja", "gap.some"): (
             {"source", "target", "skills", "levels"},
             {"source", "target", "count", "levels"},

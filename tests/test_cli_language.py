@@ -430,3 +430,39 @@ def test_lang_before_the_command_applies_to_it_and_the_commands_own_wins() -> No
         "error: Invalid value for '--lang': 'xx' is not one of 'en', 'ja' "
         "(see 'careergraph --help')\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"roles:\x00",
+            "1:7: ファイルにバイナリデータ(NULバイト)があり、YAMLのテキストではありません",
+        ),
+        (
+            "役割: 部長\n".encode("cp932"),
+            "1:1: ファイルはShift_JIS(cp932)のようです。UTF-8で保存してください",
+        ),
+        (
+            b"roles: \xff\n",
+            "1:8: ファイルがUTF-8のテキストではありません(バイト0xFF)。UTF-8で保存してください",
+        ),
+    ],
+)
+def test_a_file_that_is_not_utf8_text_is_said_in_japanese(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    file = tmp_path / "map.yaml"
+    file.write_bytes(content)
+    result = run("validate", str(file), "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (2, f"{file}:{message}\n")
+
+
+def test_the_size_limit_is_said_in_japanese(tmp_path: Path) -> None:
+    file = tmp_path / "map.yaml"
+    file.write_text("roles: {}\n", encoding="utf-8")
+    result = run("validate", str(file), "--lang", "ja", env={"CAREERGRAPH_MAX_MB": "x"})
+    assert result.stderr == (
+        f"{file}: CAREERGRAPH_MAX_MBが'x'です: サイズの上限は1から100,000までの整数"
+        "(メガバイト単位)で指定してください\n"
+    )

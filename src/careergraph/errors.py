@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Words is the catalogue's; errors carry it, so it is named here too.
+from careergraph.catalogue import ENGLISH, said
 from careergraph.catalogue import Words as Words
 
 EXIT_OK = 0
@@ -16,15 +17,20 @@ EXIT_BAD_INPUT = 2
 class CareerGraphError(Exception):
     """A mistake in what the user asked or gave; its message is a whole sentence.
 
-    `str(error)` is the English sentence; `words`, when set, lets the CLI say it in the user's
-    language.
+    `words` name the message in the catalogue, for the CLI to say in the user's language;
+    `str(error)` is the same words in English. (A bare English sentence is still taken from
+    code not yet moved to the catalogue; such an error has no `words`.)
     """
 
     exit_code = EXIT_BAD_INPUT
 
-    def __init__(self, message: str, words: Words | None = None) -> None:
-        super().__init__(message)
-        self.words = words
+    def __init__(self, words: Words | str, legacy_words: Words | None = None) -> None:
+        if isinstance(words, Words):
+            super().__init__(said(ENGLISH, words))
+            self.words: Words | None = words
+        else:
+            super().__init__(words)
+            self.words = legacy_words
 
     def lines(self) -> list[str]:
         """The message as the lines the CLI prints, one per problem."""
@@ -33,7 +39,10 @@ class CareerGraphError(Exception):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in a data file, at a 1-based line and column (0 where unknown)."""
+    """One mistake in a data file, at a 1-based line and column (0 where unknown).
+
+    Made with `Problem.of`, from words in the catalogue; `message` is those words in English.
+    """
 
     file: str
     line: int
@@ -41,6 +50,11 @@ class Problem:
     message: str
     # Left out of comparisons so problems sort and deduplicate by their English text alone.
     words: Words | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, file: str, line: int, column: int, words: Words) -> Problem:
+        """The problem these catalogue words say, at this place."""
+        return cls(file, line, column, said(ENGLISH, words), words)
 
     def __str__(self) -> str:
         if self.line:
@@ -53,7 +67,8 @@ class DataFileError(CareerGraphError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = sorted(set(problems))
-        super().__init__("\n".join(str(p) for p in self.problems))
+        Exception.__init__(self, "\n".join(str(p) for p in self.problems))
+        self.words = None
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
@@ -69,20 +84,16 @@ class UnknownRoleError(CareerGraphError):
         self.suggestions = tuple(suggestions) or ((suggestion,) if suggestion else ())
         self.suggestion = self.suggestions[0] if self.suggestions else None
         if len(self.suggestions) > 1:
-            shown = ", ".join(f"'{s}'" for s in self.suggestions[:SUGGESTIONS_SHOWN])
             more = len(self.suggestions) - SUGGESTIONS_SHOWN
-            rest = f" (and {more} more)" if more > 0 else ""
             words = Words.of(
                 "error.unknown_role.several",
                 name=name,
-                suggestions=shown,
+                suggestions=", ".join(f"'{s}'" for s in self.suggestions[:SUGGESTIONS_SHOWN]),
                 more=Words.of("error.unknown_role.more", count=more) if more > 0 else "",
             )
-            super().__init__(f"unknown role '{name}' — did you mean {shown}{rest}?", words)
+            super().__init__(words)
             return
-        hint = f" — did you mean '{self.suggestion}'?" if self.suggestion else ""
-        words = _unknown("role", name, self.suggestion)
-        super().__init__(f"unknown role '{name}'{hint}", words)
+        super().__init__(_unknown("role", name, self.suggestion))
 
 
 SUGGESTIONS_SHOWN = 10
@@ -93,19 +104,22 @@ class AmbiguousRoleError(CareerGraphError):
     """A name that several roles go by, none of them its primary reading; `candidates` are ids."""
 
     def __init__(
-        self, name: str, candidates: Sequence[str], message: str, words: Words | None = None
+        self,
+        name: str,
+        candidates: Sequence[str],
+        words: Words | str,
+        legacy_words: Words | None = None,
     ) -> None:
         self.name = name
         self.candidates = tuple(candidates)
-        super().__init__(message, words)
+        super().__init__(words, legacy_words)
 
 
 class UnknownTrackError(CareerGraphError):
     """A track was named that the career map does not have."""
 
     def __init__(self, name: str, suggestion: str | None = None) -> None:
-        hint = f" — did you mean '{suggestion}'?" if suggestion else ""
-        super().__init__(f"unknown track '{name}'{hint}", _unknown("track", name, suggestion))
+        super().__init__(_unknown("track", name, suggestion))
 
 
 def _unknown(what: str, name: str, suggestion: str | None) -> Words:

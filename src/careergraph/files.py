@@ -216,8 +216,6 @@ def _check_replace(
     if info is not None and stat.S_ISDIR(info.st_mode):
         if default_name is not None and not stat.S_ISLNK(link.st_mode):
             raise OutputError(
-                f"'{target}' is a folder: name a file inside it, "
-                f"or end the name with / to write {default_name} into it",
                 Words.of("error.folder_default", file=target, default=default_name),
             )
         _refuse(what, target, "it is a folder; name a file inside it instead")
@@ -231,12 +229,9 @@ def _check_replace(
         if info is not None and stat.S_ISREG(info.st_mode) and marker in _head(target):
             return  # a file careergraph wrote itself
         raise OutputError(
-            f"'{target}' already exists and careergraph did not write it: "
-            "name another file, or add --force to replace it",
             Words.of("error.not_ours", file=target),
         )
     raise OutputError(
-        f"'{target}' already exists: pass --force to replace it, or name another file",
         Words.of("error.exists", file=target),
     )
 
@@ -255,7 +250,7 @@ def _is_input(target: Path, found: list[os.stat_result]) -> bool:
 def _refuse(what: str, target: str | Path, reason: str) -> NoReturn:
     # The Japanese sentence names the file alone: `what` is an English phrase from the caller.
     words = Words.of("error.cannot_write", what=what, file=target, reason=reason)
-    raise OutputError(f"cannot write {what} to '{target}': {reason}", words)
+    raise OutputError(words)
 
 
 def _failed(what: str, target: str | Path, error: OSError) -> NoReturn:
@@ -291,9 +286,7 @@ def _write_stdout(data: bytes) -> None:
         raise
     except OSError as error:
         reason = error.strerror or str(error)
-        raise OutputError(
-            f"cannot write to stdout: {reason}", Words.of("error.stdout", reason=reason)
-        ) from None
+        raise OutputError(Words.of("error.stdout", reason=reason)) from None
 
 
 def _write_descriptor(descriptor: int, data: bytes, what: str, target: str) -> None:

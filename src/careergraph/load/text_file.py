@@ -48,10 +48,8 @@ def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map
     command (`careergraph.files.note_input`), which no output may then replace.
     """
     limit = _limit(name)
-    too_large = (
-        f"the file is larger than {limit // 2**20} MB, far more than {needs} needs:"
-        f" is it the right file? ({MAX_MB_ENV} raises the limit)"
-    )
+    # The Japanese sentence leaves out `needs`: it is an English phrase from the caller.
+    too_large = Words.of("problem.too_large", mb=limit // 2**20, needs=needs, env=MAX_MB_ENV)
     try:
         fd = _open(name)
         with open(fd, "rb") as file:
@@ -60,22 +58,22 @@ def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map
                 raise IsADirectoryError(errno.EISDIR, "Is a directory")
             note_input(name, info)
             if info.st_size > limit and stat.S_ISREG(info.st_mode):
-                raise DataFileError([Problem(name, 0, 0, too_large)])
+                raise DataFileError([Problem.of(name, 0, 0, too_large)])
             if stat.S_ISREG(info.st_mode) or stat.S_ISBLK(info.st_mode):
                 raw = _read_at_most(file, limit + 1, info.st_size)
             else:
                 raw = _read_stream(fd, limit + 1, name)
     except IsADirectoryError:
         key = "problem.folder" if what == "data file" else f"problem.{what}_folder"
-        problem = Problem(name, 0, 0, f"is a folder, not a {what}", Words.of(key))
+        problem = Problem.of(name, 0, 0, Words.of(key))
         raise DataFileError([problem]) from None
     except OSError as error:
         reason = error.strerror or str(error)
         words = Words.of("problem.unreadable", reason=reason)
-        problem = Problem(name, 0, 0, f"cannot read the file: {reason}", words)
+        problem = Problem.of(name, 0, 0, words)
         raise DataFileError([problem]) from None
     if len(raw) > limit:
-        raise DataFileError([Problem(name, 0, 0, too_large)])
+        raise DataFileError([Problem.of(name, 0, 0, too_large)])
     return raw
 
 
@@ -97,12 +95,8 @@ def _read_stream(fd: int, limit: int, name: str) -> bytes:
     while total < limit:
         if not poller.poll(int(STREAM_WAIT * 1000)):
             seconds = f"{STREAM_WAIT:g}"
-            message = (
-                f"nothing arrived for {seconds} s: careergraph reads a FIFO or a device"
-                " only while data keeps coming"
-            )
             words = Words.of("problem.stream_idle", seconds=seconds)
-            raise DataFileError([Problem(name, 0, 0, message, words)])
+            raise DataFileError([Problem.of(name, 0, 0, words)])
         try:
             chunk = os.read(fd, min(2**16, limit - total))
         except BlockingIOError:
@@ -123,14 +117,11 @@ def _limit(name: str) -> int:
     digits = given.lstrip("0")
     if not (given.isascii() and given.isdigit()) or not digits or len(digits) > len(str(MAX_MB)):
         shown = given if len(given) <= 20 else given[:19] + "…"
-        message = (
-            f"{MAX_MB_ENV} is '{shown}': give the size limit as a whole number of megabytes"
-            f" from 1 to {MAX_MB:,}"
-        )
-        raise DataFileError([Problem(name, 0, 0, message)])
+        words = Words.of("problem.max_mb_format", env=MAX_MB_ENV, given=shown, most=f"{MAX_MB:,}")
+        raise DataFileError([Problem.of(name, 0, 0, words)])
     if int(digits) > MAX_MB:
-        message = f"{MAX_MB_ENV} is {given}: the size limit can be at most {MAX_MB:,} megabytes"
-        raise DataFileError([Problem(name, 0, 0, message)])
+        words = Words.of("problem.max_mb_over", env=MAX_MB_ENV, given=given, most=f"{MAX_MB:,}")
+        raise DataFileError([Problem.of(name, 0, 0, words)])
     return int(digits) * 2**20
 
 
@@ -156,23 +147,21 @@ def decode(raw: bytes, name: str) -> str:
     """UTF-8 text (a byte-order mark is allowed), else a problem naming what the bytes look like."""
     wide = _wide_encoding(raw)
     if wide:
-        raise DataFileError([Problem(name, 1, 1, f"the file is {wide} text; save it as UTF-8")])
+        words = Words.of("problem.wide_encoding", encoding=wide)
+        raise DataFileError([Problem.of(name, 1, 1, words)])
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _place(raw, nul)
-        message = "the file holds binary data (a NUL byte), not YAML text"
-        raise DataFileError([Problem(name, line, column, message)])
+        raise DataFileError([Problem.of(name, line, column, Words.of("problem.binary"))])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _place(raw, error.start)
         if _looks_like_shift_jis(raw):
-            message = "the file looks like Shift_JIS (cp932); save it as UTF-8"
+            words = Words.of("problem.shift_jis")
         else:
-            message = (
-                f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X}); save it as UTF-8"
-            )
-        raise DataFileError([Problem(name, line, column, message)]) from None
+            words = Words.of("problem.not_utf8", byte=f"0x{raw[error.start]:02X}")
+        raise DataFileError([Problem.of(name, line, column, words)]) from None
 
 
 def _wide_encoding(raw: bytes) -> str | None:
