@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from typing import Any
 
 from careergraph.errors import Problem, Words
@@ -125,25 +124,10 @@ def _problem(document: Document, path: Path, value: str, *, key: bool, lines: bo
         kind = _kind(character)
         what = Words.of("problem.character.key" if key else "problem.character.text")
         words = Words.of(f"problem.character.{kind}", place=where, code=code, what=what)
-    message = _ENGLISH[kind].format(
-        place=place or "the top level", code=code, what="a key" if key else "the text"
-    )
-    return replace(document.problem(path, message, key=key), words=words)
+    return document.problem(path, words, key=key)
 
 
 _LINE_BREAKS = "\n\r\x85"
-# The English sentences; the catalogue (careergraph.catalogue) says the same in each language.
-_ENGLISH = {
-    "control": "{place}: {what} holds a control character ({code}), which could take over a "
-    "terminal: remove it",
-    "surrogate": "{place}: {what} holds half of a surrogate pair ({code}), which is no character "
-    "on its own: remove it",
-    "noncharacter": "{place}: {what} holds a noncharacter ({code}), which is not for use in text: "
-    "remove it",
-    "line_break": "{place}: a name, id, title or key is one line, but this one holds a line break "
-    "({code})",
-    "tab": "{place}: a name, id, title or key holds a tab ({code}): use a space",
-}
 
 
 def _kind(character: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from careergraph.errors import Problem
+from careergraph.errors import Problem, Words
 
 Path = tuple[str | int, ...]
 Marks = dict[Path, tuple[int, int]]
@@ -48,7 +48,9 @@ class Document:
                 return self.value_marks[path]
         return (1, 1)
 
-    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
-        """A problem located at `path`."""
+    def problem(self, path: Path, message: Words | str, *, key: bool = False) -> Problem:
+        """A problem located at `path`, in catalogue words (or, still, an English sentence)."""
         line, column = self.where(path, key=key)
+        if isinstance(message, Words):
+            return Problem.of(self.file, line, column, message)
         return Problem(self.file, line, column, message)

@@ -8,7 +8,7 @@ so the checks that follow report each mistake at its own `FILE:LINE:COL`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from careergraph.errors import Problem, Words
@@ -140,14 +140,12 @@ class _Merger:
             self._add(
                 index,
                 (*here, REMOVE),
-                f"{dotted(here)}.remove: only a move can be removed ('remove: true' under "
-                f"transitions); a {kind} stays once a file defines it",
-                key=True,
-                words=Words.of(
+                Words.of(
                     "problem.remove_entry",
                     place=dotted(here),
                     kind=Words.of(f"problem.kind.{kind}"),
                 ),
+                key=True,
             )
             return
         body = entry
@@ -159,8 +157,7 @@ class _Merger:
                 self._add(
                     index,
                     (*here, OVERRIDE),
-                    f"{dotted(here)}.override: only a file given after another "
-                    "(--data BASE --data OVERLAY) can override an entry",
+                    Words.of("overlay.override_first", place=dotted(here)),
                     key=True,
                 )
                 overriding = False
@@ -169,7 +166,12 @@ class _Merger:
                 self._add(
                     index,
                     (*here, OVERRIDE),
-                    f"{dotted(here)}: 'override: true', but no earlier file defines {kind} '{key}'",
+                    Words.of(
+                        "overlay.override_missing",
+                        place=dotted(here),
+                        kind=Words.of(f"problem.kind.{kind}"),
+                        key=key,
+                    ),
                     key=True,
                 )
                 return
@@ -204,10 +206,11 @@ class _Merger:
                 self._add(
                     index,
                     (*here, OVERRIDE),
-                    "scale.override: 'override: true', but no earlier file gives a scale"
-                    if index
-                    else "scale.override: only a file given after another "
-                    "(--data BASE --data OVERLAY) can override the scale",
+                    Words.of(
+                        "overlay.scale_override_missing"
+                        if index
+                        else "overlay.scale_override_first"
+                    ),
                     key=True,
                 )
                 overriding = False
@@ -241,8 +244,7 @@ class _Merger:
                     self._add(
                         index,
                         (*here, flag),
-                        f"transitions[{position}].{flag}: only a file given after another "
-                        f"(--data BASE --data OVERLAY) can {flag} a move",
+                        Words.of("overlay.move_flag_first", position=position, flag=flag),
                         key=True,
                     )
                     flags[flag] = False
@@ -258,15 +260,14 @@ class _Merger:
                 self._add(
                     index,
                     (*here, name),
-                    f"transitions[{position}]: a removal names only 'from' and 'to', not '{name}'",
+                    Words.of("overlay.remove_extra", position=position, name=name),
                     key=True,
                 )
             if found is None:
                 self._add(
                     index,
                     here,
-                    f"transitions[{position}]: cannot remove the move {move_name}: "
-                    "no earlier file has it",
+                    Words.of("overlay.remove_missing", position=position, move=move_name),
                 )
             elif not extra:
                 found.removed = True
@@ -276,8 +277,7 @@ class _Merger:
                 self._add(
                     index,
                     (*here, OVERRIDE),
-                    f"transitions[{position}]: 'override: true', but no earlier file has the "
-                    f"move {move_name}",
+                    Words.of("overlay.override_move_missing", position=position, move=move_name),
                     key=True,
                 )
                 return
@@ -305,7 +305,7 @@ class _Merger:
     def _flag(self, index: int, path: Path, value: Any, name: str) -> bool:
         if value is True:
             return True
-        self._add(index, path, f"{dotted(path)}: '{name}' can only be true (or left out)")
+        self._add(index, path, Words.of("overlay.flag_true", place=dotted(path), name=name))
         return False
 
     def _conflict(self, index: int, path: Path, value: Any, old: Any, entry: Path) -> None:
@@ -329,7 +329,6 @@ class _Merger:
         on_key = old is _MISSING and origin[1][0] != "transitions"
         line, column = document.where(origin[1], key=on_key)
         at = f"{document.file}:{line}:{column}"
-        said = f"{at} does not set it" if old is _MISSING else f"{at} says {_said(old)}"
         earlier = (
             Words.of("problem.conflict_unset", there=at)
             if old is _MISSING
@@ -338,9 +337,7 @@ class _Merger:
         self._add(
             index,
             path,
-            f"{dotted(path)}: {_said(value)} here, but {said}; add 'override: true' to "
-            f"{dotted(entry)} to change it",
-            words=Words.of(
+            Words.of(
                 "problem.conflict",
                 place=dotted(path),
                 value=_said(value),
@@ -353,13 +350,11 @@ class _Merger:
         self,
         index: int,
         path: Path,
-        message: str,
+        words: Words,
         *,
         key: bool = False,
-        words: Words | None = None,
     ) -> None:
-        problem = self.documents[index].problem(path, message, key=key)
-        self.problems.append(replace(problem, words=words))
+        self.problems.append(self.documents[index].problem(path, words, key=key))
 
 
 @dataclass
