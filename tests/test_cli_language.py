@@ -466,3 +466,12 @@ def test_the_size_limit_is_said_in_japanese(tmp_path: Path) -> None:
         f"{file}: CAREERGRAPH_MAX_MBが'x'です: サイズの上限は1から100,000までの整数"
         "(メガバイト単位)で指定してください\n"
     )
+
+
+def test_a_bad_number_of_years_is_said_in_japanese() -> None:
+    result = run("--data", SMALL, "reach", "junior", "--within", "inf", "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "エラー: '--within'の値が正しくありません: infは有限の年数ではありません"
+        "('cli reach --help'を参照)\n",
+    )

@@ -41,11 +41,13 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     chosen = env.get(LANG_ENV, "").strip()
     if chosen:
         if chosen not in LANGUAGES:
-            from careergraph.errors import CareerGraphError
+            from careergraph.catalogue import say
+            from careergraph.errors import CareerGraphError, Words
 
+            # Said in English: the setting that names the language is the one that is wrong.
+            languages = say("en", "error.languages_or").join(LANGUAGES)
             raise CareerGraphError(
-                f"{LANG_ENV} is '{chosen}', which careergraph does not speak: "
-                f"use {' or '.join(LANGUAGES)}"
+                Words.of("error.lang_env", env=LANG_ENV, chosen=chosen, languages=languages)
             )
         return chosen
     # POSIX: the first of these that is set decides the messages' language.
@@ -233,7 +235,7 @@ class Commands(Group):
             sys.stdout.flush()  # a closed pipe surfaces here, not in the interpreter's exit
             return result
         except CareerGraphError as error:
-            tell(_message(error, _language(ctx)))
+            tell(_message(error, language_of(ctx)))
             ctx.exit(error.exit_code)
         except click.ClickException as error:
             fail_in_one_line(error, ctx)
@@ -244,20 +246,23 @@ class Commands(Group):
             _quiet(sys.stdout)
             ctx.exit(EXIT_CLOSED_PIPE)
         except KeyboardInterrupt:
-            tell("error: interrupted")
+            from careergraph.catalogue import say
+
+            lang = language_of(ctx)
+            tell(say(lang, "error.line", message=say(lang, "error.interrupted")))
             ctx.exit(EXIT_INTERRUPTED)
         except Exception as error:
             if isinstance(error, OSError) and error.filename is None:
                 # careergraph reads and writes files with their names in every error (see
                 # careergraph.files); an OSError without one is a failed write to stdout.
-                ctx.exit(_stream_failed(error, _language(ctx)))
+                ctx.exit(_stream_failed(error, language_of(ctx)))
             if ctx.params.get("debug") or os.environ.get(DEBUG_ENV, "") not in ("", "0"):
                 raise
-            tell(
-                f"error: this is a bug in careergraph ({type(error).__name__}: {error}); "
-                "please report it on the careergraph issue tracker with the output of the same "
-                f"command run with --debug (or {DEBUG_ENV}=1), which shows the traceback"
-            )
+            from careergraph.catalogue import say
+
+            lang = language_of(ctx)
+            bug = say(lang, "error.bug", error=f"{type(error).__name__}: {error}", env=DEBUG_ENV)
+            tell(say(lang, "error.line", message=bug))
             ctx.exit(EXIT_BUG)
 
 
@@ -275,7 +280,7 @@ def _stream_failed(error: OSError, lang: str | None = None) -> int:
     from careergraph.render.messages import said, say
 
     _quiet(sys.stdout)  # what is still buffered goes nowhere, not into a second failure
-    lang = lang or _language(None)
+    lang = lang or language_of(None)
     reason = error.strerror or str(error)
     tell(say(lang, "error.line", message=said(lang, Words.of("error.stdout", reason=reason))))
     return EXIT_BAD_INPUT
@@ -417,7 +422,7 @@ def remember_language(ctx: click.Context, _param: click.Parameter, lang: str) ->
     return lang
 
 
-def _language(ctx: click.Context | None) -> str:
+def language_of(ctx: click.Context | None) -> str:
     """The language of the command that failed: its --lang, else the default, else English."""
     from careergraph.errors import CareerGraphError
 
@@ -494,7 +499,7 @@ def fail_in_one_line(error: click.ClickException, group: click.Context | None = 
 
     if isinstance(error, click.exceptions.NoArgsIsHelpError):
         raise error  # no arguments at all: the help is the answer
-    lang = _language(getattr(error, "ctx", None) or group)
+    lang = language_of(getattr(error, "ctx", None) or group)
     message = " ".join(error.format_message().split()).removesuffix(".")
     if isinstance(error, click.UsageError):
         # Parser errors ("requires an argument") carry no context: name the command being run.
@@ -745,10 +750,9 @@ def report_written(written: Written, *, err: bool = False) -> None:
 
 def refuse_stdout_twice(option: str, lang: str) -> NoReturn:
     """Refuse `option -` where the command prints something else on stdout as well."""
-    from careergraph.errors import CareerGraphError
-    from careergraph.render.messages import say
+    from careergraph.errors import CareerGraphError, Words
 
-    raise CareerGraphError(say(lang, "usage.stdout_twice", option=option))
+    raise CareerGraphError(Words.of("usage.stdout_twice", option=option))
 
 
 def open_file(file: str) -> None:

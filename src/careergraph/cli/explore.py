@@ -101,16 +101,14 @@ def path(
     With --me, each step's skills start from your own levels, and the first move is shortened
     by the years you have already served in your role.
     """
-    from careergraph.errors import CareerGraphError
+    from careergraph.errors import CareerGraphError, Words
     from careergraph.query import find_routes
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
 
     if include_inferred and html_file is not None:
         # The map draws the data's moves only; an inferred step would show unlabelled.
-        from careergraph.render.messages import say
-
-        raise CareerGraphError(say(lang, "path.html_inferred"))
+        raise CareerGraphError(Words.of("path.html_inferred"))
     if html_file == "-":
         refuse_stdout_twice("--html", lang)
     career_map, graph = load(data_file)

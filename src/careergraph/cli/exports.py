@@ -70,19 +70,18 @@ def export(
     """
     import os
 
-    from careergraph.errors import CareerGraphError
+    from careergraph.errors import CareerGraphError, Words
     from careergraph.files import check_target, write_file
     from careergraph.query import find_routes, map_section
-    from careergraph.render.messages import say
 
     if output == "-":
         output = None  # stdout, as without -o
     if table is not None and format_ != "csv":
-        raise CareerGraphError(say(lang, "export.table_not_csv", format=format_))
+        raise CareerGraphError(Words.of("export.table_not_csv", format=format_))
     if as_json_output and output is None:
-        raise CareerGraphError(say(lang, "export.json_needs_output"))
+        raise CareerGraphError(Words.of("export.json_needs_output"))
     if format_ == "csv" and table is None and output is None:
-        raise CareerGraphError(say(lang, "export.csv_two_tables"))
+        raise CareerGraphError(Words.of("export.csv_two_tables"))
     career_map, graph = load(data_file)
     if route:
         start, goal = (role_named(career_map, r, lang).id for r in route)

@@ -12,6 +12,7 @@ from careergraph.cli.base import (
     common,
     emit,
     force_option,
+    language_of,
     load,
     me_option,
     profile_data,
@@ -39,10 +40,15 @@ def me() -> None:
 
 def _finite_years(ctx: click.Context, param: click.Parameter, value: float) -> float:
     """--within as given, unless it is infinite or not a number (FloatRange lets both through)."""
+    from careergraph.catalogue import say
+
     if not math.isfinite(value):
-        raise click.BadParameter(f"{value} is not a finite number of years")
+        raise click.BadParameter(say(language_of(ctx), "usage.years_not_finite", value=value))
     if value > MAX_WITHIN:
-        raise click.BadParameter(f"{value:g} is more than {MAX_WITHIN:,.0f} years")
+        most = f"{MAX_WITHIN:,.0f}"
+        raise click.BadParameter(
+            say(language_of(ctx), "usage.years_too_many", value=f"{value:g}", most=most)
+        )
     return value
 
 
