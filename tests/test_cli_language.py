@@ -475,3 +475,26 @@ def test_a_bad_number_of_years_is_said_in_japanese() -> None:
         "エラー: '--within'の値が正しくありません: infは有限の年数ではありません"
         "('cli reach --help'を参照)\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "1:1: ファイルが空です"),
+        (
+            "roles:\n\tjunior: {}\n",
+            "2:1: 字下げにタブが使われています: YAMLではスペースで字下げします",
+        ),
+        ("a: 1\na: 2\n", "2:1: キー'a'が重複しています(最初は1行目)"),
+        (
+            "a: &x 1\n",
+            "1:4: YAMLのアンカーとエイリアス(&name、*name)は使えません: 値をそのまま書いてください",
+        ),
+    ],
+)
+def test_yaml_mistakes_are_said_in_japanese(tmp_path: Path, text: str, message: str) -> None:
+    file = tmp_path / "map.yaml"
+    file.write_text(text, encoding="utf-8")
+    result = run("validate", str(file), "--lang", "ja")
+    assert result.exit_code == 2
+    assert f"{file}:{message}\n" in result.stderr

@@ -14,14 +14,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from careergraph.errors import Problem
+from careergraph.errors import Problem, Words
 from careergraph.limits import MAX_DIGITS
 from careergraph.load.document import Document, Marks, Path, dotted
 from careergraph.load.yaml_source import (
     MAX_DEPTH,
     TOO_DEEP,
     too_many_digits,
-    too_many_digits_words,
 )
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -33,7 +32,7 @@ _read_string: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  #
 def read_json(text: str, file: str) -> tuple[Document, list[Problem]]:
     """Parse `text` as JSON; syntax errors and duplicate keys come back as problems."""
     if not text.strip():
-        return Document(file, None), [Problem(file, 1, 1, "the file is empty")]
+        return Document(file, None), [Problem.of(file, 1, 1, Words.of("problem.empty"))]
     duplicates: list[bool] = []
 
     def first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -58,10 +57,10 @@ def read_json(text: str, file: str) -> tuple[Document, list[Problem]]:
             text, object_pairs_hook=first_wins, parse_constant=str, parse_int=whole_number
         )
     except json.JSONDecodeError as error:
+        # The standard library's own English, like the operating system's reasons.
         reason = error.msg.removesuffix(" at")  # "Invalid control character at": the place follows
-        return Document(file, None), [
-            Problem(file, error.lineno, error.colno, f"invalid JSON: {reason}")
-        ]
+        words = Words.of("problem.invalid_json", problem=reason)
+        return Document(file, None), [Problem.of(file, error.lineno, error.colno, words)]
     except RecursionError:
         return Document(file, None), [_too_deep(text, file)]
     if _nests_deeper(data, MAX_DEPTH):
@@ -70,10 +69,7 @@ def read_json(text: str, file: str) -> tuple[Document, list[Problem]]:
         found = re.search(rf"-?\d{{{MAX_DIGITS + 1},}}", text)
         line, column = _place(text, found.start() if found else 0)
         digits = len(long_numbers[0].lstrip("-"))
-        words = too_many_digits_words("", digits)
-        return Document(file, None), [
-            Problem(file, line, column, too_many_digits("", digits), words)
-        ]
+        return Document(file, None), [Problem.of(file, line, column, too_many_digits("", digits))]
     if duplicates:
         places = _Places(text, file)
         values, keys = places.marks()
@@ -104,10 +100,10 @@ def _too_deep(text: str, file: str) -> Problem:
         if token in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return Problem(file, *_place(text, found.start()), TOO_DEEP)
+                return Problem.of(file, *_place(text, found.start()), TOO_DEEP)
         elif token in "]}":
             depth -= 1
-    return Problem(file, 1, 1, TOO_DEEP)
+    return Problem.of(file, 1, 1, TOO_DEEP)
 
 
 def _place(text: str, offset: int) -> tuple[int, int]:
@@ -173,8 +169,8 @@ class _Places:
                 first_line = self.keys[child][0]
                 line, column = self.at(start)
                 where = f"{dotted(path)}: " if path else ""
-                message = f"{where}duplicate key '{key}' (first at line {first_line})"
-                self.problems.append(Problem(self.file, line, column, message))
+                words = Words.of("problem.duplicate_key", place=where, key=key, line=first_line)
+                self.problems.append(Problem.of(self.file, line, column, words))
                 child = None  # the first one is kept, as when reading
             elif child is not None:
                 seen.add(key)

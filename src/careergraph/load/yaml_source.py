@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from sys import intern
 from types import MappingProxyType
 from typing import Any
@@ -60,37 +59,27 @@ _SPECIAL_FLOATS = {
 
 
 class _Refused(Exception):
-    def __init__(self, mark: Any, message: str, words: Words | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, mark: Any, words: Words) -> None:
+        super().__init__(words.key)
         self.mark = mark
-        self.message = message
         self.words = words
 
 
-def too_many_digits(place: str, digits: int) -> str:
+def too_many_digits(place: str, digits: int) -> Words:
     """The problem with a whole number of `digits` digits, over MAX_DIGITS."""
-    where = f"{place}: " if place else ""
-    return (
-        f"{where}a whole number of {digits:,} digits; careergraph reads numbers of up to"
-        f" {MAX_DIGITS} digits (see Limits in the README)"
-    )
-
-
-def too_many_digits_words(place: str, digits: int) -> Words:
-    """`too_many_digits` as Words."""
     where = f"{place}: " if place else ""
     return Words.of("problem.digits", place=where, digits=f"{digits:,}", most=MAX_DIGITS)
 
 
 def too_many_words(name: str, limit: int) -> Words:
-    """`_too_many` as Words."""
+    """The problem with section `name` holding more than `limit` entries."""
     noun = Words.of(f"problem.noun.{name}")
     return Words.of("problem.too_many", place=name, limit=f"{limit:,}", noun=noun)
 
 
 MAX_DEPTH = 40
 """A career map nests 6 levels at most; far deeper is a mistake or an attack on the stack."""
-TOO_DEEP = f"the data nests more than {MAX_DEPTH} levels deep; a career map needs 6"
+TOO_DEEP = Words.of("problem.too_deep", most=MAX_DEPTH)
 
 
 class _StrictComposer(yaml.SafeLoader):
@@ -115,26 +104,20 @@ class _StrictComposer(yaml.SafeLoader):
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
-            raise _Refused(
-                event.start_mark,
-                "YAML anchors and aliases (&name, *name) are not supported: write the value out",
-            )
+            raise _Refused(event.start_mark, Words.of("problem.anchor"))
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
-            message = f"YAML tags ({_tag(event.tag)}) are not supported: remove the tag"
-            raise _Refused(event.start_mark, message)
+            raise _Refused(event.start_mark, Words.of("problem.tag", tag=_tag(event.tag)))
         if self.depth == 1:
             # A top-level value: a section whose entries are counted as they are composed.
             name = str(index.value) if isinstance(index, ScalarNode) else ""
             self.counting = (name, *self.sections[name]) if name in self.sections else None
         elif self.depth == 2 and self.counting is not None:
-            name, shape, limit, noun = self.counting
+            name, shape, limit, _noun = self.counting
             # A mapping's keys are composed without an index, a list's items with theirs.
             if (index is None) if shape == "mapping" else isinstance(index, int):
                 self.entries += 1
                 if self.entries > limit:
-                    raise _Refused(
-                        event.start_mark, _too_many(name, limit, noun), too_many_words(name, limit)
-                    )
+                    raise _Refused(event.start_mark, too_many_words(name, limit))
         if self.depth == 1:
             self.entries = 0
         self.depth += 1
@@ -188,7 +171,7 @@ def read_yaml(
 
 
 def _refusal(file: str, refused: _Refused) -> Problem:
-    return Problem(file, *_at(refused.mark), refused.message, refused.words)
+    return Problem.of(file, *_at(refused.mark), refused.words)
 
 
 _STARTS = (MappingStartEvent, SequenceStartEvent)
@@ -209,29 +192,21 @@ def _check_sections(text: str, sections: Sections) -> None:
         rule = sections.get(str(key.value))
         if type(value) not in _STARTS:
             continue
-        items, depth, cap, message = 0, 1, 0, ""
+        items, depth, cap = 0, 1, 0
         if rule is not None:
-            shape, limit, noun = rule
+            shape, limit, _noun = rule
             cap = 2 * limit if shape == "mapping" else limit  # a mapping's entries: two items
             name = str(key.value)
-            message = _too_many(name, limit, noun)
         while depth:
             event = next_event()
             if depth == 1 and cap and not isinstance(event, _ENDS):
                 items += 1
                 if items > cap:
-                    raise _Refused(event.start_mark, message, too_many_words(name, limit))
+                    raise _Refused(event.start_mark, too_many_words(name, limit))
             if isinstance(event, _STARTS):
                 depth += 1
             elif isinstance(event, _ENDS):
                 depth -= 1
-
-
-def _too_many(name: str, limit: int, noun: str) -> str:
-    return (
-        f"{name}: more than {limit:,} {noun}; careergraph reads maps of up to {limit:,}"
-        " (see Limits in the README)"
-    )
 
 
 def _read_composed(
@@ -248,32 +223,33 @@ def _read_composed(
         node = loader.get_single_node()
     except _Refused as refused:
         line, column = _at(refused.mark) if refused.mark else (1, 1)
-        return document, [Problem(file, line, column, refused.message)]
+        return document, [Problem.of(file, line, column, refused.words)]
     except yaml.reader.ReaderError as error:
         line, column = _offset_place(text, error.position)
-        message = (
-            f"the file holds a control character (U+{error.character:04X}) YAML does not allow"
-        )
-        return document, [Problem(file, line, column, message)]
+        words = Words.of("problem.yaml_control", code=f"U+{error.character:04X}")
+        return document, [Problem.of(file, line, column, words)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _at(mark) if mark else (1, 1)
         likely = _likely_cause(text, line)
         if likely:
-            return document, [Problem(file, *likely)]
+            return document, [Problem.of(file, *likely)]
         if error.context == "expected a single document in the stream":
-            message = "the file holds a second YAML document (after '---'): keep one map per file"
-            return document, [Problem(file, line, column, message)]
+            words = Words.of("problem.second_document")
+            return document, [Problem.of(file, line, column, words)]
+        # PyYAML's own English, like the operating system's reasons.
         problem = error.problem or error.context or "not valid YAML"
-        return document, [Problem(file, line, column, f"invalid YAML: {problem}")]
+        words = Words.of("problem.invalid_yaml", problem=problem)
+        return document, [Problem.of(file, line, column, words)]
     except yaml.YAMLError as error:
-        return document, [Problem(file, 1, 1, f"invalid YAML: {error}")]
+        words = Words.of("problem.invalid_yaml", problem=str(error))
+        return document, [Problem.of(file, 1, 1, words)]
     finally:
         if loader is not None:
             loader.dispose()
     if node is None:
-        message = "the file holds only comments, no data" if text.strip() else "the file is empty"
-        return document, [Problem(file, 1, 1, message)]
+        words = Words.of("problem.only_comments" if text.strip() else "problem.empty")
+        return document, [Problem.of(file, 1, 1, words)]
     colon = -1
     if isinstance(node, ScalarNode) and not node.style:
         colon = text.find("\uff1a", node.start_mark.index, node.end_mark.index)
@@ -281,7 +257,8 @@ def _read_composed(
         # `role\uff1amanager` is one plain word to YAML, and so the whole file is one word.
         line, column = _offset_place(text, colon)
         key = _LINE_BREAK.split(text)[line - 1][: column - 1].strip(" \t\u3000")
-        return document, [Problem(file, line, column, _full_width_colon(key))]
+        words = Words.of("problem.full_width_colon", key=key)
+        return document, [Problem.of(file, line, column, words)]
     document.data = _convert(node, (), document, problems)
     return document, problems
 
@@ -294,7 +271,7 @@ _FULL_WIDTH_COLON = re.compile(
 )
 
 
-def _likely_cause(text: str, error_line: int) -> tuple[int, int, str] | None:
+def _likely_cause(text: str, error_line: int) -> tuple[int, int, Words] | None:
     """What a Japanese editor or the tab key most likely did, on or just above the error line.
 
     PyYAML's messages for these ("mapping values are not allowed here") do not say what to fix.
@@ -304,24 +281,13 @@ def _likely_cause(text: str, error_line: int) -> tuple[int, int, str] | None:
         line = lines[number - 1]
         indent = line[: len(line) - len(line.lstrip(" \t\u3000"))]
         if "\u3000" in indent:
-            message = (
-                "a full-width space (U+3000) is used for indentation: indent with ASCII spaces"
-            )
-            return number, indent.index("\u3000") + 1, message
+            return number, indent.index("\u3000") + 1, Words.of("problem.full_width_indent")
         if "\t" in indent:
-            return (
-                number,
-                indent.index("\t") + 1,
-                "a tab is used for indentation: YAML needs spaces",
-            )
+            return number, indent.index("\t") + 1, Words.of("problem.tab_indent")
         colon = _FULL_WIDTH_COLON.match(line)
         if colon:
-            return number, colon.start(2) + 1, _full_width_colon(colon.group(1))
+            return number, colon.start(2) + 1, Words.of("problem.full_width_colon", key=colon[1])
     return None
-
-
-def _full_width_colon(key: str) -> str:
-    return f"'{key}' is followed by a full-width colon '\uff1a': write an ASCII colon ':'"
 
 
 def _offset_place(text: str, offset: int) -> tuple[int, int]:
@@ -339,29 +305,27 @@ def _convert(node: Node, path: Path, doc: Document, problems: list[Problem]) -> 
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 line, column = _at(key_node.start_mark)
-                problems.append(Problem(doc.file, line, column, "a key must be a plain word"))
+                words = Words.of("problem.key_not_plain")
+                problems.append(Problem.of(doc.file, line, column, words))
                 continue
             key = str(key_node.value)
             child = (*path, key)
             if key == "<<" and not key_node.style:
                 line, column = _at(key_node.start_mark)
-                message = "YAML merge keys (<<) are not supported: write the keys out"
-                problems.append(Problem(doc.file, line, column, message))
+                problems.append(Problem.of(doc.file, line, column, Words.of("problem.merge_key")))
                 continue
             if key.startswith("\u3000") and not key_node.style:
                 # YAML sees no indentation here, only a key that starts with a strange letter.
                 line, column = _at(key_node.start_mark)
-                message = (
-                    "a full-width space (U+3000) is used for indentation: indent with ASCII spaces"
-                )
-                problems.append(Problem(doc.file, line, column, message))
+                words = Words.of("problem.full_width_indent")
+                problems.append(Problem.of(doc.file, line, column, words))
                 continue
             if key in result:
                 first_line = doc.key_marks[child][0]
                 line, column = _at(key_node.start_mark)
                 where = f"{dotted(path)}: " if path else ""
-                message = f"{where}duplicate key '{key}' (first at line {first_line})"
-                problems.append(Problem(doc.file, line, column, message))
+                words = Words.of("problem.duplicate_key", place=where, key=key, line=first_line)
+                problems.append(Problem.of(doc.file, line, column, words))
                 continue
             doc.key_marks[child] = _at(key_node.start_mark)
             result[key] = _convert(value_node, child, doc, problems)
@@ -383,17 +347,14 @@ def _plain_scalar(value: str, path: Path, doc: Document, problems: list[Problem]
     if _INT.match(value):
         digits = value.lstrip("+-")
         if len(digits) > MAX_DIGITS:
-            problem = doc.problem(path, too_many_digits(dotted(path), len(digits)))
-            problem = replace(problem, words=too_many_digits_words(dotted(path), len(digits)))
-            problems.append(problem)
+            problems.append(doc.problem(path, too_many_digits(dotted(path), len(digits))))
             return value
         if len(digits) > 1 and digits.startswith("0"):
             octal = f" {int(digits, 8)}" if set(digits) <= set("01234567") else ""
-            message = (
-                f"{dotted(path)}: '{value}' is ambiguous (YAML 1.1 reads it as octal{octal}): "
-                f"write {int(digits)}, or quote it if it is text"
+            words = Words.of(
+                "problem.octal", place=dotted(path), value=value, octal=octal, number=int(digits)
             )
-            problems.append(doc.problem(path, message))
+            problems.append(doc.problem(path, words))
             return value
         return int(value)
     if _FLOAT.match(value):
@@ -472,12 +433,10 @@ class _Fast:
 
     def section(self, name: str, event: Event, rule: tuple[str, int, str]) -> Any:
         """A top-level section, refused at once if of the wrong kind or with too many entries."""
-        shape, limit, noun = rule
+        shape, limit, _noun = rule
         kind = type(event)
         wanted = MappingStartEvent if shape == "mapping" else SequenceStartEvent
         if kind in (MappingStartEvent, SequenceStartEvent) and kind is not wanted:
-            expected = "a mapping (key: value)" if shape == "mapping" else "a list"
-            got = "a list" if kind is SequenceStartEvent else "a mapping"
             words = Words.of(
                 "problem.expected",
                 place=name,
@@ -486,12 +445,12 @@ class _Fast:
                     f"problem.value.{'list' if kind is SequenceStartEvent else 'mapping'}"
                 ),
             )
-            raise _Refused(event.start_mark, f"{name}: expected {expected}, got {got}", words)
+            raise _Refused(event.start_mark, words)
         if kind is not wanted:
             return self.node(event)  # a scalar: the checks say what is wrong with it
         if not _plain(event):
             raise _Mistake
-        too_many = _too_many(name, limit, noun)
+        too_many = too_many_words(name, limit)
         next_event, node = self.next_event, self.node
         self.depth += 1
         item = next_event()
@@ -499,7 +458,7 @@ class _Fast:
             mapping: dict[str, Any] = {}
             while type(item) is not MappingEndEvent:
                 if len(mapping) == limit:
-                    raise _Refused(item.start_mark, too_many, too_many_words(name, limit))
+                    raise _Refused(item.start_mark, too_many)
                 key = self.key(item, mapping)
                 mapping[key] = node(next_event())
                 item = next_event()
@@ -508,7 +467,7 @@ class _Fast:
         sequence: list[Any] = []
         while type(item) is not SequenceEndEvent:
             if len(sequence) == limit:
-                raise _Refused(item.start_mark, too_many, too_many_words(name, limit))
+                raise _Refused(item.start_mark, too_many)
             sequence.append(node(item))
             item = next_event()
         self.depth -= 1
