@@ -11,7 +11,7 @@ import marshal
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from careergraph.errors import CareerGraphError
+from careergraph.errors import CareerGraphError, Words
 from careergraph.model import MapPath, Place
 
 if TYPE_CHECKING:  # the YAML parser is imported only when files are read
@@ -144,7 +144,6 @@ class PackedPlaces(Mapping[MapPath, Place]):
 
 def _foreign() -> CareerGraphError:
     # Only an entry written by hand gets here: the payload matched the hash in its header.
-    return CareerGraphError(
-        "the load cache's record of where the map's entries stand is not one careergraph wrote;"
-        " remove the cache folder or set CAREERGRAPH_NO_CACHE=1"
-    )
+    from careergraph.load.cache import NO_CACHE_ENV
+
+    return CareerGraphError(Words.of("error.cache_places", env=NO_CACHE_ENV))
