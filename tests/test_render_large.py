@@ -8,6 +8,7 @@ import pytest
 from benchmarks.generate import write_map
 from click.testing import CliRunner
 
+from careergraph.catalogue import said
 from careergraph.cli import cli
 from careergraph.graph import build_graph
 from careergraph.load import load_paths
@@ -48,7 +49,8 @@ def test_a_large_map_draws_the_first_tracks_that_fit(large_map: CareerMap) -> No
     assert 0 < len(drawn) <= DRAW_LIMIT
     assert list(drawing.tracks) == sorted(large_map.tracks)[: len(drawing.tracks)]
     left = len(large_map.tracks) - len(drawing.tracks)
-    assert drawing.notice == (
+    assert drawing.notice is not None
+    assert said("en", drawing.notice) == (
         f"this map has {ROLES:,} roles, more than the 2,000 a page draws smoothly, so the page "
         f"shows the first {len(drawing.tracks):,} of {len(large_map.tracks):,} tracks "
         f"({len(drawn):,} roles) and leaves out {left:,} tracks ({ROLES - len(drawn):,} roles); "
@@ -56,7 +58,7 @@ def test_a_large_map_draws_the_first_tracks_that_fit(large_map: CareerMap) -> No
     )
     data = page_data(page(large_map))
     assert len(data["roles"]) == len(drawn)
-    assert data["notice"] == drawing.notice
+    assert data["notice"] == said("en", drawing.notice)
 
 
 def test_a_large_map_with_a_route_draws_its_neighbourhood(large_map: CareerMap) -> None:
@@ -71,7 +73,7 @@ def test_a_large_map_with_a_route_draws_its_neighbourhood(large_map: CareerMap) 
     assert drawing.roles == on_routes | around
     assert drawing.notice is not None
     assert f"shows the {len(drawing.roles):,} on the routes and one move from them" in (
-        drawing.notice
+        said("en", drawing.notice)
     )
     data = page_data(page(large_map, routes=routes))
     assert {role["id"] for role in data["roles"]} == drawing.roles
@@ -83,6 +85,17 @@ def test_render_says_on_stderr_what_it_left_out(large_file: Path, tmp_path: Path
     assert result.exit_code == 0, result.output
     assert result.stdout == f"{output}\n"
     assert result.stderr.startswith(f"note: this map has {ROLES:,} roles, more than the 2,000")
+    assert page_data(output.read_text(encoding="utf-8"))["notice"] in result.stderr
+
+
+def test_render_says_what_it_left_out_in_the_maps_language(
+    large_file: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "map.html"
+    args = ["render", "--data", str(large_file), "-o", str(output), "--lang", "ja"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"注: このマップには{ROLES:,}の職種があり、")
     assert page_data(output.read_text(encoding="utf-8"))["notice"] in result.stderr
 
 

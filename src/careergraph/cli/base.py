@@ -706,7 +706,9 @@ def write_map(
 
     drawing = choose_drawing(career_map, graph, routes=routes, tracks=tracks)
     if drawing.notice:
-        tell(f"note: {drawing.notice}")
+        from careergraph.catalogue import said, say
+
+        tell(say(lang, "drawing.note", notice=said(lang, drawing.notice)))
     page = render_html(
         career_map,
         graph,

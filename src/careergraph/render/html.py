@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from careergraph.errors import Words
 from careergraph.files import write_file
 from careergraph.graph import CareerGraph
 from careergraph.model import CareerMap, Profile
@@ -24,7 +25,7 @@ from careergraph.render.map_data import (
     profile_data,
     wrapped_labels,
 )
-from careergraph.render.messages import legend, move_marks
+from careergraph.render.messages import legend, move_marks, said
 from careergraph.render.network import (
     ALTERNATIVE_ROUTE,
     BEST_ROUTE,
@@ -71,7 +72,7 @@ class Drawing:
 
     tracks: tuple[str, ...]
     roles: frozenset[str] | None = None
-    notice: str | None = None
+    notice: Words | None = None
 
 
 def choose_drawing(
@@ -105,10 +106,12 @@ def choose_drawing(
         kept_tracks = {career_map.roles[r].track for r in keep}
         order = [t for t in track_ids if t in kept_tracks]
         order += sorted(kept_tracks - set(order))
-        notice = (
-            f"this map has {total:,} roles, more than the {limit:,} a page draws smoothly, so "
-            f"the page shows the {len(keep):,} on the routes and one move from them and leaves "
-            f"out the other {total - len(keep):,}; use --track to draw whole ladders"
+        notice = Words.of(
+            "drawing.routes",
+            total=f"{total:,}",
+            limit=f"{limit:,}",
+            kept=f"{len(keep):,}",
+            left=f"{total - len(keep):,}",
         )
         return Drawing(tuple(order), frozenset(keep), notice)
     chosen: list[str] = []
@@ -125,19 +128,25 @@ def choose_drawing(
             (role for role in career_map.roles.values() if role.track == track),
             key=lambda role: (role.level, role.id),
         )[:limit]
-        notice = (
-            f"this map has {total:,} roles, more than the {limit:,} a page draws smoothly, and "
-            f"the track '{track}' alone has {per_track[track]:,}, so the page shows its "
-            f"{limit:,} lowest roles by level and leaves out the other {total - limit:,}; use "
-            "--route to draw a route and the roles around it"
+        notice = Words.of(
+            "drawing.lowest",
+            total=f"{total:,}",
+            limit=f"{limit:,}",
+            track=track,
+            size=f"{per_track[track]:,}",
+            left=f"{total - limit:,}",
         )
         return Drawing((track,), frozenset(role.id for role in members), notice)
     skipped = len(track_ids) - len(chosen)
-    notice = (
-        f"this map has {total:,} roles, more than the {limit:,} a page draws smoothly, so the "
-        f"page shows the first {len(chosen):,} of {len(track_ids):,} tracks ({count:,} roles) "
-        f"and leaves out {skipped:,} tracks ({total - count:,} roles); use --track to choose "
-        "tracks, or --route to draw a route and the roles around it"
+    notice = Words.of(
+        "drawing.tracks",
+        total=f"{total:,}",
+        limit=f"{limit:,}",
+        shown=f"{len(chosen):,}",
+        all=f"{len(track_ids):,}",
+        count=f"{count:,}",
+        skipped=f"{skipped:,}",
+        left=f"{total - count:,}",
     )
     return Drawing(tuple(chosen), None, notice)
 
@@ -231,7 +240,7 @@ def render_html(
         "nodes": nodes,
         "edges": edges,
         "options": options(large=large),
-        "notice": drawing.notice,
+        "notice": said(lang, drawing.notice) if drawing.notice else None,
         # What the marks on moves and years mean, when any is drawn.
         "marksLegend": legend(
             lang,
