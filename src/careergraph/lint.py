@@ -18,9 +18,10 @@ from enum import StrEnum
 
 import networkx as nx
 
+from careergraph.catalogue import ENGLISH, said
 from careergraph.errors import Words
 from careergraph.graph import CareerGraph
-from careergraph.model import CareerMap, MapPath, Place, Role, TransitionKind, normalize_name
+from careergraph.model import CareerMap, MapPath, Place, TransitionKind, normalize_name
 from careergraph.query import skill_gap, steep_allowance, steep_rises
 
 
@@ -112,11 +113,18 @@ class Finding:
     place: Place
     severity: Severity
     code: str
-    message: str
+    message: str  # the words in English (JSON's `message`)
     subject: MapPath
     allowed: str | None = None  # why the data keeps it, when it does
     # The message by catalogue key, for the CLI to say in the user's language.
     words: Words | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(
+        cls, place: Place, severity: Severity, code: str, subject: MapPath, words: Words
+    ) -> Finding:
+        """The finding these catalogue words say; its `message` is them in English."""
+        return cls(place, severity, code, said(ENGLISH, words), subject, words=words)
 
     def __str__(self) -> str:
         return f"{self.place}: {self.severity} [{self.code}] {self.message}"
@@ -148,19 +156,8 @@ def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
     )
 
 
-def _finding(
-    career_map: CareerMap, code: str, subject: MapPath, message: str, words: Words
-) -> Finding:
-    place = career_map.place(*subject)
-    return Finding(place, RULES[code].severity, code, message, subject, words=words)
-
-
-def _role(role: Role) -> str:
-    return f"'{role.name.get()}'"
-
-
-def _move(source: str, target: str) -> str:
-    return f"transitions '{source}' -> '{target}'"
+def _finding(career_map: CareerMap, code: str, subject: MapPath, words: Words) -> Finding:
+    return Finding.of(career_map.place(*subject), RULES[code].severity, code, subject, words)
 
 
 def _move_words(source: str, target: str) -> Words:
@@ -190,21 +187,13 @@ def _reach(career_map: CareerMap, graph: CareerGraph) -> Iterator[Finding]:
     for role_id, role in career_map.roles.items():
         subject = ("roles", role_id)
         if role_id not in reached:
-            message = (
-                f"roles.{role_id}: no entry-level role (level 1, not promoted into) "
-                f"can reach {_role(role)}"
-            )
             words = Words.of("lint.unreachable", id=role_id, role=role.name)
-            yield _finding(career_map, "unreachable", subject, message, words)
+            yield _finding(career_map, "unreachable", subject, words)
         if graph.out_degree(role_id) == 0 and role.level < tops[role.track]:
-            message = (
-                f"roles.{role_id}: {_role(role)} has no move out, yet is not a top role "
-                f"(track '{role.track}' goes up to level {tops[role.track]})"
-            )
             words = Words.of(
                 "lint.dead_end", id=role_id, role=role.name, track=role.track, top=tops[role.track]
             )
-            yield _finding(career_map, "dead-end", subject, message, words)
+            yield _finding(career_map, "dead-end", subject, words)
 
 
 # -- promotions -------------------------------------------------------------------------------
@@ -224,13 +213,9 @@ def _promotion_cycles(career_map: CareerMap) -> Iterator[Finding]:
         )
         cycle = [start, *back]
         spelled = " -> ".join(cycle)
-        message = (
-            f"{_move(start, cycle[1])}: promotions lead in a loop: {spelled}; "
-            "one of them is not a promotion"
-        )
         words = Words.of("lint.promotion_cycle", source=start, target=cycle[1], cycle=spelled)
         subject = ("transitions", start, cycle[1])
-        yield _finding(career_map, "promotion-cycle", subject, message, words)
+        yield _finding(career_map, "promotion-cycle", subject, words)
 
 
 def _promotions(career_map: CareerMap) -> Iterator[Finding]:
@@ -241,12 +226,6 @@ def _promotions(career_map: CareerMap) -> Iterator[Finding]:
         source, target = roles[move.source], roles[move.target]
         subject = ("transitions", move.source, move.target)
         if source.track == target.track and target.level <= source.level:
-            word = "the same level" if target.level == source.level else "a lower level"
-            message = (
-                f"{_move(source.id, target.id)}: a promotion to {word} "
-                f"({source.level} -> {target.level}) in track '{source.track}'; "
-                "make it lateral or fix the levels"
-            )
             words = Words.of(
                 "lint.promotion_not_up." + ("same" if target.level == source.level else "lower"),
                 source=source.id,
@@ -255,17 +234,13 @@ def _promotions(career_map: CareerMap) -> Iterator[Finding]:
                 new_level=target.level,
                 track=source.track,
             )
-            yield _finding(career_map, "promotion-not-up", subject, message, words)
+            yield _finding(career_map, "promotion-not-up", subject, words)
         dropped = [
             (career_map.skills[skill].name, level, target.skills[skill])
             for skill, level in source.skills.items()
             if target.skills.get(skill, level) < level
         ]
         if dropped:
-            lower = [f"{name.get()} {level} -> {new}" for name, level, new in dropped]
-            message = (
-                f"{_move(source.id, target.id)}: the promotion asks less of {'; '.join(lower)}"
-            )
             skills = tuple(
                 Words.of("lint.skill_drop", skill=name, level=level, new_level=new)
                 for name, level, new in dropped
@@ -273,7 +248,7 @@ def _promotions(career_map: CareerMap) -> Iterator[Finding]:
             words = Words.of(
                 "lint.promotion_skill_drop", source=source.id, target=target.id, skills=skills
             )
-            yield _finding(career_map, "promotion-skill-drop", subject, message, words)
+            yield _finding(career_map, "promotion-skill-drop", subject, words)
 
 
 # -- points requirements ----------------------------------------------------------------------
@@ -285,12 +260,6 @@ def _points(career_map: CareerMap) -> Iterator[Finding]:
         for index, requirement in enumerate(role.points):
             if requirement.points(role.skills) >= requirement.total:
                 subject = ("roles", role_id, "points", str(index))
-                message = (
-                    f"roles.{role_id}.points[{index}]: the role's own minimums already give"
-                    f" {requirement.points(role.skills)} points, at least the"
-                    f" {requirement.total} it asks, so it asks nothing more; raise the total"
-                    " or drop it"
-                )
                 words = Words.of(
                     "lint.points_already_met",
                     id=role_id,
@@ -298,7 +267,7 @@ def _points(career_map: CareerMap) -> Iterator[Finding]:
                     have=requirement.points(role.skills),
                     total=requirement.total,
                 )
-                yield _finding(career_map, "points-already-met", subject, message, words)
+                yield _finding(career_map, "points-already-met", subject, words)
     for move in career_map.transitions:
         if move.kind is not TransitionKind.PROMOTION:
             continue
@@ -310,11 +279,6 @@ def _points(career_map: CareerMap) -> Iterator[Finding]:
                 )
                 if same and after.total < before.total:
                     moved: MapPath = ("transitions", move.source, move.target)
-                    message = (
-                        f"{_move(source.id, target.id)}: the promotion asks {after.total} points"
-                        f" over {', '.join(after.skills)}, fewer than the {before.total} of"
-                        f" '{source.id}'"
-                    )
                     words = Words.of(
                         "lint.promotion_points_drop",
                         source=source.id,
@@ -323,7 +287,7 @@ def _points(career_map: CareerMap) -> Iterator[Finding]:
                         skills=", ".join(after.skills),
                         before=before.total,
                     )
-                    yield _finding(career_map, "promotion-points-drop", moved, message, words)
+                    yield _finding(career_map, "promotion-points-drop", moved, words)
 
 
 # -- what nothing uses ------------------------------------------------------------------------
@@ -339,20 +303,17 @@ def _unused(career_map: CareerMap) -> Iterator[Finding]:
     )
     for skill_id in career_map.skills:
         if skill_id not in asked:
-            message = f"skills.{skill_id}: no role asks for this skill"
             words = Words.of("lint.unused_skill", id=skill_id)
-            yield _finding(career_map, "unused-skill", ("skills", skill_id), message, words)
+            yield _finding(career_map, "unused-skill", ("skills", skill_id), words)
     for role_id, role in career_map.roles.items():
         if not role.skills and not role.points:
-            message = f"roles.{role_id}: {_role(role)} asks for no skill, so no gap can be shown"
             words = Words.of("lint.role_without_skills", id=role_id, role=role.name)
-            yield _finding(career_map, "role-without-skills", ("roles", role_id), message, words)
+            yield _finding(career_map, "role-without-skills", ("roles", role_id), words)
     staffed = {role.track for role in career_map.roles.values()}
     for track_id in career_map.tracks:
         if track_id not in staffed:
-            message = f"tracks.{track_id}: no role is in this track"
             words = Words.of("lint.empty_track", id=track_id)
-            yield _finding(career_map, "empty-track", ("tracks", track_id), message, words)
+            yield _finding(career_map, "empty-track", ("tracks", track_id), words)
 
 
 def _undescribed_levels(career_map: CareerMap) -> Iterator[Finding]:
@@ -371,15 +332,11 @@ def _undescribed_levels(career_map: CareerMap) -> Iterator[Finding]:
             continue
         described = ", ".join(map(str, skill.levels))
         left_out = ", ".join(map(str, missing))
-        message = (
-            f"skills.{skill_id}.levels: describes levels {described} but not {left_out}, "
-            "which roles ask for"
-        )
         words = Words.of(
             "lint.undescribed_level", id=skill_id, described=described, missing=left_out
         )
         subject = ("skills", skill_id, "levels")
-        yield _finding(career_map, "undescribed-level", subject, message, words)
+        yield _finding(career_map, "undescribed-level", subject, words)
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -425,11 +382,7 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
         if other[0] == role_id or pair in said:
             continue
         said.add(pair)
-        there, there_words = _elsewhere(career_map, other[1], path)
-        message = (
-            f"roles.{role_id}: the name '{name}' differs from '{other[2]}' of role "
-            f"'{other[0]}' ({there}) only in punctuation or long-vowel marks"
-        )
+        there_words = _elsewhere(career_map, other[1], path)
         words = Words.of(
             "lint.similar_names",
             id=role_id,
@@ -438,7 +391,7 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
             other=other[0],
             there=there_words,
         )
-        yield _finding(career_map, "similar-names", path, message, words)
+        yield _finding(career_map, "similar-names", path, words)
 
 
 def _shared_names(career_map: CareerMap) -> Iterator[Finding]:
@@ -455,13 +408,8 @@ def _shared_names(career_map: CareerMap) -> Iterator[Finding]:
         if other[0] == entry_id or pair in said:
             continue
         said.add(pair)
-        there, there_words = _elsewhere(career_map, other[1], path)
+        there_words = _elsewhere(career_map, other[1], path)
         kind = section.removesuffix("s")
-        message = (
-            f"{section}.{entry_id}: the name '{name}' is also that of {kind} '{other[0]}' "
-            f"({there}), so what careergraph prints cannot tell them apart; use one id for both "
-            "or rename one"
-        )
         words = Words.of(
             "lint.shared_name",
             entry=f"{section}.{entry_id}",
@@ -470,7 +418,7 @@ def _shared_names(career_map: CareerMap) -> Iterator[Finding]:
             other=other[0],
             there=there_words,
         )
-        yield _finding(career_map, "similar-names", path, message, words)
+        yield _finding(career_map, "similar-names", path, words)
 
 
 # Characters that show nothing, or change the direction of the text around them, or break its
@@ -520,17 +468,13 @@ def _invisible_characters(career_map: CareerMap) -> Iterator[Finding]:
         code = f"U+{ord(first):04X}"
         what = unicodedata.name(first, "")
         character = f"{code} {what}" if what else code
-        message = (
-            f"{section}.{entry_id}: the name '{_spelled(name)}' holds {character}, which shows "
-            "nothing or turns the text around, so the name can look like another"
-        )
         words = Words.of(
             "lint.invisible_characters",
             entry=f"{section}.{entry_id}",
             name=_spelled(name),
             character=character,
         )
-        yield _finding(career_map, "invisible-characters", path, message, words)
+        yield _finding(career_map, "invisible-characters", path, words)
 
 
 def _look_alike_names(career_map: CareerMap) -> Iterator[Finding]:
@@ -548,13 +492,8 @@ def _look_alike_names(career_map: CareerMap) -> Iterator[Finding]:
         if other[0] == entry_id or pair in said or normalize_name(name) == normalize_name(other[2]):
             continue
         said.add(pair)
-        there, there_words = _elsewhere(career_map, other[1], path)
+        there_words = _elsewhere(career_map, other[1], path)
         kind = section.removesuffix("s")
-        message = (
-            f"{section}.{entry_id}: the name '{_spelled(name)}' looks the same as "
-            f"'{_spelled(other[2])}' of {kind} '{other[0]}' ({there}): they differ only in "
-            "characters that show nothing"
-        )
         words = Words.of(
             "lint.look_alike_names",
             entry=f"{section}.{entry_id}",
@@ -564,7 +503,7 @@ def _look_alike_names(career_map: CareerMap) -> Iterator[Finding]:
             other=other[0],
             there=there_words,
         )
-        yield _finding(career_map, "look-alike-names", path, message, words)
+        yield _finding(career_map, "look-alike-names", path, words)
 
 
 def initials(name: str) -> str:
@@ -584,10 +523,6 @@ def _initials(career_map: CareerMap) -> Iterator[Finding]:
         for alias in role.aliases:
             others = [o for o in owners.get(normalize_name(alias), []) if o[0] != role.id]
             for other_id, other_name in others[:1]:
-                message = (
-                    f"roles.{role.id}: the alias '{alias}' is also the initials of "
-                    f"'{other_name}' (role '{other_id}')"
-                )
                 path = ("roles", role.id, "aliases", alias)
                 words = Words.of(
                     "lint.alias_is_initials",
@@ -596,7 +531,7 @@ def _initials(career_map: CareerMap) -> Iterator[Finding]:
                     other_name=other_name,
                     other=other_id,
                 )
-                yield _finding(career_map, "alias-is-initials", path, message, words)
+                yield _finding(career_map, "alias-is-initials", path, words)
 
 
 # -- years ------------------------------------------------------------------------------------
@@ -618,12 +553,10 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
     first, third = quartiles
     for move in career_map.transitions:
         if move.years > third * OUTLIER_FACTOR:
-            how = f"over {OUTLIER_FACTOR:g} times the moves' third quartile ({third:.3g} years)"
             how_words = Words.of(
                 "lint.years_outlier.over", factor=f"{OUTLIER_FACTOR:g}", quartile=f"{third:.3g}"
             )
         elif move.years < first / OUTLIER_FACTOR:
-            how = f"under a third of the moves' first quartile ({first:.3g} years)"
             how_words = Words.of("lint.years_outlier.under", quartile=f"{first:.3g}")
         else:
             continue
@@ -632,8 +565,6 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
         where = career_map.place(*subject, "years") if written else None
         if where is None:
             where = career_map.place("roles", move.source, "years")
-        origin = "" if written else f" (the years of role '{move.source}')"
-        message = f"{_move(move.source, move.target)}: {move.years:g} years{origin} is {how}"
         words = Words.of(
             "lint.years_outlier",
             move=_move_words(move.source, move.target),
@@ -641,7 +572,7 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
             origin="" if written else Words.of("lint.years_outlier.origin", role=move.source),
             how=how_words,
         )
-        finding = _finding(career_map, "years-outlier", subject, message, words)
+        finding = _finding(career_map, "years-outlier", subject, words)
         yield replace(finding, place=where)
 
 
@@ -655,10 +586,6 @@ def _steep_moves(career_map: CareerMap) -> Iterator[Finding]:
             continue
         steep = steep_rises(skill_gap(roles[move.source], roles[move.target]), move.years)
         rises = ", ".join(f"'{c.skill}' {c.from_level}→{c.to_level}" for c in steep)
-        message = (
-            f"{_move(move.source, move.target)}: {rises} in a move of {move.years:g} years;"
-            f" at most {allowed} level(s) is plausible"
-        )
         words = Words.of(
             "lint.steep_move",
             move=_move_words(move.source, move.target),
@@ -666,9 +593,7 @@ def _steep_moves(career_map: CareerMap) -> Iterator[Finding]:
             years=f"{move.years:g}",
             allowed=allowed,
         )
-        yield _finding(
-            career_map, "steep-move", ("transitions", move.source, move.target), message, words
-        )
+        yield _finding(career_map, "steep-move", ("transitions", move.source, move.target), words)
 
 
 # -- overlays ---------------------------------------------------------------------------------
@@ -698,12 +623,8 @@ def _unconnected_overlays(career_map: CareerMap) -> Iterator[Finding]:
             continue
         first = min(added, key=lambda r: career_map.place("roles", r))
         roles = ", ".join(sorted(added))
-        message = (
-            f"roles.{first}: no move joins the roles this file adds ({roles}) to the map it is "
-            "laid on; add a transition from or to one of them"
-        )
         words = Words.of("lint.overlay_unconnected", id=first, roles=roles)
-        yield _finding(career_map, "overlay-unconnected", ("roles", first), message, words)
+        yield _finding(career_map, "overlay-unconnected", ("roles", first), words)
 
 
 # -- allowances -------------------------------------------------------------------------------
@@ -727,13 +648,10 @@ def _allowances(career_map: CareerMap, found: list[Finding]) -> list[Finding]:
     for entry, allowance in sorted(career_map.allowances.items()):
         place = career_map.place(*entry, "lint")
         moved = entry[0] == "transitions"
-        name = _move(entry[1], entry[2]) if moved else ".".join(entry)
-        named: Words | str = _move_words(entry[1], entry[2]) if moved else name
+        named: Words | str = _move_words(entry[1], entry[2]) if moved else ".".join(entry)
         for code in allowance.codes:
             if code not in RULES:
                 close = difflib.get_close_matches(code, list(RULES), n=1)
-                hint = f" — did you mean '{close[0]}'?" if close else ""
-                message = f"{name}: lint allows '{code}', which is not a lint code{hint}"
                 words = (
                     Words.of(
                         "lint.unknown_allow.suggest", entry=named, code=code, suggestion=close[0]
@@ -741,24 +659,16 @@ def _allowances(career_map: CareerMap, found: list[Finding]) -> list[Finding]:
                     if close
                     else Words.of("lint.unknown_allow", entry=named, code=code)
                 )
-                out.append(
-                    Finding(place, Severity.ERROR, "unknown-allow", message, entry, words=words)
-                )
+                out.append(Finding.of(place, Severity.ERROR, "unknown-allow", entry, words))
             elif (entry, code) not in kept:
-                message = f"{name}: lint allows '{code}', but there is no such finding here"
                 words = Words.of("lint.unused_allow", entry=named, code=code)
-                out.append(
-                    Finding(place, Severity.WARNING, "unused-allow", message, entry, words=words)
-                )
+                out.append(Finding.of(place, Severity.WARNING, "unused-allow", entry, words))
     return out
 
 
-def _elsewhere(career_map: CareerMap, first: MapPath, path: MapPath) -> tuple[str, Words]:
+def _elsewhere(career_map: CareerMap, first: MapPath, path: MapPath) -> Words:
     """Where `first` was written, as seen from `path`: its line, or its file and line."""
     where, here = career_map.place(*first), career_map.place(*path)
     if where.file == here.file:
-        return f"line {where.line}", Words.of("lint.there.line", line=where.line)
-    return (
-        f"{where.file}:{where.line}",
-        Words.of("lint.there.file", file=where.file, line=where.line),
-    )
+        return Words.of("lint.there.line", line=where.line)
+    return Words.of("lint.there.file", file=where.file, line=where.line)
