@@ -211,7 +211,7 @@ def test_a_section_past_the_largest_map_is_refused(
     suffix: str,
 ) -> None:
     shape = validate.SECTIONS[section][0]
-    monkeypatch.setitem(validate.SECTIONS, section, (shape, 3, noun))
+    monkeypatch.setitem(validate.SECTIONS, section, (shape, 3))
     data = base_map()
     if shape == "list":
         data[section] = [None] * 4
@@ -249,7 +249,7 @@ def test_what_the_first_events_show_is_reported_without_reading_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
 ) -> None:
     """Each file ends in a syntax error a full read would report instead."""
-    monkeypatch.setitem(validate.SECTIONS, "roles", ("mapping", 4, "roles"))
+    monkeypatch.setitem(validate.SECTIONS, "roles", ("mapping", 4))
     file = tmp_path / "map.yaml"
     file.write_text(text, encoding="utf-8")
     assert run("validate", str(file)).stderr == f"{file}:{message}\n"
@@ -589,7 +589,7 @@ def test_limit_problems_are_said_in_japanese_too(
 def test_a_section_past_its_limit_is_said_in_japanese(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(validate.SECTIONS, "roles", ("mapping", 1, "roles"))
+    monkeypatch.setitem(validate.SECTIONS, "roles", ("mapping", 1))
     file = write(tmp_path, "yaml", base_map())
     result = run("validate", str(file), "--lang", "ja")
     expected = (

@@ -98,8 +98,8 @@ def test_a_title_two_roles_of_one_track_share_or_another_roles_name_is_refused(
     ja = CliRunner().invoke(cli, ["validate", str(bad), "--lang", "ja"])
     assert ja.stderr.splitlines() == [
         f"{bad}:9:37: roles.senior_b.title: 'Senior Engineer (Backend)'はすでにロール'senior_a'を"
-        "指しています(line 8)。同じトラックの2つのロールが肩書きを共有することはできません",
-        f"{bad}:10:29: roles.lead.title: 肩書き'Staff Engineer'はロール'staff'の名前です(line 7)。"
+        "指しています(8行目)。同じトラックの2つのロールが肩書きを共有することはできません",
+        f"{bad}:10:29: roles.lead.title: 肩書き'Staff Engineer'はロール'staff'の名前です(7行目)。"
         "肩書きはそれを持つロールどうしでは共有できますが、ほかのロールの名前とは重ねられません",
     ]
 
@@ -138,7 +138,7 @@ def test_one_title_on_two_tracks_of_one_name_says_the_tracks_share_a_name(tmp_pa
     ja = CliRunner().invoke(cli, ["validate", str(data), "--lang", "ja"])
     assert ja.stderr.splitlines() == [
         f"{data}:9:32: roles.app_lead.title: 'Tech Lead (Engineering)'はすでにロール'web_lead'を"
-        "指しています(line 8)。2つのトラックの名前が同じです。"
+        "指しています(8行目)。2つのトラックの名前が同じです。"
         "どちらかのトラックの名前を変えてください",
     ]
 

@@ -67,10 +67,12 @@ class Layers:
             return Problem.of(*self.where(path, key=key), message)
         return Problem(*self.where(path, key=key), message)
 
-    def reference(self, path: Path, beside: str) -> str:
+    def reference(self, path: Path, beside: str) -> Words:
         """Where `path` is, for a message about a place in `beside`: 'line 4' or 'a.yaml:4'."""
         file, line, _ = self.where(path)
-        return f"line {line}" if file == beside else f"{file}:{line}"
+        if file == beside:
+            return Words.of("lint.there.line", line=line)
+        return Words.of("lint.there.file", file=file, line=line)
 
 
 def single(document: Document) -> Layers:

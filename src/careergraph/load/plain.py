@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from careergraph.errors import CareerGraphError
+from careergraph.errors import CareerGraphError, Words
 from careergraph.model import (
     DEFAULT_ROLE_YEARS,
     Allowance,
@@ -180,10 +180,10 @@ class LazyRoles(Mapping[str, Role]):
             return _role(role_id, *marshal.loads(record))
         except (EOFError, KeyError, TypeError, ValueError) as error:
             # Only an entry written by hand gets here: the payload matched the hash in its header.
-            raise CareerGraphError(
-                f"the load cache's record of role '{role_id}' is not one careergraph wrote;"
-                " remove the cache folder or set CAREERGRAPH_NO_CACHE=1"
-            ) from error
+            from careergraph.load.cache import NO_CACHE_ENV
+
+            words = Words.of("error.cache_role", role=role_id, env=NO_CACHE_ENV)
+            raise CareerGraphError(words) from error
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._records)

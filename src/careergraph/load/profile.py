@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from types import MappingProxyType
 from typing import Annotated
 
@@ -13,7 +12,7 @@ from careergraph.errors import DataFileError, Problem, Words
 from careergraph.limits import MAX_YEARS
 from careergraph.load.characters import refused_characters
 from careergraph.load.schema import Name, Strict
-from careergraph.load.schema_errors import describe, describe_words, did_you_mean, unknown_words
+from careergraph.load.schema_errors import describe, unknown_words
 from careergraph.load.text_file import read_text
 from careergraph.load.yaml_source import Document, dotted, read_yaml
 from careergraph.model import CareerMap, Profile
@@ -46,7 +45,7 @@ def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> P
         raise DataFileError(problems)
     data = document.data
     if not isinstance(data, dict):
-        problems.append(document.problem((), "a profile must be a mapping with at least 'role'"))
+        problems.append(document.problem((), Words.of("problem.profile_not_mapping")))
         raise DataFileError(problems)
     spec: ProfileSpec | None = None
     try:
@@ -83,17 +82,15 @@ def _schema_problems(document: Document, error: ValidationError) -> list[Problem
         if loc and loc[-1] == "[key]":
             loc = loc[:-1]
         if detail["type"] == "missing":
-            where = document.problem(loc[:-1], "")
+            line, column = document.where(loc[:-1])
         else:
-            where = document.problem(loc, "", key=on_key)
-        words: Words | None = None
+            line, column = document.where(loc, key=on_key)
         if detail["type"] == "greater_than_equal":
             # pydantic reports the bound of a float field as 0.0; people wrote 0.
-            message = f"{dotted(loc)}: must be 0 or more, got {detail['input']}"
+            words = Words.of("problem.at_least_zero", place=dotted(loc), value=detail["input"])
         else:
-            message = describe(detail, loc, ProfileSpec)
-            words = describe_words(detail, loc, ProfileSpec)
-        problems.append(Problem(where.file, where.line, where.column, message, words))
+            words = describe(detail, loc, ProfileSpec)
+        problems.append(Problem.of(document.file, line, column, words))
     return problems
 
 
@@ -106,17 +103,13 @@ def _check_role(
     ids, found = career_map.readings(value)
     if found is None and ids:
         # A name several roles go by, none of them first: the file must say which.
-        listed = ", ".join(ids)
-        message = f"role: '{value}' names several roles ({listed}); write one's id"
-        words = Words.of("problem.role_ambiguous", value=value, roles=listed)
-        problems.append(replace(document.problem(("role",), message), words=words))
+        words = Words.of("problem.role_ambiguous", value=value, roles=", ".join(ids))
+        problems.append(document.problem(("role",), words))
         return None
     if found is None:
-        hint = did_you_mean(value, career_map.roles) or " (`careergraph roles` lists them)"
-        problem = document.problem(("role",), f"role: unknown role '{value}'{hint}")
         otherwise = Words.of("problem.roles_listed")
         words = unknown_words("role", "role", value, career_map.roles, otherwise)
-        problems.append(replace(problem, words=words))
+        problems.append(document.problem(("role",), words))
     return found
 
 
@@ -126,8 +119,6 @@ def _check_skills(
     for skill in value if isinstance(value, dict) else ():
         if skill not in career_map.skills:
             path = ("skills", skill)
-            hint = did_you_mean(skill, career_map.skills) or " (skill ids are listed in the map)"
-            message = f"{dotted(path)}: unknown skill '{skill}'{hint}"
             otherwise = Words.of("problem.skills_listed")
             words = unknown_words(dotted(path), "skill", skill, career_map.skills, otherwise)
-            problems.append(replace(document.problem(path, message, key=True), words=words))
+            problems.append(document.problem(path, words, key=True))

@@ -1,5 +1,5 @@
 """pydantic's validation errors, and unknown names, said in careergraph's words: whole sentences
-(and their catalogue `Words`) that name the bad value, what was expected and what is valid."""
+(catalogue `Words`) that name the bad value, what was expected and what is valid."""
 
 from __future__ import annotations
 
@@ -55,73 +55,6 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> str:
-    """One clear sentence for a pydantic error, naming the place in dotted form."""
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    place = dotted(loc)
-    parent = dotted(loc[:-1]) or "the top level"
-    last = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        allowed = field_names(model)
-        hint = did_you_mean(str(last), allowed) or f" (expected one of: {', '.join(allowed)})"
-        return f"{parent}: unknown key '{last}'{hint}"
-    if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
-        return (
-            f"{parent}: missing required key '{last}' (an overlay? check it on the map it is"
-            " laid on: careergraph validate --base BASE FILE)"
-        )
-    if kind == "missing":
-        return f"{parent}: missing required key '{last}'"
-    if kind == "string_pattern_mismatch":
-        return f"{place}: '{value}' is not a valid id (use lowercase snake_case like 'senior_tpm')"
-    if kind == "literal_error" and loc == ("version",):
-        return f"version: {_show(value)} is not supported; this careergraph reads version 1"
-    if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        choices = [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")]
-        hint = did_you_mean(str(value), choices)
-        return f"{place}: '{value}' is not one of {expected}{hint}"
-    simple = {
-        "int_type": "a whole number",
-        "float_type": "a number",
-        "string_type": "text",
-        "dict_type": "a mapping (key: value)",
-        "list_type": "a list",
-        "model_type": "a mapping (key: value)",
-        "bool_type": "true or false",
-    }
-    if kind == "string_type" and last == "track" and isinstance(value, list):
-        return f"{place}: a role belongs to one track, got a list; make one role per track"
-    if kind in simple:
-        return f"{place}: expected {simple[kind]}, got {_show(value)}"
-    if kind == "greater_than":
-        return f"{place}: must be greater than {ctx['gt']:g}, got {_show(value)}"
-    if kind == "greater_than_equal" and _unneeded_skill(loc, value):
-        return (
-            f"{place}: must be at least {ctx['ge']}, got {_show(value)};"
-            " leave out a skill the role does not ask for"
-        )
-    if kind == "greater_than_equal":
-        return f"{place}: must be at least {ctx['ge']}, got {_show(value)}"
-    if kind == "less_than_equal":
-        return f"{place}: must be at most {ctx['le']}, got {_show(value)}"
-    if kind == "finite_number":
-        return f"{place}: must be a finite number, got {_show(value)}"
-    if kind == "string_too_short":
-        return f"{place}: must not be empty"
-    if kind == "string_too_long":
-        length = f"{len(value):,}" if isinstance(value, str) else "too many"
-        return (
-            f"{place}: {length} characters long; careergraph reads texts of up to"
-            f" {ctx['max_length']:,} characters (see Limits in the README)"
-        )
-    if kind == "too_short":
-        return f"{place}: must list at least {ctx['min_length']}, got {ctx['actual_length']}"
-    return f"{place}: {error['msg']}"
-
-
 # The top-level sections only a base map must have: an overlay leaves them to it.
 _SECTIONS_A_MAP_NEEDS = {("tracks",), ("skills",), ("roles",)}
 
@@ -135,13 +68,21 @@ _TYPES = {
     "bool_type": "boolean",
 }
 
+# careergraph's own schema errors (careergraph.load.schema), by their pydantic type.
+_OWN = {
+    "text_empty": "problem.text_empty",
+    "text_language": "problem.text_language",
+    "list_duplicate": "problem.list_duplicate",
+    "url_invalid": "problem.url",
+}
 
-def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> Words | None:
-    """The common pydantic errors as Words the CLI can say in the user's language (else None).
 
-    Each says the same English sentence as `describe`; the rest stay English.
-    """
+def describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> Words:
+    """One clear sentence for a pydantic error, naming the place in dotted form."""
     kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    place = dotted(loc)
     parent: Words | str = dotted(loc[:-1]) or Words.of("problem.top_level")
     last = loc[-1] if loc else ""
     if kind == "extra_forbidden":
@@ -152,35 +93,57 @@ def describe_words(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -
         return Words.of("problem.missing_section", place=parent, key=last)
     if kind == "missing":
         return Words.of("problem.missing_key", place=parent, key=last)
-    got = _show_words(error.get("input"))
-    if kind == "string_type" and last == "track" and isinstance(error.get("input"), list):
-        return None  # its own sentence in `describe`, English only
+    got = _show_words(value)
+    if kind == "string_pattern_mismatch":
+        return Words.of("problem.bad_id", place=place, value=value)
+    if kind == "literal_error" and loc == ("version",):
+        return Words.of("problem.version", value=_show(value))
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        options = [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")]
+        return Words.of(
+            "problem.not_one_of",
+            place=place,
+            value=value,
+            expected=expected,
+            hint=did_you_mean(str(value), options),
+        )
+    if kind == "string_type" and last == "track" and isinstance(value, list):
+        return Words.of("problem.track_list", place=place)
     if kind in _TYPES:
-        expected = Words.of(f"problem.type.{_TYPES[kind]}")
-        return Words.of("problem.expected", place=dotted(loc), expected=expected, value=got)
-    ctx = error.get("ctx") or {}
+        expected_type = Words.of(f"problem.type.{_TYPES[kind]}")
+        return Words.of("problem.expected", place=place, expected=expected_type, value=got)
     if kind == "level_key":
-        return Words.of("problem.level_key", place=dotted(loc), value=str(error.get("input")))
-    if kind == "greater_than_equal" and _unneeded_skill(loc, error.get("input")):
-        return Words.of("problem.skill_level_zero", place=dotted(loc), bound=ctx["ge"], value=got)
+        return Words.of("problem.level_key", place=place, value=str(value))
+    if kind == "greater_than":
+        return Words.of("problem.greater_than", place=place, bound=f"{ctx['gt']:g}", value=got)
+    if kind == "greater_than_equal" and _unneeded_skill(loc, value):
+        return Words.of("problem.skill_level_zero", place=place, bound=ctx["ge"], value=got)
     if kind == "greater_than_equal":
-        return Words.of("problem.at_least", place=dotted(loc), bound=ctx["ge"], value=got)
+        return Words.of("problem.at_least", place=place, bound=ctx["ge"], value=got)
     if kind == "less_than_equal":
-        return Words.of("problem.at_most", place=dotted(loc), bound=ctx["le"], value=got)
+        return Words.of("problem.at_most", place=place, bound=ctx["le"], value=got)
+    if kind == "finite_number":
+        return Words.of("problem.finite", place=place, value=got)
+    if kind == "string_too_short":
+        return Words.of("problem.not_empty", place=place)
     if kind == "too_short":
         return Words.of(
-            "problem.too_few",
-            place=dotted(loc),
-            bound=ctx["min_length"],
-            count=ctx["actual_length"],
+            "problem.too_few", place=place, bound=ctx["min_length"], count=ctx["actual_length"]
         )
     if kind in ("string_too_long", "text_too_long"):
-        value = error.get("input")
         length = f"{len(value):,}" if isinstance(value, str) else str(ctx.get("length", ""))
         longest = ctx.get("max_length", ctx.get("longest", ""))
         shown = f"{longest:,}" if isinstance(longest, int) else str(longest)
-        return Words.of("problem.too_long", place=dotted(loc), length=length, longest=shown)
-    return None
+        return Words.of("problem.too_long", place=place, length=length, longest=shown)
+    if kind == "text_type":
+        if "lang" in ctx:
+            return Words.of("problem.text_type_lang", place=place, lang=ctx["lang"])
+        return Words.of("problem.text_type", place=place)
+    if kind in _OWN:
+        return Words.of(_OWN[kind], place=place, **ctx)
+    # pydantic's own English for what careergraph's schema does not word itself.
+    return Words.of("problem.pydantic", place=place, message=error["msg"])
 
 
 def unknown_words(
@@ -243,6 +206,7 @@ def _clipped(text: str, longest: int = 60) -> str:
     return text if len(text) <= longest else text[: longest - 1] + "…"
 
 
-def did_you_mean(value: str, known: Iterable[str]) -> str:
+def did_you_mean(value: str, known: Iterable[str]) -> Words | str:
+    """' — did you mean 'X'?' for the closest of `known`, else nothing."""
     match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f" — did you mean '{match[0]}'?" if match else ""
+    return Words.of("problem.did_you_mean", suggestion=match[0]) if match else ""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -38,8 +37,6 @@ from careergraph.load.schema import (
 )
 from careergraph.load.schema_errors import (
     describe,
-    describe_words,
-    did_you_mean,
     model_at,
     unknown_words,
     without_misspelt_keys,
@@ -67,11 +64,11 @@ _V = TypeVar("_V")
 
 # Each section's kind of collection, the most entries it may hold, and what they are called.
 SECTIONS = {
-    "sources": ("mapping", MAX_SOURCES, "sources"),
-    "tracks": ("mapping", MAX_TRACKS, "tracks"),
-    "skills": ("mapping", MAX_SKILLS, "skills"),
-    "roles": ("mapping", MAX_ROLES, "roles"),
-    "transitions": ("list", MAX_TRANSITIONS, "transitions"),
+    "sources": ("mapping", MAX_SOURCES),
+    "tracks": ("mapping", MAX_TRACKS),
+    "skills": ("mapping", MAX_SKILLS),
+    "roles": ("mapping", MAX_ROLES),
+    "transitions": ("list", MAX_TRANSITIONS),
 }
 
 
@@ -87,16 +84,11 @@ def read_document(text: str, file: str) -> tuple[Document, list[Problem]]:
     else:
         document, problems = read_yaml(text, file, SECTIONS)
     if isinstance(document.data, dict):
-        for name, (_, limit, noun) in SECTIONS.items():
+        for name, (_, limit) in SECTIONS.items():
             entries = document.data.get(name)
             if isinstance(entries, dict | list) and len(entries) > limit:
-                message = (
-                    f"{name}: more than {limit:,} {noun}; careergraph reads maps of up to"
-                    f" {limit:,} (see Limits in the README)"
-                )
-                problem = document.problem((name,), message)
-                words = too_many_words(name, limit)
-                return Document(file, None), [replace(problem, words=words)]
+                problem = document.problem((name,), too_many_words(name, limit))
+                return Document(file, None), [problem]
     return document, problems
 
 
@@ -135,8 +127,7 @@ def _top_level(document: Document, spec: type[BaseModel], known: list[Problem]) 
     """Problems with a file's top level (its version and sections) not already in `known`."""
     layers = single(document)
     if not isinstance(document.data, dict):
-        message = "the top level must be a mapping with version, tracks, skills, roles"
-        return [layers.problem((), message)]
+        return [layers.problem((), Words.of("problem.top_not_mapping"))]
     checker = _Checker(layers, list(known))
     try:
         spec.model_validate(document.data)
@@ -277,16 +268,9 @@ class _Checker:
                     there = self.doc.reference(("roles", other), self.doc.where(path)[0])
                     other_role = self._raw("roles").get(other)
                     same_track = isinstance(other_role, dict) and other_role.get("track") == track
-                    # Across tracks the clash comes from two tracks that share a name.
-                    reason = (
-                        "two roles of one track cannot share a title"
-                        if same_track
-                        else "their tracks share a name: rename one of the tracks"
-                    )
                     self._add(
                         here,
-                        f"{place}: '{name}' already names role '{other}' ({there}): {reason}",
-                        words=Words.of(
+                        Words.of(
                             "problem.title_in_track" if same_track else "problem.title_track_name",
                             place=place,
                             name=name,
@@ -296,15 +280,10 @@ class _Checker:
                     )
                 elif other != key:
                     there = self.doc.reference(("roles", other), self.doc.where(path)[0])
-                    self._add(
-                        path,
-                        f"roles.{key}: the name '{name}' is also a name of role '{other}' "
-                        f"({there}); every name and alias must point at one role",
-                        key=True,
-                        words=Words.of(
-                            "problem.name_taken", id=key, name=name, role=other, there=there
-                        ),
+                    words = Words.of(
+                        "problem.name_taken", id=key, name=name, role=other, there=there
                     )
+                    self._add(path, words, key=True)
         self._check_titles(owners)
 
     def _titled(self, role: dict[str, Any]) -> list[str]:
@@ -326,9 +305,7 @@ class _Checker:
                     there = self.doc.reference(("roles", other), self.doc.where(path)[0])
                     self._add(
                         path,
-                        f"{place}: the title '{text}' is a name of role '{other}' ({there}); a"
-                        " title may be shared by the roles that carry it, not by another's name",
-                        words=Words.of(
+                        Words.of(
                             "problem.title_is_a_name",
                             place=place,
                             title=text,
@@ -355,15 +332,13 @@ class _Checker:
                     place = self.doc.label((*here, "weights", skill))
                     self._add(
                         (*here, "weights", skill),
-                        f"{place}: '{skill}' is not one of this requirement's skills"
-                        f" ({', '.join(listed)}); weigh only a skill listed under 'skills'",
-                        key=True,
-                        words=Words.of(
+                        Words.of(
                             "problem.points_weight",
                             place=place,
                             skill=skill,
                             skills=", ".join(listed),
                         ),
+                        key=True,
                     )
             values = raw.get("values")
             top = POINTS_PER_SKILL
@@ -372,18 +347,12 @@ class _Checker:
                 given = [worth.get(str(level)) for level in range(1, POINTS_PER_SKILL + 1)]
                 if not all(type(v) is int for v in given):
                     place = self.doc.label((*here, "values"))
-                    self._add(
-                        (*here, "values"),
-                        f"{place}: give what every level 1 to 5 is worth, as whole numbers",
-                        words=Words.of("problem.points_values_all", place=place),
-                    )
+                    self._add((*here, "values"), Words.of("problem.points_values_all", place=place))
                     continue
                 if any(b <= a for a, b in itertools.pairwise(given)):  # type: ignore[operator]
                     place = self.doc.label((*here, "values"))
                     self._add(
-                        (*here, "values"),
-                        f"{place}: each level must be worth more than the one below it",
-                        words=Words.of("problem.points_values_rise", place=place),
+                        (*here, "values"), Words.of("problem.points_values_rise", place=place)
                     )
                     continue
                 top = int(given[-1])  # type: ignore[arg-type]
@@ -395,9 +364,7 @@ class _Checker:
                 place = self.doc.label((*here, "total"))
                 self._add(
                     (*here, "total"),
-                    f"{place}: {total} points cannot be reached: its skills at level"
-                    f" {POINTS_PER_SKILL} give {most} at most; lower the total or list more skills",
-                    words=Words.of(
+                    Words.of(
                         "problem.points_impossible",
                         place=place,
                         total=total,
@@ -416,9 +383,7 @@ class _Checker:
                 place = self.doc.label(("names", key, "primary"))
                 self._add(
                     ("names", key, "primary"),
-                    f"{place}: '{spec.primary}' is not one of the roles the name lists "
-                    f"({', '.join(spec.roles)})",
-                    words=Words.of(
+                    Words.of(
                         "problem.primary_not_listed",
                         place=place,
                         role=spec.primary,
@@ -445,11 +410,10 @@ class _Checker:
         """A skill's category the map does not have: the closest one, else every one it has."""
         place = self.doc.label(path)
         choices = ", ".join(categories)
-        hint = did_you_mean(value, categories) or f" (the map's categories: {choices})"
         words = unknown_words(
             place, "category", value, categories, Words.of("problem.categories", values=choices)
         )
-        self._add(path, f"{place}: unknown category '{value}'{hint}", words=words)
+        self._add(path, words)
 
     def _check_sources(self, path: NodePath, cited: Any, declared: set[str]) -> None:
         for position, source in enumerate(cited if isinstance(cited, list) else ()):
@@ -474,22 +438,21 @@ class _Checker:
             if not (isinstance(source, str) and isinstance(target, str)):
                 continue
             if source == target:
-                self._add(path, f"{label}: a move from '{source}' to itself")
+                self._add(path, Words.of("problem.self_move", place=label, source=source))
             elif (source, target) in first_seen:
                 first = ("transitions", first_seen[source, target])
                 there = self.doc.reference(first, self.doc.where(path)[0])
-                self._add(
-                    path, f"{label}: duplicate move '{source}' -> '{target}' (first at {there})"
+                words = Words.of(
+                    "problem.duplicate_move", place=label, source=source, target=target, there=there
                 )
+                self._add(path, words)
             else:
                 first_seen[source, target] = index
 
     # -- reporting --------------------------------------------------------------------------
 
-    def _add(
-        self, path: NodePath, message: str, *, key: bool = False, words: Words | None = None
-    ) -> None:
-        problem = replace(self.doc.problem(path, message, key=key), words=words)
+    def _add(self, path: NodePath, words: Words, *, key: bool = False) -> None:
+        problem = self.doc.problem(path, words, key=key)
         if (problem.file, problem.line, problem.column) in self.reported:
             return  # one message per place: the first is the most specific
         self.problems.append(problem)
@@ -504,12 +467,11 @@ class _Checker:
         *,
         key: bool = False,
     ) -> None:
-        hint = did_you_mean(value, known) or f" (define it under '{kind}s')"
         place = self.doc.label(path)
         words = unknown_words(
             place, kind, value, known, Words.of("problem.define", section=f"{kind}s")
         )
-        self._add(path, f"{place}: unknown {kind} '{value}'{hint}", key=key, words=words)
+        self._add(path, words, key=key)
 
     def _add_errors(
         self, errors: list[ErrorDetails], prefix: NodePath, model: type[BaseModel]
@@ -520,16 +482,14 @@ class _Checker:
             if loc and loc[-1] == "[key]":
                 loc = loc[:-1]
             if error["type"] == "missing":
-                where = self.doc.problem(loc[:-1], "")
+                where = self.doc.where(loc[:-1])
             else:
-                where = self.doc.problem(loc, "", key=on_key)
-            if (where.file, where.line, where.column) in self.reported:
+                where = self.doc.where(loc, key=on_key)
+            if where in self.reported:
                 continue  # already said, more precisely, while reading the YAML
             there = self.doc.source(loc)[1]
             checked_by = model_at(model, error["loc"][:-1])
-            message = describe(error, there, checked_by)
-            words = describe_words(error, there, checked_by)
-            self.problems.append(Problem(where.file, where.line, where.column, message, words))
+            self.problems.append(Problem.of(*where, describe(error, there, checked_by)))
 
 
 def _raw_names(key: str, role: dict[str, Any]) -> list[str]:

@@ -87,7 +87,7 @@ class _StrictComposer(yaml.SafeLoader):
 
     depth = 0
     sections: Sections = MappingProxyType({})
-    counting: tuple[str, str, int, str] | None = None
+    counting: tuple[str, str, int] | None = None
     entries = 0
 
     def fetch_flow_collection_start(self, TokenClass: Any) -> None:
@@ -112,7 +112,7 @@ class _StrictComposer(yaml.SafeLoader):
             name = str(index.value) if isinstance(index, ScalarNode) else ""
             self.counting = (name, *self.sections[name]) if name in self.sections else None
         elif self.depth == 2 and self.counting is not None:
-            name, shape, limit, _noun = self.counting
+            name, shape, limit = self.counting
             # A mapping's keys are composed without an index, a list's items with theirs.
             if (index is None) if shape == "mapping" else isinstance(index, int):
                 self.entries += 1
@@ -136,8 +136,8 @@ def _at(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-Sections = Mapping[str, tuple[str, int, str]]
-"""Top-level keys whose value is a "mapping" or a "list" of at most so many entries, each a noun."""
+Sections = Mapping[str, tuple[str, int]]
+"""Top-level keys whose value is a "mapping" or a "list" of at most so many entries."""
 
 
 def read_yaml(
@@ -194,7 +194,7 @@ def _check_sections(text: str, sections: Sections) -> None:
             continue
         items, depth, cap = 0, 1, 0
         if rule is not None:
-            shape, limit, _noun = rule
+            shape, limit = rule
             cap = 2 * limit if shape == "mapping" else limit  # a mapping's entries: two items
             name = str(key.value)
         while depth:
@@ -431,9 +431,9 @@ class _Fast:
             raise _Mistake
         return intern(name)
 
-    def section(self, name: str, event: Event, rule: tuple[str, int, str]) -> Any:
+    def section(self, name: str, event: Event, rule: tuple[str, int]) -> Any:
         """A top-level section, refused at once if of the wrong kind or with too many entries."""
-        shape, limit, _noun = rule
+        shape, limit = rule
         kind = type(event)
         wanted = MappingStartEvent if shape == "mapping" else SequenceStartEvent
         if kind in (MappingStartEvent, SequenceStartEvent) and kind is not wanted:
