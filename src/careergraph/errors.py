@@ -18,19 +18,14 @@ class CareerGraphError(Exception):
     """A mistake in what the user asked or gave; its message is a whole sentence.
 
     `words` name the message in the catalogue, for the CLI to say in the user's language;
-    `str(error)` is the same words in English. (A bare English sentence is still taken from
-    code not yet moved to the catalogue; such an error has no `words`.)
+    `str(error)` is the same words in English.
     """
 
     exit_code = EXIT_BAD_INPUT
 
-    def __init__(self, words: Words | str, legacy_words: Words | None = None) -> None:
-        if isinstance(words, Words):
-            super().__init__(said(ENGLISH, words))
-            self.words: Words | None = words
-        else:
-            super().__init__(words)
-            self.words = legacy_words
+    def __init__(self, words: Words) -> None:
+        super().__init__(said(ENGLISH, words))
+        self.words: Words | None = words
 
     def lines(self) -> list[str]:
         """The message as the lines the CLI prints, one per problem."""
@@ -103,16 +98,10 @@ SUGGESTIONS_SHOWN = 10
 class AmbiguousRoleError(CareerGraphError):
     """A name that several roles go by, none of them its primary reading; `candidates` are ids."""
 
-    def __init__(
-        self,
-        name: str,
-        candidates: Sequence[str],
-        words: Words | str,
-        legacy_words: Words | None = None,
-    ) -> None:
+    def __init__(self, name: str, candidates: Sequence[str], words: Words) -> None:
         self.name = name
         self.candidates = tuple(candidates)
-        super().__init__(words, legacy_words)
+        super().__init__(words)
 
 
 class UnknownTrackError(CareerGraphError):

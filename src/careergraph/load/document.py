@@ -48,9 +48,6 @@ class Document:
                 return self.value_marks[path]
         return (1, 1)
 
-    def problem(self, path: Path, message: Words | str, *, key: bool = False) -> Problem:
-        """A problem located at `path`, in catalogue words (or, still, an English sentence)."""
-        line, column = self.where(path, key=key)
-        if isinstance(message, Words):
-            return Problem.of(self.file, line, column, message)
-        return Problem(self.file, line, column, message)
+    def problem(self, path: Path, words: Words, *, key: bool = False) -> Problem:
+        """The problem these catalogue words say, located at `path`."""
+        return Problem.of(self.file, *self.where(path, key=key), words)

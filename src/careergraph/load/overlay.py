@@ -60,12 +60,9 @@ class Layers:
         """`path` as its own file names it: transitions[2] is the third move of that file."""
         return dotted(self.source(path)[1])
 
-    def problem(self, path: Path, message: Words | str, *, key: bool = False) -> Problem:
-        """A problem located at `path`, in the file that wrote it, in catalogue words (or, still,
-        an English sentence)."""
-        if isinstance(message, Words):
-            return Problem.of(*self.where(path, key=key), message)
-        return Problem(*self.where(path, key=key), message)
+    def problem(self, path: Path, words: Words, *, key: bool = False) -> Problem:
+        """The problem these catalogue words say, located at `path` in the file that wrote it."""
+        return Problem.of(*self.where(path, key=key), words)
 
     def reference(self, path: Path, beside: str) -> Words:
         """Where `path` is, for a message about a place in `beside`: 'line 4' or 'a.yaml:4'."""
