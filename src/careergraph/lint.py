@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import difflib
 import functools
+import graphlib
 import statistics
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from careergraph.catalogue import ENGLISH, said
 from careergraph.errors import Words
-from careergraph.graph import CareerGraph
 from careergraph.model import CareerMap, MapPath, Place, TransitionKind, normalize_name
 from careergraph.query import skill_gap, steep_allowance, steep_rises
+
+if TYPE_CHECKING:
+    from careergraph.graph import CareerGraph
 
 
 class Severity(StrEnum):
@@ -130,10 +132,17 @@ class Finding:
         return f"{self.place}: {self.severity} [{self.code}] {self.message}"
 
 
-def lint(career_map: CareerMap, graph: CareerGraph) -> list[Finding]:
-    """Every finding in the map, in file order; those the data explains carry `allowed`."""
+def lint(career_map: CareerMap, graph: CareerGraph | None = None) -> list[Finding]:
+    """Every finding in the map, in file order; those the data explains carry `allowed`.
+
+    `graph`, when given, is the map's own (`build_graph`) and its moves are followed; else they
+    are read from the map, and networkx is not needed.
+    """
+    following: Mapping[str, Collection[str]] = (
+        _moves_out(career_map) if graph is None else graph.succ
+    )
     found = [
-        *_reach(career_map, graph),
+        *_reach(career_map, following),
         *_promotion_cycles(career_map),
         *_promotions(career_map),
         *_points(career_map),
@@ -173,11 +182,19 @@ def entry_roles(career_map: CareerMap) -> list[str]:
     return [r.id for r in career_map.roles.values() if r.level == 1 and r.id not in promoted_into]
 
 
-def _reach(career_map: CareerMap, graph: CareerGraph) -> Iterator[Finding]:
+def _moves_out(career_map: CareerMap) -> dict[str, list[str]]:
+    """The roles each role has a move to, by role id (roles with none left out)."""
+    following: dict[str, list[str]] = {}
+    for move in career_map.transitions:
+        following.setdefault(move.source, []).append(move.target)
+    return following
+
+
+def _reach(career_map: CareerMap, following: Mapping[str, Collection[str]]) -> Iterator[Finding]:
     reached = set(entry_roles(career_map))
     frontier = list(reached)
     while frontier:  # one search from every entry role at once
-        for after in graph.successors(frontier.pop()):
+        for after in following.get(frontier.pop(), ()):
             if after not in reached:
                 reached.add(after)
                 frontier.append(after)
@@ -189,7 +206,7 @@ def _reach(career_map: CareerMap, graph: CareerGraph) -> Iterator[Finding]:
         if role_id not in reached:
             words = Words.of("lint.unreachable", id=role_id, role=role.name)
             yield _finding(career_map, "unreachable", subject, words)
-        if graph.out_degree(role_id) == 0 and role.level < tops[role.track]:
+        if not following.get(role_id) and role.level < tops[role.track]:
             words = Words.of(
                 "lint.dead_end", id=role_id, role=role.name, track=role.track, top=tops[role.track]
             )
@@ -200,6 +217,18 @@ def _reach(career_map: CareerMap, graph: CareerGraph) -> Iterator[Finding]:
 
 
 def _promotion_cycles(career_map: CareerMap) -> Iterator[Finding]:
+    promoted: dict[str, list[str]] = {}
+    for move in career_map.transitions:
+        if move.kind is TransitionKind.PROMOTION:
+            promoted.setdefault(move.source, []).append(move.target)
+    try:  # the standard library tells whether there is a loop at all, without networkx
+        graphlib.TopologicalSorter(promoted).prepare()
+    except graphlib.CycleError:
+        pass
+    else:
+        return
+    import networkx as nx
+
     promotions: nx.DiGraph[str] = nx.DiGraph(
         (t.source, t.target) for t in career_map.transitions if t.kind is TransitionKind.PROMOTION
     )
@@ -322,13 +351,17 @@ def _undescribed_levels(career_map: CareerMap) -> Iterator[Finding]:
     A skill that describes no level is no finding (the map's scale speaks for it), and neither is
     a described level no role asks for.
     """
-    asked: dict[str, set[int]] = {}
+    asked: dict[str, set[int]] = {k: set() for k, s in career_map.skills.items() if s.levels}
+    if not asked:
+        return
     for role in career_map.roles.values():
         for skill_id, level in role.skills.items():
-            asked.setdefault(skill_id, set()).add(level)
-    for skill_id, skill in career_map.skills.items():
-        missing = sorted(asked.get(skill_id, set()) - set(skill.levels))
-        if not skill.levels or not missing:
+            if skill_id in asked:
+                asked[skill_id].add(level)
+    for skill_id, levels in asked.items():
+        skill = career_map.skills[skill_id]
+        missing = sorted(levels - set(skill.levels))
+        if not missing:
             continue
         described = ", ".join(map(str, skill.levels))
         left_out = ", ".join(map(str, missing))
@@ -349,13 +382,21 @@ def loose_name(name: str) -> str:
     ignored; this looser form catches 'Sr. Engineer' against 'Sr Engineer' and
     'プロジェクトマネジャー' against 'プロジェクトマネージャー'.
     """
-    return "".join(c for c in normalize_name(name) if not _dropped(c))
+    return normalize_name(name).translate(_LOOSE)
 
 
-@functools.cache
-def _dropped(character: str) -> bool:
-    """Punctuation, symbols and ー: left out of loose names."""
-    return character == "\u30fc" or unicodedata.category(character)[0] in "PS"
+class _Loosening(dict[int, int | None]):
+    """A `str.translate` table dropping punctuation, symbols and ー, filled as characters come:
+    a whole name is translated in C instead of character by character in Python."""
+
+    def __missing__(self, code: int) -> int | None:
+        character = chr(code)
+        dropped = character == "\u30fc" or unicodedata.category(character)[0] in "PS"
+        kept = self[code] = None if dropped else code
+        return kept
+
+
+_LOOSE = _Loosening()
 
 
 def _named(career_map: CareerMap) -> Iterator[tuple[str, MapPath, str]]:
@@ -378,8 +419,10 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
         if not loose:
             continue
         other = first.setdefault(loose, (role_id, path, name))
+        if other[0] == role_id:
+            continue
         pair = frozenset({role_id, other[0]})
-        if other[0] == role_id or pair in said:
+        if pair in said:
             continue
         said.add(pair)
         there_words = _elsewhere(career_map, other[1], path)
@@ -434,6 +477,12 @@ def hidden(character: str) -> bool:
     return unicodedata.category(character) in _HIDDEN_CATEGORIES or character in _HIDDEN_LETTERS
 
 
+def _visible(name: str) -> bool:
+    """Whether no character of `name` is hidden: told in C, as hidden characters are never
+    printable but for the few letters listed."""
+    return name.isprintable() and _HIDDEN_LETTERS.isdisjoint(name)
+
+
 def shown_name(name: str) -> str:
     """A name as it looks: hidden characters dropped, then compared as the loader does."""
     return normalize_name("".join(c for c in name if not hidden(c)))
@@ -461,6 +510,8 @@ def _every_name(career_map: CareerMap) -> Iterator[tuple[str, str, MapPath, str]
 
 def _invisible_characters(career_map: CareerMap) -> Iterator[Finding]:
     for section, entry_id, path, name in _every_name(career_map):
+        if _visible(name):
+            continue
         found = [c for c in name if hidden(c)]
         if not found:
             continue
@@ -481,9 +532,12 @@ def _look_alike_names(career_map: CareerMap) -> Iterator[Finding]:
     # Ids come in order within each section, so the finding is on the same entry whatever the
     # file's order. Names equal even with their hidden characters are the loader's (or
     # similar-names') to report, not this rule's.
+    names = list(_every_name(career_map))
+    if all(_visible(name) for *_, name in names):
+        return  # every name looks as it is written, so looking the same is being the same
     first: dict[tuple[str, str], tuple[str, MapPath, str]] = {}
     said: set[frozenset[str]] = set()
-    for section, entry_id, path, name in _every_name(career_map):
+    for section, entry_id, path, name in names:
         shown = shown_name(name)
         if not shown:
             continue
@@ -513,6 +567,8 @@ def initials(name: str) -> str:
 
 
 def _initials(career_map: CareerMap) -> Iterator[Finding]:
+    if not any(role.aliases for role in career_map.roles.values()):
+        return
     owners: dict[str, list[tuple[str, str]]] = {}
     for role in career_map.roles.values():
         for name in role.name.all():
@@ -604,10 +660,12 @@ def _unconnected_overlays(career_map: CareerMap) -> Iterator[Finding]:
 
     Its roles then form a map apart: no route from the base reaches them, nor leaves them.
     """
+    if len(set(career_map.files)) == 1:
+        return  # read from one file: nothing is laid on anything
     files: dict[str, list[str]] = {}
     for role_id in career_map.roles:
         files.setdefault(career_map.place("roles", role_id).file, []).append(role_id)
-    order = list(dict.fromkeys(career_map.place("roles", r).file for r in career_map.roles))
+    order = list(files)
     if career_map.path in order:
         order.remove(career_map.path)
         order.insert(0, career_map.path)

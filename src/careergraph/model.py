@@ -317,12 +317,16 @@ class CareerMap:
     places: Mapping[MapPath, Place] = field(
         default_factory=lambda: MappingProxyType({}), compare=False, repr=False
     )
+    # The files the map was read from, base first; empty when it was not read from files.
+    files: tuple[str, ...] = field(default=(), compare=False)
 
     def place(self, *path: str) -> Place:
         """Where `path` was written, else its nearest written parent, else just the file."""
         while path:
-            if path in self.places:
-                return self.places[path]
+            # One lookup, not `in` and then `[]`: the places of a cached map are decoded per entry.
+            found = self.places.get(path)
+            if found is not None:
+                return found
             path = path[:-1]
         return Place(self.path, 0, 0)
 

@@ -71,13 +71,15 @@ def load_layers(paths: Sequence[str | os.PathLike[str]]) -> CareerMap:
                 # where things are.
                 try:
                     found = _places(raws, names, lambda: locate(_texts(read, names)))
-                    return build_map(data, names[0], found)
+                    return replace(build_map(data, names[0], found), files=tuple(names))
                 except (KeyError, TypeError, ValueError, AttributeError):
                     pass  # an entry of the right form but foreign content: check the files again
         data, career_map = _validated(_texts(read, names))
         cache.remember(raws, data, names)
         return replace(
-            career_map, places=LazyPlaces(_places(raws, names, lambda: career_map.places))
+            career_map,
+            places=LazyPlaces(_places(raws, names, lambda: career_map.places)),
+            files=tuple(names),
         )
 
 
@@ -114,7 +116,7 @@ def parse_paths(text: str, file: str = "<string>") -> CareerMap:
 def parse_layers(texts: Sequence[tuple[str, str]]) -> CareerMap:
     """Check texts, each `(text, file)`, as a base map and the overlays that follow it."""
     with collector_paused():
-        return _validated(texts)[1]
+        return replace(_validated(texts)[1], files=tuple(file for _, file in texts))
 
 
 def _validated(texts: Sequence[tuple[str, str]]) -> tuple[dict[str, Any], CareerMap]:
