@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias
-
-import networkx as nx
+from typing import TYPE_CHECKING, TypeAlias
 
 from careergraph.model import CareerMap, Role
+
+if TYPE_CHECKING:  # networkx is imported by the functions that build graphs: lint needs none
+    import networkx as nx
 
 # Nodes are role ids; edges carry the `Transition` under "transition" and its "years". The map
 # itself is kept under graph.graph["map"]: `role_of` finds a node's `Role` there, so building the
@@ -16,6 +17,8 @@ CareerGraph: TypeAlias = "nx.DiGraph[str]"
 
 def build_graph(career_map: CareerMap) -> CareerGraph:
     """A new graph of the map, built in id order so ties break the same whatever the file order."""
+    import networkx as nx
+
     graph: CareerGraph = nx.DiGraph(map=career_map)
     graph.add_nodes_from(sorted(career_map.roles))
     graph.add_edges_from(
@@ -33,6 +36,8 @@ def role_of(graph: CareerGraph, role_id: str) -> Role:
 
 def stated_only(graph: CareerGraph) -> CareerGraph:
     """A copy of the graph without the moves no source states (implied or inferred)."""
+    import networkx as nx
+
     kept: CareerGraph = nx.DiGraph(**graph.graph)
     kept.add_nodes_from(graph)
     kept.add_edges_from(

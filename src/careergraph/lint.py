@@ -141,6 +141,8 @@ def lint(career_map: CareerMap, graph: CareerGraph | None = None) -> list[Findin
     following: Mapping[str, Collection[str]] = (
         _moves_out(career_map) if graph is None else graph.succ
     )
+    # Names holding hidden characters are rare: when none does, the rules on them have no finding.
+    names = [] if _names_visible(career_map) else list(_every_name(career_map))
     found = [
         *_reach(career_map, following),
         *_promotion_cycles(career_map),
@@ -151,8 +153,8 @@ def lint(career_map: CareerMap, graph: CareerGraph | None = None) -> list[Findin
         *_similar_names(career_map),
         *_shared_names(career_map),
         *_initials(career_map),
-        *_invisible_characters(career_map),
-        *_look_alike_names(career_map),
+        *_invisible_characters(career_map, names),
+        *_look_alike_names(career_map, names),
         *_years_outliers(career_map),
         *_steep_moves(career_map),
         *_unconnected_overlays(career_map),
@@ -508,8 +510,22 @@ def _every_name(career_map: CareerMap) -> Iterator[tuple[str, str, MapPath, str]
                 yield section, entry_id, (section, entry_id, "aliases", alias), alias
 
 
-def _invisible_characters(career_map: CareerMap) -> Iterator[Finding]:
-    for section, entry_id, path, name in _every_name(career_map):
+def _names_visible(career_map: CareerMap) -> bool:
+    """Whether no name of any track, skill or role, nor any alias, holds a hidden character."""
+    texts = [
+        text
+        for entries in (career_map.tracks, career_map.skills, career_map.roles)
+        for entry in entries.values()
+        for text in entry.name.translations.values()
+    ]
+    texts += (alias for role in career_map.roles.values() for alias in role.aliases)
+    return _visible("".join(texts))
+
+
+def _invisible_characters(
+    career_map: CareerMap, names: Iterable[tuple[str, str, MapPath, str]]
+) -> Iterator[Finding]:
+    for section, entry_id, path, name in names:
         if _visible(name):
             continue
         found = [c for c in name if hidden(c)]
@@ -528,11 +544,12 @@ def _invisible_characters(career_map: CareerMap) -> Iterator[Finding]:
         yield _finding(career_map, "invisible-characters", path, words)
 
 
-def _look_alike_names(career_map: CareerMap) -> Iterator[Finding]:
+def _look_alike_names(
+    career_map: CareerMap, names: Collection[tuple[str, str, MapPath, str]]
+) -> Iterator[Finding]:
     # Ids come in order within each section, so the finding is on the same entry whatever the
     # file's order. Names equal even with their hidden characters are the loader's (or
     # similar-names') to report, not this rule's.
-    names = list(_every_name(career_map))
     if all(_visible(name) for *_, name in names):
         return  # every name looks as it is written, so looking the same is being the same
     first: dict[tuple[str, str], tuple[str, MapPath, str]] = {}
@@ -634,9 +651,14 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
 
 def _steep_moves(career_map: CareerMap) -> Iterator[Finding]:
     roles = career_map.roles
+    # A held skill (level 1 at least) rises too far only to a level above allowed + 1: a move to
+    # a role asking no more than that of any skill needs no closer look.
+    tops = {k: max(role.skills.values(), default=0) for k, role in roles.items()}
     for move in career_map.transitions:
-        held, wanted = roles[move.source].skills, roles[move.target].skills
         allowed = steep_allowance(move.years)
+        if tops[move.target] <= allowed + 1:
+            continue
+        held, wanted = roles[move.source].skills, roles[move.target].skills
         # The skill gap is built only for the few moves with a rise too large: most have none.
         if not any(0 < held.get(s, 0) < level - allowed for s, level in wanted.items()):
             continue

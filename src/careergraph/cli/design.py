@@ -42,33 +42,34 @@ def lint_command(
     cannot be read or is not a valid map.
     """
     from careergraph.errors import EXIT_NO_ANSWER, EXIT_OK
-    from careergraph.graph import build_graph
     from careergraph.lint import Severity, lint
     from careergraph.load import load_layers
     from careergraph.render.json import findings_data
     from careergraph.render.messages import said, say
 
     career_map = load_layers(list(files) or data_files(data_file))
-    found = lint(career_map, build_graph(career_map))
+    found = lint(career_map)
     shown = [f for f in found if explained or f.allowed is None]
     if as_json_output:
         emit(findings_data(shown))
     else:
+        lines = []  # written at once: ten thousand findings print in one write, not in 10,000
+        severities = {s: say(lang, f"lint.severity.{s.value}") for s in Severity}
         for finding in shown:
             message = finding.message if finding.words is None else said(lang, finding.words)
-            severity = say(lang, f"lint.severity.{finding.severity.value}")
             line = say(
                 lang,
                 "lint.line",
                 place=finding.place,
-                severity=severity,
+                severity=severities[finding.severity],
                 code=finding.code,
                 message=message,
             )
-            click.echo(line)
+            lines.append(line)
             if finding.allowed is not None:
-                click.echo(say(lang, "lint.explained", why=finding.allowed))
-        click.echo(_summary(found, lang))
+                lines.append(say(lang, "lint.explained", why=finding.allowed))
+        lines.append(_summary(found, lang))
+        click.echo("\n".join(lines))
     errors = any(f.severity is Severity.ERROR and f.allowed is None for f in found)
     sys.exit(EXIT_NO_ANSWER if errors else EXIT_OK)
 

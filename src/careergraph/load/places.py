@@ -3,6 +3,8 @@
 `find_places` reads them from the merged files; `pack_places` turns them into plain data the load
 cache keeps, one small `marshal` record per entry, and `PackedPlaces` reads back only the entries
 a question is about (lint asks about a few thousand of a map's hundreds of thousands of places).
+Where each entry itself starts is kept apart, in one record for all of them: most findings are
+about a whole role or move, and need none of its parts.
 """
 
 from __future__ import annotations
@@ -80,27 +82,48 @@ def pack_places(places: Mapping[MapPath, Place], files: Sequence[str]) -> dict[s
     """
     numbers = {file: number for number, file in reversed(list(enumerate(files)))}
     rows: dict[MapPath, list[Any]] = {}
+    heads: dict[MapPath, tuple[int, int, int]] = {}
     for path, place in places.items():
         entry = entry_of(path)
         rows.setdefault(entry, []).extend(
             (path[len(entry) :], numbers[place.file], place.line, place.column)
         )
-    return {"entries": {entry: marshal.dumps(tuple(row)) for entry, row in rows.items()}}
+        if len(path) == len(entry):
+            heads[entry] = (numbers[place.file], place.line, place.column)
+    return {
+        "entries": {entry: marshal.dumps(tuple(row)) for entry, row in rows.items()},
+        "heads": marshal.dumps(heads),
+    }
 
 
 class PackedPlaces(Mapping[MapPath, Place]):
     """The places `pack_places` kept, in `files`, each entry's read on the first question about
     it."""
 
-    __slots__ = ("_entries", "_files", "_read")
+    __slots__ = ("_entries", "_files", "_heads", "_packed_heads", "_read")
 
     def __init__(self, packed: Mapping[str, Any], files: Sequence[str]) -> None:
         entries = packed["entries"]  # KeyError: not a packed form
-        if not isinstance(entries, dict):
+        heads = packed["heads"]
+        if not isinstance(entries, dict) or not isinstance(heads, bytes):
             raise TypeError("the places are not the ones careergraph keeps")
         self._files = list(files)
         self._entries: dict[MapPath, bytes] = entries
+        self._packed_heads: bytes | None = heads
+        self._heads: dict[MapPath, tuple[int, int, int]] = {}
         self._read: dict[MapPath, dict[MapPath, tuple[int, int, int]]] = {}
+
+    def _head(self, entry: MapPath) -> tuple[int, int, int] | None:
+        """Where `entry` itself starts, without reading its parts."""
+        if self._packed_heads is not None:
+            try:
+                self._heads = marshal.loads(self._packed_heads)
+            except (EOFError, TypeError, ValueError) as error:
+                raise _foreign() from error
+            if not isinstance(self._heads, dict):
+                raise _foreign()
+            self._packed_heads = None
+        return self._heads.get(entry)
 
     def _entry(self, entry: MapPath) -> dict[MapPath, tuple[int, int, int]]:
         """The entry's places by the rest of their paths, each as (file number, line, column)."""
@@ -125,6 +148,10 @@ class PackedPlaces(Mapping[MapPath, Place]):
         entry = entry_of(path)
         if entry not in self._entries:
             raise KeyError(path)
+        if len(path) == len(entry):
+            head = self._head(entry)
+            if head is not None:
+                return self._place(head)
         return self._place(self._entry(entry)[path[len(entry) :]])
 
     def __contains__(self, path: object) -> bool:
