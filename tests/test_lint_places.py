@@ -15,7 +15,7 @@ from careergraph.cli import cli
 from careergraph.graph import build_graph
 from careergraph.lint import Finding, lint
 from careergraph.load import cache, load_layers, parse_layers
-from careergraph.load.places import PLACES, PackedPlaces, pack_places
+from careergraph.load.places import HEADS, PLACES, PackedPlaces, pack_places
 from careergraph.model import CareerMap, Place
 
 pytestmark = pytest.mark.slow
@@ -137,8 +137,22 @@ def test_lint_prints_the_same_from_the_cache(files: list[str]) -> None:
 def test_a_hand_written_places_record_is_a_one_line_error(files: list[str]) -> None:
     raws = [Path(f).read_bytes() for f in files]
     packed = pack_places(_checked(files).places, files)
-    packed["entries"] = {entry: b"not a marshal record" for entry in packed["entries"]}
-    cache.remember(raws, packed, files, PLACES)
+    entries = {entry: b"not a marshal record" for entry in packed["entries"]}
+    cache.remember(raws, {"entries": entries}, files, PLACES)
+    cache.remember(raws, {"heads": packed["heads"]}, files, HEADS)
+    result = CliRunner().invoke(cli, ["--data", files[0], "--data", files[1], "lint"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "error: the load cache's record of where the map's entries stand is not one careergraph"
+        " wrote; remove the cache folder or set CAREERGRAPH_NO_CACHE=1\n"
+    )
+
+
+def test_a_hand_written_record_of_entry_starts_is_a_one_line_error(files: list[str]) -> None:
+    raws = [Path(f).read_bytes() for f in files]
+    packed = pack_places(_checked(files).places, files)
+    cache.remember(raws, {"entries": packed["entries"]}, files, PLACES)
+    cache.remember(raws, {"heads": b"not a marshal record"}, files, HEADS)
     result = CliRunner().invoke(cli, ["--data", files[0], "--data", files[1], "lint"])
     assert result.exit_code == 2
     assert result.output == (

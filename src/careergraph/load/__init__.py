@@ -21,7 +21,7 @@ from typing import Any
 from careergraph import DATA_ENV
 from careergraph.errors import DataFileError, Problem
 from careergraph.load import cache
-from careergraph.load.places import PLACES, PackedPlaces, locate, pack_places
+from careergraph.load.places import HEADS, PLACES, PackedPlaces, locate, pack_places
 from careergraph.load.plain import LazyPlaces, build_map, collector_paused
 from careergraph.load.text_file import decode, read_bytes
 from careergraph.model import CareerMap, MapPath, Place
@@ -89,17 +89,29 @@ def _places(
     """How to learn where the map's entries stand: from the cache, else by `find`, whose
     answer is then cached (finding them reads the files again, which takes longer than a load)."""
 
-    def found() -> Mapping[MapPath, Place]:
+    def parts() -> dict[str, Any]:
+        """Where every part of every entry stands: cached, else found and cached again."""
         kept = cache.recall(raws, names, PLACES)
+        if isinstance(kept, dict):
+            return kept
+        packed = pack_places(find(), names)
+        cache.remember(raws, {"entries": packed["entries"]}, names, PLACES)
+        return packed
+
+    def found() -> Mapping[MapPath, Place]:
+        # Where each entry starts is read first; the parts only if a question is about one.
+        kept = cache.recall(raws, names, HEADS)
         if kept is not None:
             try:
-                return PackedPlaces(kept, names)
+                return PackedPlaces(kept, names, parts)
             except (KeyError, TypeError):
                 pass  # of the right form but foreign content: find them again
         places = find()
         if cache.cache_dir() is not None:
             with suppress(KeyError):  # a place in none of the files: nothing worth keeping
-                cache.remember(raws, pack_places(places, names), names, PLACES)
+                packed = pack_places(places, names)
+                cache.remember(raws, {"entries": packed["entries"]}, names, PLACES)
+                cache.remember(raws, {"heads": packed["heads"]}, names, HEADS)
         return places
 
     return found

@@ -3,14 +3,14 @@
 `find_places` reads them from the merged files; `pack_places` turns them into plain data the load
 cache keeps, one small `marshal` record per entry, and `PackedPlaces` reads back only the entries
 a question is about (lint asks about a few thousand of a map's hundreds of thousands of places).
-Where each entry itself starts is kept apart, in one record for all of them: most findings are
-about a whole role or move, and need none of its parts.
+Where each entry itself starts is kept apart, in a cache part of its own (a tenth of the size):
+most findings are about a whole role or move, and need none of its parts.
 """
 
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careergraph.errors import CareerGraphError, Words
@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the YAML parser is imported only when files are read
 
 PLACES = "places"
 """The part of the load cache that holds them (`careergraph.load.cache.recall`)."""
+HEADS = "heads"
+"""The part of the load cache that holds where each entry starts."""
 
 
 def find_places(layers: Layers) -> dict[MapPath, Place]:
@@ -98,23 +100,30 @@ def pack_places(places: Mapping[MapPath, Place], files: Sequence[str]) -> dict[s
 
 class PackedPlaces(Mapping[MapPath, Place]):
     """The places `pack_places` kept, in `files`, each entry's read on the first question about
-    it."""
+    it. `packed` holds the entries' starts ("heads") and may leave their parts ("entries") to
+    `more`, asked only when a question is about a part of an entry."""
 
-    __slots__ = ("_entries", "_files", "_heads", "_packed_heads", "_read")
+    __slots__ = ("_entries", "_files", "_heads", "_more", "_packed_heads", "_read")
 
-    def __init__(self, packed: Mapping[str, Any], files: Sequence[str]) -> None:
-        entries = packed["entries"]  # KeyError: not a packed form
-        heads = packed["heads"]
-        if not isinstance(entries, dict) or not isinstance(heads, bytes):
+    def __init__(
+        self,
+        packed: Mapping[str, Any],
+        files: Sequence[str],
+        more: Callable[[], Mapping[str, Any]] | None = None,
+    ) -> None:
+        heads = packed["heads"]  # KeyError: not a packed form
+        entries = packed["entries"] if more is None else None
+        if not isinstance(heads, bytes) or not isinstance(entries, dict | None):
             raise TypeError("the places are not the ones careergraph keeps")
         self._files = list(files)
-        self._entries: dict[MapPath, bytes] = entries
+        self._more = more
+        self._entries: dict[MapPath, bytes] | None = entries
         self._packed_heads: bytes | None = heads
         self._heads: dict[MapPath, tuple[int, int, int]] = {}
         self._read: dict[MapPath, dict[MapPath, tuple[int, int, int]]] = {}
 
-    def _head(self, entry: MapPath) -> tuple[int, int, int] | None:
-        """Where `entry` itself starts, without reading its parts."""
+    def _starts(self) -> dict[MapPath, tuple[int, int, int]]:
+        """Where each entry starts, as (file number, line, column), by entry."""
         if self._packed_heads is not None:
             try:
                 self._heads = marshal.loads(self._packed_heads)
@@ -123,14 +132,24 @@ class PackedPlaces(Mapping[MapPath, Place]):
             if not isinstance(self._heads, dict):
                 raise _foreign()
             self._packed_heads = None
-        return self._heads.get(entry)
+        return self._heads
+
+    def _records(self) -> dict[MapPath, bytes]:
+        """Each entry's `marshal` record, asked of `more` the first time one is needed."""
+        if self._entries is None:
+            assert self._more is not None  # set whenever the entries are not
+            entries = self._more().get("entries")
+            if not isinstance(entries, dict):
+                raise _foreign()
+            self._entries = entries
+        return self._entries
 
     def _entry(self, entry: MapPath) -> dict[MapPath, tuple[int, int, int]]:
         """The entry's places by the rest of their paths, each as (file number, line, column)."""
         found = self._read.get(entry)
         if found is None:
             try:
-                row = marshal.loads(self._entries[entry])
+                row = marshal.loads(self._records()[entry])
                 at = zip(row[1::4], row[2::4], row[3::4], strict=True)
                 found = dict(zip(row[0::4], at, strict=True))
             except (EOFError, KeyError, TypeError, ValueError) as error:
@@ -146,27 +165,28 @@ class PackedPlaces(Mapping[MapPath, Place]):
 
     def __getitem__(self, path: MapPath) -> Place:
         entry = entry_of(path)
-        if entry not in self._entries:
+        starts = self._starts()
+        if entry not in starts:
             raise KeyError(path)
         if len(path) == len(entry):
-            head = self._head(entry)
-            if head is not None:
-                return self._place(head)
+            return self._place(starts[entry])
         return self._place(self._entry(entry)[path[len(entry) :]])
 
     def __contains__(self, path: object) -> bool:
         if not isinstance(path, tuple):
             return False
         entry = entry_of(path)
-        return entry in self._entries and path[len(entry) :] in self._entry(entry)
+        if entry not in self._starts():
+            return False
+        return len(path) == len(entry) or path[len(entry) :] in self._entry(entry)
 
     def __iter__(self) -> Iterator[MapPath]:
-        for entry in self._entries:
+        for entry in self._records():
             for rest in self._entry(entry):
                 yield (*entry, *rest)
 
     def __len__(self) -> int:
-        return sum(len(self._entry(entry)) for entry in self._entries)
+        return sum(len(self._entry(entry)) for entry in self._records())
 
 
 def _foreign() -> CareerGraphError:
