@@ -43,35 +43,46 @@ def lint_command(
     """
     from careergraph.errors import EXIT_NO_ANSWER, EXIT_OK
     from careergraph.lint import Severity, lint
-    from careergraph.load import load_layers
+    from careergraph.load import collector_paused, load_layers
     from careergraph.render.json import findings_data
-    from careergraph.render.messages import said, say
 
     career_map = load_layers(list(files) or data_files(data_file))
-    found = lint(career_map)
-    shown = [f for f in found if explained or f.allowed is None]
-    if as_json_output:
-        emit(findings_data(shown))
-    else:
-        lines = []  # written at once: ten thousand findings print in one write, not in 10,000
-        severities = {s: say(lang, f"lint.severity.{s.value}") for s in Severity}
-        for finding in shown:
-            message = finding.message if finding.words is None else said(lang, finding.words)
-            line = say(
-                lang,
-                "lint.line",
-                place=finding.place,
-                severity=severities[finding.severity],
-                code=finding.code,
-                message=message,
-            )
-            lines.append(line)
-            if finding.allowed is not None:
-                lines.append(say(lang, "lint.explained", why=finding.allowed))
-        lines.append(_summary(found, lang))
-        click.echo("\n".join(lines))
+    # Nothing lint or its report builds forms a cycle: the collector's passes over a large map
+    # would only cost time (see careergraph.lint).
+    with collector_paused():
+        found = lint(career_map)
+        shown = [f for f in found if explained or f.allowed is None]
+        if as_json_output:
+            emit(findings_data(shown))
+        else:
+            click.echo(_report(shown, found, lang))
     errors = any(f.severity is Severity.ERROR and f.allowed is None for f in found)
     sys.exit(EXIT_NO_ANSWER if errors else EXIT_OK)
+
+
+def _report(shown: list[Finding], found: list[Finding], lang: str) -> str:
+    """The findings shown, one a line (and why the data keeps one, if it does), then the count
+    of every finding: one text, written at once rather than in ten thousand writes."""
+    from careergraph.lint import Severity
+    from careergraph.render.messages import said, say
+
+    lines = []
+    severities = {s: say(lang, f"lint.severity.{s.value}") for s in Severity}
+    for finding in shown:
+        message = finding.message if finding.words is None else said(lang, finding.words)
+        line = say(
+            lang,
+            "lint.line",
+            place=finding.place,
+            severity=severities[finding.severity],
+            code=finding.code,
+            message=message,
+        )
+        lines.append(line)
+        if finding.allowed is not None:
+            lines.append(say(lang, "lint.explained", why=finding.allowed))
+    lines.append(_summary(found, lang))
+    return "\n".join(lines)
 
 
 def _summary(found: list[Finding], lang: str) -> str:
