@@ -271,7 +271,8 @@ def test_words_click_keeps_are_said_in_each_runs_language(tmp_path: Path) -> Non
         (
             ["path", "junior", "lead", "--avoid", "senior", "--max-steps", "1"],
             1,
-            "エラー: 'junior'から'lead'へのルートはありません(回避: senior、1回以内の移動)\n",
+            "エラー: 'junior'から'lead'へのルートはありません(回避: senior、1回以内の移動)。"
+            "最短のルートは3回の移動です\n",
         ),
         (
             ["path", "junior", "junior"],
@@ -305,7 +306,8 @@ def test_errors_in_japanese(args: list[str], code: int, stderr: str) -> None:
 def test_the_same_errors_stay_english_without_a_language() -> None:
     result = run("--data", SMALL, "path", "junior", "lead", "--avoid", "senior", "--max-steps", "1")
     assert result.stderr == (
-        "error: no route from 'junior' to 'lead' (avoiding senior; in at most 1 step)\n"
+        "error: no route from 'junior' to 'lead' (avoiding senior; in at most 1 step);"
+        " the shortest route takes 3 steps\n"
     )
 
 

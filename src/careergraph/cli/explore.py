@@ -101,7 +101,8 @@ def path(
     With --me, each step's skills start from your own levels, and the first move is shortened
     by the years you have already served in your role.
     """
-    from careergraph.errors import CareerGraphError, Words
+    from careergraph.errors import CareerGraphError, NoRouteError, Words
+    from careergraph.no_route import RouteOptions, explain_no_route
     from careergraph.query import find_routes
     from careergraph.render import json as as_json
     from careergraph.render import text as as_text
@@ -117,25 +118,37 @@ def path(
         from careergraph.similar import with_inferred_moves
 
         graph = with_inferred_moves(career_map, graph)
+    asked = graph
     if stated_only:
         from careergraph.graph import stated_only as only_stated
 
-        graph = only_stated(graph)
+        asked = only_stated(graph)
     start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
     levels = profile.levels(career_map.roles[start]) if profile else None
     years_done = profile.years_in_role if profile else 0.0
-    routes = find_routes(
-        graph,
-        start,
-        goal,
-        alternatives=alternatives,
-        via=[role_named(career_map, r, lang).id for r in via],
-        avoid=[role_named(career_map, r, lang).id for r in avoid],
+    options = RouteOptions(
+        stated_only=stated_only,
+        via=tuple(role_named(career_map, r, lang).id for r in via),
+        avoid=tuple(role_named(career_map, r, lang).id for r in avoid),
         max_steps=max_steps,
-        by=by,
-        start_levels=levels,
-        years_done=years_done,
     )
+    try:
+        routes = find_routes(
+            asked,
+            start,
+            goal,
+            alternatives=alternatives,
+            via=options.via,
+            avoid=options.avoid,
+            max_steps=max_steps,
+            by=by,
+            start_levels=levels,
+            years_done=years_done,
+        )
+    except NoRouteError as error:
+        if not options.asked():
+            raise
+        raise explain_no_route(error, graph, start, goal, options) from None
     written = None
     if html_file is not None:
         default_name = f"route-{start}-{goal}.html"

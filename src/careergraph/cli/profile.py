@@ -248,7 +248,9 @@ def plan(
     """
     import os
 
+    from careergraph.errors import NoRouteError
     from careergraph.files import write_file
+    from careergraph.no_route import RouteOptions, explain_no_route
     from careergraph.query import find_routes, promotion_plan
     from careergraph.render import json as as_json
     from careergraph.render.messages import say
@@ -265,18 +267,25 @@ def plan(
         message = say(lang, "usage.plan_suffix", file=output, known=known)
         raise click.BadParameter(message, param_hint="'-o' / '--output'")
     career_map, graph = load(data_file)
+    asked = graph
     if stated_only:
         from careergraph.graph import stated_only as only_stated
 
-        graph = only_stated(graph)
+        asked = only_stated(graph)
     start, goal, profile = start_and_goal(career_map, source, target, me_file, lang)
-    (route,) = find_routes(
-        graph,
-        start,
-        goal,
-        start_levels=profile.levels(career_map.roles[start]) if profile else None,
-        years_done=profile.years_in_role if profile else 0.0,
-    )
+    try:
+        (route,) = find_routes(
+            asked,
+            start,
+            goal,
+            start_levels=profile.levels(career_map.roles[start]) if profile else None,
+            years_done=profile.years_in_role if profile else 0.0,
+        )
+    except NoRouteError as error:
+        if not stated_only:
+            raise
+        options = RouteOptions(stated_only=True)
+        raise explain_no_route(error, graph, start, goal, options) from None
     result = promotion_plan(career_map, route, profile)
     if kind == "html":
         from careergraph.render.plan_html import plan_html
