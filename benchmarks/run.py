@@ -36,10 +36,16 @@ CAREERGRAPH = str(BIN / "careergraph") if (BIN / "careergraph").exists() else "c
 
 @dataclass(frozen=True)
 class Command:
-    """A careergraph command timed as a whole process on every generated map."""
+    """A careergraph command timed as a whole process on every generated map; `baseline`, when
+    given, is a process timed turn by turn with it, and its figure is the row's baseline."""
 
     name: str
     args: tuple[str, ...]
+    baseline: tuple[str, ...] = ()
+    baseline_name: str = ""
+
+
+IMPORT_NETWORKX = (sys.executable, "-c", "import networkx")
 
 
 # One line per CLI command. {a}: a role on a bottom rung; {b}: the most senior role within six
@@ -53,7 +59,9 @@ COMMANDS = [
     Command("gap", ("gap", "{a}", "{b}")),
     Command("reach", ("reach", "{a}", "--within", "10")),
     Command("similar", ("similar", "{a}")),
-    Command("lint", ("lint",)),
+    # Lint reads every role and every move: the process is compared with importing networkx,
+    # which every command that searches routes pays before it reads a line of the map.
+    Command("lint", ("lint",), IMPORT_NETWORKX, "python -c 'import networkx'"),
     Command("fit", ("fit", "{a}")),
 ]
 # Commands whose work could grow faster than the map (every pair of roles, every alternative):
@@ -219,9 +227,20 @@ def size_rows(size: int, runs: int, env: dict[str, str], folder: Path, naive: bo
         for command in COMMANDS:
             argv = [CAREERGRAPH, "--data", str(file), *(a.format(**pair) for a in command.args)]
             run_process(argv, env)  # the cache is warm for every timed run
-            times = [run_process(argv, env) for _ in range(runs)]
+            times, baselines = [], []
+            for _ in range(runs):  # turn by turn, so a busy moment slows both
+                times.append(run_process(argv, env))
+                if command.baseline:
+                    baselines.append(run_process(list(command.baseline), env))
+            base: dict[str, Any] = {}
+            if baselines:
+                base = {
+                    "baseline": statistics.median(baselines),
+                    "baseline_name": command.baseline_name,
+                }
             limit = COMMAND_TARGET if size <= 10_000 else None
-            rows.append(judged(row(f"{label}: careergraph {command.name} (process)", times), limit))
+            case = f"{label}: careergraph {command.name} (process)"
+            rows.append(judged(row(case, times, **base), limit))
         rows += bounded_rows(size, runs, env, file, pair)
     return rows
 

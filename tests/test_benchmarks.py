@@ -64,6 +64,13 @@ def test_the_suite_runs_and_writes_its_table(tmp_path: Path) -> None:
     cases = [row["case"] for row in report["rows"]]
     assert "careergraph --help" in cases
     assert "100 roles YAML: careergraph path (process)" in cases
+    assert "100 roles YAML: careergraph fit (process)" in cases
+    (lint,) = [
+        row for row in report["rows"] if row["case"] == "100 roles YAML: careergraph lint (process)"
+    ]
+    assert lint["baseline_name"] == "python -c 'import networkx'"
+    assert lint["baseline"] > 0
+    assert lint["target"] == "<= 1 s"
     assert "100 roles JSON: later load (cache)" in cases
     assert "100 roles YAML: later load, every role built" in cases
     for bounded in ("diff (next version)", "path -k 100", "path --include-inferred"):
