@@ -59,6 +59,7 @@ def expected(career_map: CareerMap) -> tuple[Roles, Moves]:
             "track": r.track,
             "level": r.level,
             "years": float(r.years),
+            "years_estimated": r.years_estimated,
             "summary": r.summary.as_dict() if r.summary else {},
             "skills": dict(r.skills),
             "title": r.title.as_dict() if r.title else {},
@@ -79,6 +80,8 @@ def expected(career_map: CareerMap) -> tuple[Roles, Moves]:
         (t.source, t.target): {
             "kind": t.kind.value,
             "years": float(t.years),
+            "years_estimated": t.years_estimated,
+            "basis": t.basis,
             "note": t.note.as_dict() if t.note else {},
         }
         for t in career_map.transitions
@@ -89,6 +92,14 @@ def expected(career_map: CareerMap) -> tuple[Roles, Moves]:
 def _per_language(attrs: dict[str, Any], field: str) -> dict[str, str]:
     prefix = f"{field}_"
     return {k.removeprefix(prefix): v for k, v in attrs.items() if k.startswith(prefix)}
+
+
+def _flag(value: object) -> bool:
+    """A flag as a format's own reader gives it: a boolean, or in CSV the text true or false."""
+    if isinstance(value, bool):
+        return value
+    assert value in ("true", "false"), value
+    return value == "true"
 
 
 def from_flat(
@@ -102,6 +113,7 @@ def from_flat(
             "track": a["track"],
             "level": int(a["level"]),
             "years": float(a["years"]),
+            "years_estimated": _flag(a["years_estimated"]),
             "summary": _per_language(a, "summary"),
             "skills": {
                 k.removeprefix("skill:"): int(v) for k, v in a.items() if k.startswith("skill:")
@@ -113,7 +125,13 @@ def from_flat(
         for node, a in nodes.items()
     }
     moves = {
-        pair: {"kind": a["kind"], "years": float(a["years"]), "note": _per_language(a, "note")}
+        pair: {
+            "kind": a["kind"],
+            "years": float(a["years"]),
+            "years_estimated": _flag(a["years_estimated"]),
+            "basis": a["basis"],
+            "note": _per_language(a, "note"),
+        }
         for pair, a in edges.items()
     }
     return roles, moves
@@ -129,6 +147,7 @@ def test_node_link_json_reads_back_with_every_attribute(data: Path) -> None:
             "track": a["track"],
             "level": a["level"],
             "years": a["years"],
+            "years_estimated": a["years_estimated"],
             "summary": a["summary"] or {},
             "skills": a["skills"],
             "title": a["title"] or {},
@@ -138,7 +157,13 @@ def test_node_link_json_reads_back_with_every_attribute(data: Path) -> None:
         for n, a in graph.nodes(data=True)
     }
     moves = {
-        (u, v): {"kind": a["kind"], "years": a["years"], "note": a["note"] or {}}
+        (u, v): {
+            "kind": a["kind"],
+            "years": a["years"],
+            "years_estimated": a["years_estimated"],
+            "basis": a["basis"],
+            "note": a["note"] or {},
+        }
         for u, v, a in graph.edges(data=True)
     }
     assert graph.is_directed()
@@ -259,9 +284,21 @@ def test_graphviz_parses_dot_with_every_role_and_move(data: Path) -> None:
     }
     ids = {o["_gvid"]: o["name"] for o in objects}
     edges = {
-        (ids[e["tail"]], ids[e["head"]]): (e["kind"], float(e["years"])) for e in parsed["edges"]
+        (ids[e["tail"]], ids[e["head"]]): (
+            e["kind"],
+            float(e["years"]),
+            _flag(e["years_estimated"]),
+            e["basis"],
+        )
+        for e in parsed["edges"]
     }
-    assert edges == {(t.source, t.target): (t.kind.value, t.years) for t in career_map.transitions}
+    assert edges == {
+        (t.source, t.target): (t.kind.value, t.years, t.years_estimated, t.basis)
+        for t in career_map.transitions
+    }
+    assert {n: _flag(o["years_estimated"]) for n, o in nodes.items()} == {
+        r.id: r.years_estimated for r in career_map.roles.values()
+    }
 
 
 def test_track_restricts_the_export() -> None:
@@ -284,18 +321,24 @@ def test_route_restricts_the_export_to_the_best_route() -> None:
         '  node [shape=box, style=rounded, fontname="Noto Sans CJK JP"];\n'
         '  subgraph "cluster_dev" {\n'
         '    label="エンジニアリング";\n'
-        '    "junior" [label="ジュニア開発者", track="dev", level=1, years=2];\n'
-        '    "lead" [label="テックリード", track="dev", level=3, years=3];\n'
+        '    "junior" [label="ジュニア開発者", track="dev", level=1, years=2,'
+        " years_estimated=false];\n"
+        '    "lead" [label="テックリード", track="dev", level=3, years=3,'
+        " years_estimated=false];\n"
         "  }\n"
         '  subgraph "cluster_pmo" {\n'
         '    label="PMO";\n'
-        '    "coordinator" [label="PMOコーディネーター", track="pmo", level=1, years=1.5];\n'
-        '    "manager" [label="PMOマネージャー", track="pmo", level=2, years=4];\n'
+        '    "coordinator" [label="PMOコーディネーター", track="pmo", level=1, years=1.5,'
+        " years_estimated=false];\n"
+        '    "manager" [label="PMOマネージャー", track="pmo", level=2, years=4,'
+        " years_estimated=false];\n"
         "  }\n"
-        '  "coordinator" -> "manager" [label="1.5y", style=solid, kind="promotion", years=1.5];\n'
-        '  "junior" -> "coordinator" '
-        '[label="0.5y", style=dotted, kind="career_change", years=0.5];\n'
-        '  "manager" -> "lead" [label="2y", style=dashed, kind="lateral", years=2];\n'
+        '  "coordinator" -> "manager" [label="1.5y", style=solid, kind="promotion", years=1.5,'
+        ' years_estimated=false, basis="stated"];\n'
+        '  "junior" -> "coordinator" [label="0.5y", style=dotted, kind="career_change",'
+        ' years=0.5, years_estimated=false, basis="stated"];\n'
+        '  "manager" -> "lead" [label="2y", style=dashed, kind="lateral", years=2,'
+        ' years_estimated=false, basis="stated"];\n'
         "}\n"
     )
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from careergraph.model import CareerMap, TransitionKind
+from careergraph.model import CareerMap, Transition, TransitionKind
+from careergraph.render.messages import estimated, say
 from careergraph.render.text import years
 
 # Mermaid arrows by kind: promotions solid, lateral moves dotted, career changes thick.
@@ -51,17 +52,30 @@ def mermaid(career_map: CareerMap, lang: str) -> str:
         out.append("  end")
     for move in sorted(career_map.transitions, key=lambda t: (t.source, t.target)):
         arrow = _MERMAID_ARROW[move.kind]
+        label = _mermaid_label(_move_label(move, lang))
         out.append(
-            f"  {_mermaid_id('role', move.source)} {arrow}|{_mermaid_label(years(move.years))}|"
+            f"  {_mermaid_id('role', move.source)} {arrow}|{label}|"
             f" {_mermaid_id('role', move.target)}"
         )
     return "\n".join(out) + "\n"
+
+
+def _move_label(move: Transition, lang: str) -> str:
+    """A move's years as its arrow says them: ~2y when estimated, and marked when implied."""
+    label = estimated(years(move.years), move.years_estimated, lang)
+    if move.basis == "stated":
+        return label
+    return say(lang, "kind.marked", kind=label, marks=say(lang, f"mark.{move.basis}"))
 
 
 def _dot_string(text: str) -> str:
     """A DOT double-quoted string: backslashes and quotes escaped, line breaks as \\n."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + escaped.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + '"'
+
+
+def _dot_flag(value: bool) -> str:
+    return "true" if value else "false"
 
 
 def dot(career_map: CareerMap, lang: str) -> str:
@@ -78,14 +92,16 @@ def dot(career_map: CareerMap, lang: str) -> str:
         for role in career_map.roles_in_track(track):
             out.append(
                 f"    {_dot_string(role.id)} [label={_dot_string(role.name.get(lang))}, "
-                f"track={_dot_string(role.track)}, level={role.level}, years={role.years:g}];"
+                f"track={_dot_string(role.track)}, level={role.level}, years={role.years:g}, "
+                f"years_estimated={_dot_flag(role.years_estimated)}];"
             )
         out.append("  }")
     for move in sorted(career_map.transitions, key=lambda t: (t.source, t.target)):
         out.append(
             f"  {_dot_string(move.source)} -> {_dot_string(move.target)} "
-            f"[label={_dot_string(years(move.years))}, style={_DOT_STYLE[move.kind]}, "
-            f"kind={_dot_string(move.kind.value)}, years={move.years:g}];"
+            f"[label={_dot_string(_move_label(move, lang))}, style={_DOT_STYLE[move.kind]}, "
+            f"kind={_dot_string(move.kind.value)}, years={move.years:g}, "
+            f"years_estimated={_dot_flag(move.years_estimated)}, basis={_dot_string(move.basis)}];"
         )
     out.append("}")
     return "\n".join(out) + "\n"

@@ -56,6 +56,7 @@ def role_fields(career_map: CareerMap, role: Role, lang: str) -> dict[str, Any]:
         "track_name": career_map.tracks[role.track].name.get(lang),
         "level": role.level,
         "years": float(role.years),
+        "years_estimated": role.years_estimated,
         **_per_language("summary", role.summary),
         **_per_language("track_description", career_map.tracks[role.track].description),
     }
@@ -125,8 +126,14 @@ def _map_data(career_map: CareerMap) -> dict[str, Any]:
 
 
 def move_fields(move: Transition) -> dict[str, Any]:
-    """A move as flat attributes: numbers and strings only."""
-    return {"kind": move.kind.value, "years": float(move.years), **_per_language("note", move.note)}
+    """A move as flat attributes: numbers, strings and flags only."""
+    return {
+        "kind": move.kind.value,
+        "years": float(move.years),
+        "years_estimated": move.years_estimated,
+        "basis": move.basis,
+        **_per_language("note", move.note),
+    }
 
 
 def _flat_graph(career_map: CareerMap, lang: str, *, on_nodes: bool = False) -> nx.DiGraph[str]:
@@ -160,6 +167,7 @@ def node_link_json(career_map: CareerMap, lang: str) -> str:
             track_name=career_map.tracks[role.track].name.get(lang),
             level=role.level,
             years=float(role.years),
+            years_estimated=role.years_estimated,
             summary=role.summary.as_dict() if role.summary else None,
             skills=dict(sorted(role.skills.items())),
             points=points_data(role),
@@ -175,6 +183,8 @@ def node_link_json(career_map: CareerMap, lang: str) -> str:
             move.target,
             kind=move.kind.value,
             years=float(move.years),
+            years_estimated=move.years_estimated,
+            basis=move.basis,
             note=move.note.as_dict() if move.note else None,
         )
     data = nx.node_link_data(graph, edges="edges")

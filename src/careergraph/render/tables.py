@@ -35,6 +35,8 @@ def _table(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> bytes:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # as JSON and the data file write it
+        return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
