@@ -659,12 +659,13 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
 
 def _steep_moves(career_map: CareerMap) -> Iterator[Finding]:
     roles = career_map.roles
-    # A held skill (level 1 at least) rises too far only to a level above allowed + 1: a move to
-    # a role asking no more than that of any skill needs no closer look.
+    # No held skill rises by more than the target's highest level less the source's lowest: a
+    # move where that is within its allowance needs no closer look (most moves, on most maps).
     tops = {k: max(role.skills.values(), default=0) for k, role in roles.items()}
+    lows = {k: min(role.skills.values(), default=0) for k, role in roles.items()}
     for move in career_map.transitions:
         allowed = steep_allowance(move.years)
-        if tops[move.target] <= allowed + 1:
+        if tops[move.target] - lows[move.source] <= allowed:
             continue
         held, wanted = roles[move.source].skills, roles[move.target].skills
         # The skill gap is built only for the few moves with a rise too large: most have none.
