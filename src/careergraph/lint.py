@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from careergraph.catalogue import ENGLISH, said
 from careergraph.errors import Words
+from careergraph.gaps import skill_gap
 from careergraph.load import collector_paused
 from careergraph.model import CareerMap, MapPath, Place, TransitionKind, normalize_name
-from careergraph.query import skill_gap, steep_allowance, steep_rises
+from careergraph.routes import steep_allowance, steep_rises
 
 if TYPE_CHECKING:
     from careergraph.graph import CareerGraph
