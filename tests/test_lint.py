@@ -417,6 +417,12 @@ def test_the_order_of_the_file_does_not_change_the_findings(name: str, tmp_path:
     assert findings(shuffled) == findings(file)
 
 
+@pytest.mark.parametrize("file", sorted(LINT.glob("*.yaml")), ids=lambda p: p.stem)
+def test_lint_finds_the_same_with_or_without_the_graph(file: Path) -> None:
+    career_map = load_paths(file)
+    assert lint(career_map) == lint(career_map, build_graph(career_map))
+
+
 def findings(file: Path) -> list[tuple[str, tuple[str, ...]]]:
     career_map = load_paths(file)
     return sorted((f.code, f.subject) for f in lint(career_map, build_graph(career_map)))
