@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from careergraph.catalogue import ENGLISH, said
 from careergraph.errors import Words
@@ -453,9 +453,9 @@ def _shared_names(career_map: CareerMap) -> Iterator[Finding]:
     # "Communication" (a framework's and the base map's) read as one in every gap and plan.
     first: dict[tuple[str, str], tuple[str, MapPath, str]] = {}
     said: set[frozenset[str]] = set()
-    for section, entry_id, path, name in _every_name(career_map):
+    for section, entry_id, path, name in _every_name(career_map, roles=False):
         loose = loose_name(name)
-        if section == "roles" or not loose:
+        if not loose:
             continue
         other = first.setdefault((section, loose), (entry_id, path, name))
         pair = frozenset({entry_id, other[0]})
@@ -504,13 +504,16 @@ def _spelled(name: str) -> str:
     return "".join(f"<U+{ord(c):04X}>" if hidden(c) else c for c in name)
 
 
-def _every_name(career_map: CareerMap) -> Iterator[tuple[str, str, MapPath, str]]:
-    """Every name of every track, skill and role and every alias: section, id, path, name."""
-    for section, entries in (
+def _every_name(
+    career_map: CareerMap, *, roles: bool = True
+) -> Iterator[tuple[str, str, MapPath, str]]:
+    """Every name of every track, skill and (unless not `roles`) role and every alias: section,
+    id, path, name."""
+    sections: list[tuple[str, Mapping[str, Any]]] = [
         ("tracks", career_map.tracks),
         ("skills", career_map.skills),
-        ("roles", career_map.roles),
-    ):
+    ]
+    for section, entries in [*sections, *([("roles", career_map.roles)] if roles else [])]:
         for entry_id, entry in entries.items():
             for lang, text in entry.name.translations.items():
                 name: MapPath = (section, entry_id, "name")
