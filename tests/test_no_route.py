@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from careergraph.cli import cli
-from careergraph.errors import NoRouteError
+from careergraph.errors import NoRouteError, Words
 from careergraph.graph import build_graph
 from careergraph.load import load_paths
 from careergraph.no_route import RouteOptions, explain_no_route
@@ -82,10 +82,10 @@ def test_a_question_without_options_says_only_no_route() -> None:
 
 def test_the_explanation_keeps_the_error_kind() -> None:
     graph = build_graph(load_paths(PROVENANCE))
-    error = NoRouteError("no route from 'junior' to 'project' (avoiding product)")
-    explained = explain_no_route(
-        error, graph, "junior", "project", RouteOptions(avoid=("product",))
-    )
+    avoiding = (Words.of("error.no_route.avoid", roles="product"),)
+    words = Words.of("error.no_route.when", source="junior", target="project", conditions=avoiding)
+    options = RouteOptions(avoid=("product",))
+    explained = explain_no_route(NoRouteError(words), graph, "junior", "project", options)
     assert isinstance(explained, NoRouteError)
     assert str(explained) == (
         "no route from 'junior' to 'project' (avoiding product); a route exists without --avoid"
