@@ -63,13 +63,16 @@ def lint_command(
 def _report(shown: list[Finding], found: list[Finding], lang: str) -> str:
     """The findings shown, one a line (and why the data keeps one, if it does), then the count
     of every finding: one text, written at once rather than in ten thousand writes."""
+    from careergraph.catalogue import ENGLISH
     from careergraph.lint import Severity
     from careergraph.render.messages import said, say
 
     lines = []
     severities = {s: say(lang, f"lint.severity.{s.value}") for s in Severity}
     for finding in shown:
-        message = finding.message if finding.words is None else said(lang, finding.words)
+        # A finding's message is its words in English already: said again only in another.
+        words = None if lang == ENGLISH else finding.words
+        message = finding.message if words is None else said(lang, words)
         line = say(
             lang,
             "lint.line",
