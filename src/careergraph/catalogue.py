@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol, cast, runtime_checkable
+from typing import NamedTuple, Protocol, TypeAlias, cast, runtime_checkable
 
 DOMAIN = "careergraph"
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
@@ -35,6 +35,22 @@ ENGLISH = "en"
 _TERMS = ("reason",)
 
 
+class InContext(NamedTuple):
+    """A message whose English another message also says, told apart by its context (msgctxt)."""
+
+    context: str
+    english: str
+
+
+Message: TypeAlias = str | InContext
+"""A message as the code names it: its English (the msgid), with a context where one is needed."""
+
+
+def N_(message: str, /) -> str:
+    """Marks `message` for extraction where it is written, to be said later; returns it as is."""
+    return message
+
+
 @dataclass(frozen=True)
 class Words:
     """A message by its catalogue key and the values it names, to be said in any language.
@@ -43,11 +59,11 @@ class Words:
     words in it (`said`). A value may itself be Words, or a tuple of them (said as a list).
     """
 
-    key: str
+    key: Message
     values: tuple[tuple[str, object], ...] = ()
 
     @classmethod
-    def of(cls, key: str, /, **values: object) -> Words:
+    def of(cls, key: Message, /, **values: object) -> Words:
         """Words for `key` with these values."""
         return cls(key, tuple(values.items()))
 
@@ -87,15 +103,21 @@ def translation(lang: str) -> gettext.NullTranslations:
     return chosen
 
 
-def text(lang: str, key: str) -> str:
+def _lookup(lang: str, message: Message) -> str:
+    if isinstance(message, InContext):
+        return translation(lang).pgettext(message.context, message.english)
+    return translation(lang).gettext(message)
+
+
+def text(lang: str, key: Message) -> str:
     """The message `key` in `lang` as written, placeholders and all."""
-    found = translation(lang).gettext(key)
+    found = _lookup(lang, key)
     if found == key:
         raise KeyError(f"the catalogue has no message '{key}'")
     return found
 
 
-def say(lang: str, key: str, /, **values: object) -> str:
+def say(lang: str, key: Message, /, **values: object) -> str:
     """The message `key` in `lang`, with `values` filled in."""
     return text(lang, key).format(**values)
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Words is the catalogue's; errors carry it, so it is named here too.
-from careergraph.catalogue import ENGLISH, said
+from careergraph.catalogue import ENGLISH, N_, said
 from careergraph.catalogue import Words as Words
 
 EXIT_OK = 0
@@ -112,9 +112,25 @@ class UnknownTrackError(CareerGraphError):
 
 
 def _unknown(what: str, name: str, suggestion: str | None) -> Words:
+    if what == "role":
+        if suggestion:
+            return Words.of("error.unknown_role.suggest", name=name, suggestion=suggestion)
+        return Words.of("error.unknown_role", name=name)
     if suggestion:
-        return Words.of(f"error.unknown_{what}.suggest", name=name, suggestion=suggestion)
-    return Words.of(f"error.unknown_{what}", name=name)
+        return Words.of("error.unknown_track.suggest", name=name, suggestion=suggestion)
+    return Words.of("error.unknown_track", name=name)
+
+
+ENTRY_KINDS = {
+    "key": N_("problem.kind.key"),
+    "track": N_("problem.kind.track"),
+    "skill": N_("problem.kind.skill"),
+    "role": N_("problem.kind.role"),
+    "source": N_("problem.kind.source"),
+    "category": N_("problem.kind.category"),
+    "shared name": N_("problem.kind.shared name"),
+}
+"""The words for each kind of entry a problem names ("role", "shared name"), by kind."""
 
 
 class NoRouteError(CareerGraphError):

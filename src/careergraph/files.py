@@ -37,10 +37,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from careergraph.catalogue import N_
 from careergraph.errors import OutputError, Words
 
 STDOUT = "-"
 """The output name that means stdout."""
+
+_SYSTEM_REASONS = (
+    N_("reason.No such file or directory"),
+    N_("reason.Permission denied"),
+    N_("reason.Is a directory"),
+    N_("reason.Not a directory"),
+    N_("reason.Bad file descriptor"),
+    N_("reason.File too large"),
+    N_("reason.Input/output error"),
+    N_("reason.Broken pipe"),
+    N_("reason.Disk quota exceeded"),
+    N_("reason.Read-only file system"),
+    N_("reason.No space left on device"),
+)
+"""The operating system's English reasons a file cannot be read or written that the catalogue says
+in the user's language (a `reason` value is said from the catalogue when it has it)."""
 
 _HEAD_BYTES = 1024
 """How far into an existing file its marker must appear."""

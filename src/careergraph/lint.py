@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from careergraph.catalogue import ENGLISH, said
-from careergraph.errors import Words
+from careergraph.catalogue import ENGLISH, N_, said
+from careergraph.errors import ENTRY_KINDS, Words
 from careergraph.gaps import skill_gap
 from careergraph.load import collector_paused
 from careergraph.model import CareerMap, MapPath, Place, TransitionKind, normalize_name
@@ -267,7 +267,9 @@ def _promotions(career_map: CareerMap) -> Iterator[Finding]:
         subject = ("transitions", move.source, move.target)
         if source.track == target.track and target.level <= source.level:
             words = Words.of(
-                "lint.promotion_not_up." + ("same" if target.level == source.level else "lower"),
+                N_("lint.promotion_not_up.same")
+                if target.level == source.level
+                else N_("lint.promotion_not_up.lower"),
                 source=source.id,
                 target=target.id,
                 level=source.level,
@@ -468,7 +470,7 @@ def _shared_names(career_map: CareerMap) -> Iterator[Finding]:
             "lint.shared_name",
             entry=f"{section}.{entry_id}",
             name=name,
-            kind=Words.of(f"problem.kind.{kind}"),
+            kind=Words.of(ENTRY_KINDS[kind]),
             other=other[0],
             there=there_words,
         )
@@ -582,7 +584,7 @@ def _look_alike_names(
             entry=f"{section}.{entry_id}",
             name=_spelled(name),
             other_name=_spelled(other[2]),
-            kind=Words.of(f"problem.kind.{kind}"),
+            kind=Words.of(ENTRY_KINDS[kind]),
             other=other[0],
             there=there_words,
         )

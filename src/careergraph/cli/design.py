@@ -65,10 +65,13 @@ def _report(shown: list[Finding], found: list[Finding], lang: str) -> str:
     of every finding: one text, written at once rather than in ten thousand writes."""
     from careergraph.catalogue import ENGLISH
     from careergraph.lint import Severity
-    from careergraph.render.messages import said, say
+    from careergraph.render.messages import N_, said, say
 
     lines = []
-    severities = {s: say(lang, f"lint.severity.{s.value}") for s in Severity}
+    severities = {
+        Severity.ERROR: say(lang, N_("lint.severity.error")),
+        Severity.WARNING: say(lang, N_("lint.severity.warning")),
+    }
     for finding in shown:
         # A finding's message is its words in English already: said again only in another.
         words = None if lang == ENGLISH else finding.words

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from typing import Any
 
+from careergraph.catalogue import N_
 from careergraph.errors import Problem, Words
 from careergraph.load.document import Document, Path, dotted
 
@@ -118,12 +119,12 @@ def _problem(document: Document, path: Path, value: str, *, key: bool, lines: bo
     place = dotted(tuple(visible(p) if isinstance(p, str) else p for p in named))
     where: Words | str = place or Words.of("problem.top_level")
     if character == "\t" or (character in _LINE_BREAKS and not lines):
-        kind = "tab" if character == "\t" else "line_break"
-        words = Words.of(f"problem.character.{kind}", place=where, code=code)
+        tab = character == "\t"
+        problem = N_("problem.character.tab") if tab else N_("problem.character.line_break")
+        words = Words.of(problem, place=where, code=code)
     else:
-        kind = _kind(character)
-        what = Words.of("problem.character.key" if key else "problem.character.text")
-        words = Words.of(f"problem.character.{kind}", place=where, code=code, what=what)
+        what = Words.of(N_("problem.character.key") if key else N_("problem.character.text"))
+        words = Words.of(_kind(character), place=where, code=code, what=what)
     return document.problem(path, words, key=key)
 
 
@@ -131,12 +132,13 @@ _LINE_BREAKS = "\n\r\x85"
 
 
 def _kind(character: str) -> str:
+    """The problem with a refused `character` that is not a tab or line break, by its kind."""
     category = unicodedata.category(character)
     if category == "Cs":
-        return "surrogate"
+        return N_("problem.character.surrogate")
     if category == "Cc":
-        return "control"
-    return "noncharacter"
+        return N_("problem.character.control")
+    return N_("problem.character.noncharacter")
 
 
 def visible(text: str, *, keep: str = "") -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from careergraph.errors import Problem, Words
+from careergraph.errors import ENTRY_KINDS, Problem, Words
 from careergraph.load.yaml_source import Document, Path, dotted
 
 # Sections whose entries are keyed by id; a later file may add, repeat or override entries.
@@ -145,7 +145,7 @@ class _Merger:
                 Words.of(
                     "problem.remove_entry",
                     place=dotted(here),
-                    kind=Words.of(f"problem.kind.{kind}"),
+                    kind=Words.of(ENTRY_KINDS[kind]),
                 ),
                 key=True,
             )
@@ -171,7 +171,7 @@ class _Merger:
                     Words.of(
                         "overlay.override_missing",
                         place=dotted(here),
-                        kind=Words.of(f"problem.kind.{kind}"),
+                        kind=Words.of(ENTRY_KINDS[kind]),
                         key=key,
                     ),
                     key=True,

@@ -11,7 +11,8 @@ from typing import Any, get_args
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from careergraph.errors import Words
+from careergraph.catalogue import N_
+from careergraph.errors import ENTRY_KINDS, Words
 from careergraph.load.schema import field_names
 from careergraph.load.yaml_source import Path as NodePath
 from careergraph.load.yaml_source import dotted
@@ -59,21 +60,21 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 _SECTIONS_A_MAP_NEEDS = {("tracks",), ("skills",), ("roles",)}
 
 _TYPES = {
-    "int_type": "whole_number",
-    "float_type": "number",
-    "string_type": "text",
-    "dict_type": "mapping",
-    "list_type": "list",
-    "model_type": "mapping",
-    "bool_type": "boolean",
+    "int_type": N_("problem.type.whole_number"),
+    "float_type": N_("problem.type.number"),
+    "string_type": N_("problem.type.text"),
+    "dict_type": N_("problem.type.mapping"),
+    "list_type": N_("problem.type.list"),
+    "model_type": N_("problem.type.mapping"),
+    "bool_type": N_("problem.type.boolean"),
 }
 
 # careergraph's own schema errors (careergraph.load.schema), by their pydantic type.
 _OWN = {
-    "text_empty": "problem.text_empty",
-    "text_language": "problem.text_language",
-    "list_duplicate": "problem.list_duplicate",
-    "url_invalid": "problem.url",
+    "text_empty": N_("problem.text_empty"),
+    "text_language": N_("problem.text_language"),
+    "list_duplicate": N_("problem.list_duplicate"),
+    "url_invalid": N_("problem.url"),
 }
 
 
@@ -111,7 +112,7 @@ def describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> Word
     if kind == "string_type" and last == "track" and isinstance(value, list):
         return Words.of("problem.track_list", place=place)
     if kind in _TYPES:
-        expected_type = Words.of(f"problem.type.{_TYPES[kind]}")
+        expected_type = Words.of(_TYPES[kind])
         return Words.of("problem.expected", place=place, expected=expected_type, value=got)
     if kind == "level_key":
         return Words.of("problem.level_key", place=place, value=str(value))
@@ -152,7 +153,7 @@ def unknown_words(
     """'PLACE: unknown KIND 'VALUE'' with a did-you-mean, else `otherwise` as the hint."""
     match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     hint = Words.of("problem.did_you_mean", suggestion=match[0]) if match else otherwise
-    what = Words.of(f"problem.kind.{kind}")
+    what = Words.of(ENTRY_KINDS[kind])
     return Words.of("problem.unknown", place=place, kind=what, value=value, hint=hint)
 
 

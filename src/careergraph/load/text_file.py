@@ -15,6 +15,7 @@ import select
 import stat
 from typing import BinaryIO
 
+from careergraph.catalogue import N_
 from careergraph.errors import DataFileError, Problem, Words
 from careergraph.files import note_input
 from careergraph.limits import MAX_MB
@@ -64,7 +65,7 @@ def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map
             else:
                 raw = _read_stream(fd, limit + 1, name)
     except IsADirectoryError:
-        key = "problem.folder" if what == "data file" else f"problem.{what}_folder"
+        key = N_("problem.folder") if what == "data file" else N_("problem.profile_folder")
         problem = Problem.of(name, 0, 0, Words.of(key))
         raise DataFileError([problem]) from None
     except OSError as error:

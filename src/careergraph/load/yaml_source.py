@@ -36,6 +36,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from careergraph.catalogue import N_
 from careergraph.errors import Problem, Words
 from careergraph.limits import MAX_DIGITS
 from careergraph.load.document import Document, Marks, Path, dotted
@@ -71,9 +72,19 @@ def too_many_digits(place: str, digits: int) -> Words:
     return Words.of("problem.digits", place=where, digits=f"{digits:,}", most=MAX_DIGITS)
 
 
+_NOUNS = {
+    "sources": N_("problem.noun.sources"),
+    "tracks": N_("problem.noun.tracks"),
+    "skills": N_("problem.noun.skills"),
+    "roles": N_("problem.noun.roles"),
+    "transitions": N_("problem.noun.transitions"),
+}
+"""What a section's entries are called, by section."""
+
+
 def too_many_words(name: str, limit: int) -> Words:
     """The problem with section `name` holding more than `limit` entries."""
-    noun = Words.of(f"problem.noun.{name}")
+    noun = Words.of(_NOUNS[name])
     return Words.of("problem.too_many", place=name, limit=f"{limit:,}", noun=noun)
 
 
@@ -440,9 +451,13 @@ class _Fast:
             words = Words.of(
                 "problem.expected",
                 place=name,
-                expected=Words.of(f"problem.type.{shape}"),
+                expected=Words.of(
+                    N_("problem.type.mapping") if shape == "mapping" else N_("problem.type.list")
+                ),
                 value=Words.of(
-                    f"problem.value.{'list' if kind is SequenceStartEvent else 'mapping'}"
+                    N_("problem.value.list")
+                    if kind is SequenceStartEvent
+                    else N_("problem.value.mapping")
                 ),
             )
             raise _Refused(event.start_mark, words)

@@ -7,9 +7,9 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from careergraph.changes import MapChanges, SectionChanges
+from careergraph.changes import MapChanges, RouteChangeKind, SectionChanges
 from careergraph.model import CareerMap, Transition
-from careergraph.render.messages import estimated, say
+from careergraph.render.messages import MOVE_KINDS, N_, estimated, say
 from careergraph.render.messages import move_kind as _kind
 from careergraph.render.messages import years as years_in
 from careergraph.render.text import _pad, _width, _wrap_items
@@ -88,7 +88,7 @@ def similar_text(
         else:
             out.append(say(lang, "similar.suggested", name=name))
             rows = [
-                (career_map.roles[m.target].name.get(lang), say(lang, f"kind.{m.kind.value}"), m, f)
+                (career_map.roles[m.target].name.get(lang), say(lang, MOVE_KINDS[m.kind]), m, f)
                 for m, f in suggested
             ]
             width = max(_width(r[0]) for r in rows)
@@ -202,13 +202,34 @@ def _record_name(career_map: CareerMap, section: str, key: tuple[str, ...], lang
     return f"{key[0]}  {records[section][key[0]].name.get(lang)}"
 
 
+_SECTION_NAMES = {
+    "tracks": N_("diff.section.tracks"),
+    "skills": N_("diff.section.skills"),
+    "roles": N_("diff.section.roles"),
+    "transitions": N_("diff.section.transitions"),
+    "scale": N_("diff.section.scale"),
+    "categories": N_("diff.section.categories"),
+    "sources": N_("diff.section.sources"),
+    "names": N_("diff.section.names"),
+}
+"""Each section's heading, by section."""
+
+_ROUTE_CHANGES: dict[RouteChangeKind, str] = {
+    "appeared": N_("diff.route.appeared"),
+    "disappeared": N_("diff.route.disappeared"),
+    "longer": N_("diff.route.longer"),
+    "shorter": N_("diff.route.shorter"),
+}
+"""How a route changed, as said, by change (in the tally's order)."""
+
+
 def _counts(section: SectionChanges, lang: str) -> str:
     parts = [
-        say(lang, f"diff.{label}", count=len(items))
-        for items, label in (
-            (section.added, "added"),
-            (section.removed, "removed"),
-            (section.changed, "changed"),
+        say(lang, words, count=len(items))
+        for items, words in (
+            (section.added, N_("diff.added")),
+            (section.removed, N_("diff.removed")),
+            (section.changed, N_("diff.changed")),
         )
         if items
     ]
@@ -223,7 +244,7 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
     shown_sections = [s for s in _OTHER_SECTIONS if getattr(changes, s)] + list(_SECTIONS)
     for label in shown_sections:
         section: SectionChanges = getattr(changes, label)
-        heading = say(lang, f"diff.section.{label}")
+        heading = say(lang, _SECTION_NAMES[label])
         out += ["", say(lang, "diff.section", section=heading, counts=_counts(section, lang))]
         out += [f"  + {_record_name(new, label, key, lang)}" for key in section.added]
         out += [f"  - {_record_name(old, label, key, lang)}" for key in section.removed]
@@ -239,16 +260,18 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
             lang,
             "diff.tally",
             count=compared.tally[kind],
-            kind=say(lang, f"diff.route.{kind}"),
+            kind=say(lang, _ROUTE_CHANGES[kind]),
         )
-        for kind in ("appeared", "disappeared", "longer", "shorter")
+        for kind in _ROUTE_CHANGES
     )
     out += ["", say(lang, "diff.routes", count=compared.total, tally=tally)]
     if not compared.complete:
         out.append(
             say(
                 lang,
-                f"diff.partial.{compared.direction}",
+                N_("diff.partial.from")
+                if compared.direction == "from"
+                else N_("diff.partial.into"),
                 compared=compared.compared,
                 affected=compared.affected,
             )
@@ -263,7 +286,7 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
         none = say(lang, "diff.no_route")
         before = none if route.old_years is None else years_in(route.old_years, lang)
         after = none if route.new_years is None else years_in(route.new_years, lang)
-        kind = _pad(say(lang, f"diff.route.{route.kind}"), 11)
+        kind = _pad(say(lang, _ROUTE_CHANGES[route.kind]), 11)
         line = f"  {kind}  {_pad(pair, width)}  {_right(before, 5)} → {_pad(after, 5)}"
         if math.isfinite(route.size):
             sign = "+" if route.kind == "longer" else "-"

@@ -211,6 +211,6 @@ def _category_names(category: str, name: Text | None) -> dict[str, str]:
     """A category's name in each language: the map's own, else the program's for a built-in."""
     if name is not None:
         return name.as_dict()
-    from careergraph.render.messages import say
+    from careergraph.render.messages import CATEGORIES, say
 
-    return {lang: say(lang, f"category.{category}") for lang in LANGUAGES}
+    return {lang: say(lang, CATEGORIES[category]) for lang in LANGUAGES}

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from careergraph.catalogue import count, said, say
-from careergraph.model import CareerMap, Profile, Transition
+from careergraph.catalogue import N_, Message, count, said, say
+from careergraph.model import CareerMap, Profile, Transition, TransitionKind
 
 __all__ = [
+    "CATEGORIES",
+    "MOVE_KINDS",
+    "N_",
     "category_name",
     "count",
     "estimated",
@@ -28,6 +31,37 @@ __all__ = [
 ]
 
 
+CATEGORIES: dict[str, Message] = {
+    "technical": N_("category.technical"),
+    "soft": N_("category.soft"),
+    "tool": N_("category.tool"),
+    "certification": N_("category.certification"),
+    "domain": N_("category.domain"),
+}
+"""The built-in skill categories' names, by category."""
+
+MOVE_KINDS: dict[TransitionKind, Message] = {
+    TransitionKind.PROMOTION: N_("kind.promotion"),
+    TransitionKind.LATERAL: N_("kind.lateral"),
+    TransitionKind.CAREER_CHANGE: N_("kind.career_change"),
+}
+"""Each kind of move as said."""
+
+MARKS: dict[str, Message] = {
+    "implied": N_("mark.implied"),
+    "inferred": N_("mark.inferred"),
+    "steep": N_("mark.steep"),
+}
+"""The mark beside a move no source states (implied, inferred) or a steep one, by mark."""
+
+_LEGEND: dict[str, Message] = {
+    "implied": N_("legend.implied"),
+    "estimated": N_("legend.estimated"),
+    "steep": N_("legend.steep"),
+}
+"""What each mark means, in the legend, by mark (in the legend's order)."""
+
+
 def years(value: float, lang: str) -> str:
     """Years as people write them: 3y, 1.5y, or 3年 in Japanese."""
     return say(lang, "years", value=f"{round(value, 2):g}")
@@ -37,15 +71,15 @@ def category_name(career_map: CareerMap, category: str, lang: str) -> str:
     """A skill category's name: the map's own for a category it defines, else the built-in's."""
     defined = career_map.categories.get(category)
     if defined is None or defined.name is None:
-        return say(lang, f"category.{category}")
+        return say(lang, CATEGORIES[category])
     return defined.name.get(lang)
 
 
 def move_kind(move: Transition, lang: str, *, steep: bool = False) -> str:
     """The kind of move, marked when no source states it or when it is steep."""
-    kind = say(lang, f"kind.{move.kind.value}")
-    marks = [say(lang, f"mark.{_basis_mark(move)}")] if move.basis != "stated" else []
-    marks += [say(lang, "mark.steep")] if steep else []
+    kind = say(lang, MOVE_KINDS[move.kind])
+    marks = [say(lang, MARKS[_basis_mark(move)])] if move.basis != "stated" else []
+    marks += [say(lang, MARKS["steep"])] if steep else []
     if not marks:
         return kind
     return say(lang, "kind.marked", kind=kind, marks=say(lang, "mark.separator").join(marks))
@@ -79,9 +113,7 @@ def estimated(text: str, is_estimate: bool, lang: str) -> str:
 
 def legend(lang: str, marks: Iterable[str]) -> str | None:
     """One line saying what each mark used means (`implied`, `estimated`, `steep`), else None."""
-    parts = [
-        say(lang, f"legend.{mark}") for mark in ("implied", "estimated", "steep") if mark in marks
-    ]
+    parts = [say(lang, words) for mark, words in _LEGEND.items() if mark in marks]
     if not parts:
         return None
     return say(lang, "legend", marks=say(lang, "legend.separator").join(parts))

@@ -12,7 +12,7 @@ from careergraph.model import CareerMap, Role, Transition, TransitionKind
 from careergraph.query import Route
 from careergraph.render.labels import wrap_label, years_text
 from careergraph.render.ladders import SLOT_WIDTH, Layout
-from careergraph.render.messages import say
+from careergraph.render.messages import MARKS, say
 
 BEST_ROUTE = "#e4006d"
 ALTERNATIVE_ROUTE = "#6a3dcc"
@@ -150,7 +150,7 @@ def network_items(
             colour, line = mix(colour, 0.45), 1.5  # drawn fainter: no source states it
         label_text = years_text(move.years, lang, move.years_estimated)
         if implied:
-            label_text += " " + say(lang, f"mark.{move.basis}")
+            label_text += " " + say(lang, MARKS[move.basis])
         edges.append(
             {
                 "id": f"{move.source}->{move.target}",

@@ -9,7 +9,7 @@ from typing import Any
 from careergraph.model import CareerMap, PointsRequirement, Role, Text, Transition
 from careergraph.query import Route, SkillChange
 from careergraph.render.labels import years_text
-from careergraph.render.messages import count, estimated_so_far, say
+from careergraph.render.messages import N_, count, estimated_so_far, say
 from careergraph.render.network import mix
 from careergraph.render.text import points_skills
 
@@ -26,6 +26,13 @@ class Moves:
         for move in moves:
             self.out_of[move.source].append(move)
             self.into[move.target].append(move)
+
+
+_BASES = {
+    "implied": N_("basis.implied"),
+    "inferred": N_("basis.inferred"),
+}
+"""Where a move no source states comes from, by its basis."""
 
 
 def _maybe(text: Text | None, lang: str) -> str | None:
@@ -139,7 +146,7 @@ def _move_data(career_map: CareerMap, move: Transition, other: str, lang: str) -
 def _provenance(career_map: CareerMap, move: Transition, lang: str) -> str:
     """Where a move comes from: "stated in SOURCE", "implied (judgement)" or "inferred"."""
     if move.basis != "stated":
-        return say(lang, f"basis.{move.basis}")
+        return say(lang, _BASES[move.basis])
     titles = [career_map.sources[s].title for s in move.sources if s in career_map.sources]
     if not titles:
         return say(lang, "basis.stated.plain")
