@@ -545,7 +545,8 @@ class FilePath(click.Path):
         # click words the kind of path ("file") when the option is made, in the language of the
         # command that first imported its module; its messages name it in this command's.
         both = self.file_okay and self.dir_okay
-        self.name = gettext("path" if both else "file" if self.file_okay else "directory")
+        kind = "path" if both else "file" if self.file_okay else "directory"
+        self.name = gettext(kind)
         return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
