@@ -238,8 +238,13 @@ def _check_replace(
         _refuse(what, target, "it is a folder; name a file inside it instead")
     kind = link if not stat.S_ISLNK(link.st_mode) else None
     if kind is not None and not stat.S_ISREG(kind.st_mode):
-        special = "a block device" if stat.S_ISBLK(kind.st_mode) else "a socket"
-        _refuse(what, target, f"it is {special}, not a file, FIFO or character device")
+        _refuse(
+            what,
+            target,
+            "it is a block device, not a file, FIFO or character device"
+            if stat.S_ISBLK(kind.st_mode)
+            else "it is a socket, not a file, FIFO or character device",
+        )
     if force:
         return
     if marker is not None:

@@ -262,10 +262,9 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
     if gap.dropped:
         out.append("")
         out.append(say(lang, "gap.dropped", target=target))
-        out.extend(
-            f"  {_pad(names[c.skill], width)}  {say(lang, 'gap.level', level=c.from_level)}"
-            for c in gap.dropped
-        )
+        for dropped in gap.dropped:
+            level = say(lang, "gap.level", level=dropped.from_level)
+            out.append(f"  {_pad(names[dropped.skill], width)}  {level}")
     return "\n".join(out)
 
 
