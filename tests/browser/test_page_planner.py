@@ -265,7 +265,7 @@ def test_the_profile_is_on_the_map(open_map: Open, tmp_path: Path) -> None:
     shown.js("id => window.careergraph.select(id)", "lead")
     percent = round(met("lead") * 100)
     assert shown.js("() => document.querySelector('#details .met').textContent") == (
-        f"{percent}% of this role's skills met"
+        f"{percent}%\u00a0of this role's skills met"
     )
     # Routes and compare start from you: your levels, the years you have served.
     assert shown.js("() => document.getElementById('route-me').checked") is True
