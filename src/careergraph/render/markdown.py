@@ -169,7 +169,8 @@ def _step(
     if not planned.skills and not step.gap.points:
         out.append(say(lang, "plan.nothing"))
     elif planned.skills:
-        out += [f"| {' | '.join(say(lang, 'plan.skill_columns').split('|'))} |"]
+        columns = say(lang, "plan.skill_columns").split("|")
+        out += [f"| {' | '.join(columns)} |"]
         out += ["|---|---|---|---|---|"]
         out += [_skill_row(career_map, s, lang) for s in planned.skills]
         out += ["", "### " + say(lang, "plan.resources"), ""]

@@ -42,7 +42,7 @@ def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
     if plan.profile is not None:
         body.append(f'<p class="meta">{escape(profile_line(plan.profile, lang))}</p>')
         body.append(_standing(career_map, plan, lang))
-    body += [f"<h2>{escape(say(lang, 'plan.route'))}</h2>", _route_table(career_map, plan, lang)]
+    body += [_element("h2", say(lang, "plan.route")), _route_table(career_map, plan, lang)]
     marks = move_marks(
         (s.step.transition for s in plan.steps), steep=any(s.step.steep for s in plan.steps)
     )
@@ -79,7 +79,7 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> str:
     target = career_map.roles[plan.route.roles[-1]]
     have = plan.profile.levels(career_map.roles[plan.profile.role])
     rows = standings(career_map, have, target, lang)
-    out = ['<section class="standing">', f"<h2>{escape(say(lang, 'plan.standing'))}</h2>"]
+    out = ['<section class="standing">', _element("h2", say(lang, "plan.standing"))]
     if rows:
         chart = levels_svg(rows, target.name.get(lang), lang, ident="standing")
         out.append(f'<figure class="chart">{chart}</figure>')
@@ -158,20 +158,20 @@ def _step(
     if role.summary:
         out.append(f'<p class="summary">{escape(role.summary.get(lang))}</p>')
     if planned.skills or not step.gap.points:
-        out.append(f"<h3>{escape(say(lang, 'plan.skills'))}</h3>")
+        out.append(_element("h3", say(lang, "plan.skills")))
     if not planned.skills and not step.gap.points:
-        out.append(f"<p>{escape(say(lang, 'plan.nothing'))}</p>")
+        out.append(_element("p", say(lang, "plan.nothing")))
     elif planned.skills:
         columns = [escape(c) for c in say(lang, "plan.skill_columns").split("|")]
         head = _row(columns, numbers=3, head=True)
         rows = "".join(_skill_row(career_map, p, lang) for p in planned.skills)
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
-        out.append(f"<h3>{escape(say(lang, 'plan.resources'))}</h3>")
+        out.append(_element("h3", say(lang, "plan.resources")))
         out += [s for p in planned.skills if (s := _skill_resources(career_map, p, lang))]
         if said := no_resources_sentence(planned.skills, lang):
             out.append(f'<p class="no-resources">{escape(said)}</p>')
     if step.gap.points:
-        out.append(f"<h3>{escape(say(lang, 'plan.points'))}</h3>")
+        out.append(_element("h3", say(lang, "plan.points")))
         out += [
             f'<p class="points">{escape(text)}</p>'
             for text in points_sentences(career_map, step.gap, lang)
@@ -182,15 +182,15 @@ def _step(
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
     if certifications:
-        out.append(f"<h3>{escape(say(lang, 'plan.certifications'))}</h3>")
+        out.append(_element("h3", say(lang, "plan.certifications")))
         out.append(f'<ul class="certifications">{"".join(certifications)}</ul>')
     if role.interview:
-        out.append(f"<h3>{escape(say(lang, 'plan.interview', role=role.name.get(lang)))}</h3>")
+        out.append(_element("h3", say(lang, "plan.interview", role=role.name.get(lang))))
         questions = "".join(f"<li>{escape(q.get(lang))}</li>" for q in role.interview)
         out.append(f'<ol class="interview">{questions}</ol>')
     cited = step_sources(career_map, moved, role)
     if cited:
-        out.append(f"<h3>{escape(say(lang, 'plan.sources'))}</h3>")
+        out.append(_element("h3", say(lang, "plan.sources")))
         items = "".join(f"<li>{_source_html(s.title, s.url)}</li>" for s in cited)
         out.append(f'<ul class="sources">{items}</ul>')
     out.append("</section>")
@@ -252,6 +252,11 @@ _RESOURCE_KINDS: dict[ResourceKind, Message] = {
     ResourceKind.EVENT: N_("resource.event"),
 }
 """Each kind of resource as said."""
+
+
+def _element(tag: str, text: str) -> str:
+    """`text` escaped in a `tag` element: <h3>Skills to build</h3>."""
+    return f"<{tag}>{escape(text)}</{tag}>"
 
 
 def resource_html(resource: Resource, lang: str) -> str:

@@ -419,7 +419,7 @@ def reach_text(
     rows = [
         (
             _name(career_map, r.role, lang)
-            + (f" ({say(lang, 'mark.implied')})" if r.route.implied_moves else ""),
+            + (" (" + say(lang, "mark.implied") + ")" if r.route.implied_moves else ""),
             _years(r.route.years, r.route.years_estimated, lang),
             str(len(r.route.steps)),
             f"+{r.gap.size}",
