@@ -10,6 +10,7 @@ from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep, SkillGap, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.messages import (
+    RESOURCE_KINDS,
     category_name,
     count,
     estimated,
@@ -263,7 +264,8 @@ def no_resources_sentence(skills: Sequence[PlannedSkill], lang: str) -> str | No
 
 def resource_line(resource: Resource, lang: str) -> str:
     """One resource: its kind, title, note and address."""
-    line = f"{say(lang, f'resource.{resource.kind.value}')}: *{escape(resource.title.get(lang))}*"
+    kind = say(lang, RESOURCE_KINDS[resource.kind])
+    line = f"{kind}: *{escape(resource.title.get(lang))}*"
     if resource.note:
         line += f" — {escape(resource.note.get(lang))}"
     if resource.url:

@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from careergraph.catalogue import N_, Message, count, said, say
-from careergraph.model import CareerMap, Profile, Transition, TransitionKind
+from careergraph.model import CareerMap, Profile, ResourceKind, Transition, TransitionKind
 
 __all__ = [
     "CATEGORIES",
     "MOVE_KINDS",
     "N_",
+    "RESOURCE_KINDS",
     "category_name",
     "count",
     "estimated",
@@ -60,6 +61,18 @@ _LEGEND: dict[str, Message] = {
     "steep": N_("legend.steep"),
 }
 """What each mark means, in the legend, by mark (in the legend's order)."""
+
+
+RESOURCE_KINDS: dict[ResourceKind, Message] = {
+    ResourceKind.BOOK: N_("resource.book"),
+    ResourceKind.COURSE: N_("resource.course"),
+    ResourceKind.COMMUNITY: N_("resource.community"),
+    ResourceKind.CERTIFICATION: N_("resource.certification"),
+    ResourceKind.ARTICLE: N_("resource.article"),
+    ResourceKind.WEBSITE: N_("resource.website"),
+    ResourceKind.EVENT: N_("resource.event"),
+}
+"""Each kind of resource as said."""
 
 
 def years(value: float, lang: str) -> str:

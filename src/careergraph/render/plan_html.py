@@ -7,12 +7,12 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from careergraph.catalogue import N_, Message
-from careergraph.model import CareerMap, Resource, ResourceKind
+from careergraph.model import CareerMap, Resource
 from careergraph.query import Plan, PlannedSkill, PlannedStep, step_sources
 from careergraph.render.chart import levels_svg, standings
 from careergraph.render.markdown import no_resources_sentence, points_sentences
 from careergraph.render.messages import (
+    RESOURCE_KINDS,
     category_name,
     count,
     estimated,
@@ -242,18 +242,6 @@ def _source_html(title: str, url: str | None) -> str:
     return f"<cite>{escape(title)}</cite> {link}"
 
 
-_RESOURCE_KINDS: dict[ResourceKind, Message] = {
-    ResourceKind.BOOK: N_("resource.book"),
-    ResourceKind.COURSE: N_("resource.course"),
-    ResourceKind.COMMUNITY: N_("resource.community"),
-    ResourceKind.CERTIFICATION: N_("resource.certification"),
-    ResourceKind.ARTICLE: N_("resource.article"),
-    ResourceKind.WEBSITE: N_("resource.website"),
-    ResourceKind.EVENT: N_("resource.event"),
-}
-"""Each kind of resource as said."""
-
-
 def _element(tag: str, text: str) -> str:
     """`text` escaped in a `tag` element: <h3>Skills to build</h3>."""
     return f"<{tag}>{escape(text)}</{tag}>"
@@ -261,7 +249,7 @@ def _element(tag: str, text: str) -> str:
 
 def resource_html(resource: Resource, lang: str) -> str:
     """One resource: kind, title, note, and its address as text (the page makes no request)."""
-    kind = escape(say(lang, _RESOURCE_KINDS[resource.kind]))
+    kind = escape(say(lang, RESOURCE_KINDS[resource.kind]))
     line = f"{kind}: <cite>{escape(resource.title.get(lang))}</cite>"
     if resource.note:
         line += f" — {escape(resource.note.get(lang))}"
