@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from careergraph.catalogue import N_
 from careergraph.errors import NoRouteError, Words
 from careergraph.graph import CareerGraph, stated_only
 from careergraph.query import find_routes
@@ -51,12 +52,12 @@ def _cuts(graph: CareerGraph, source: str, target: str, question: RouteOptions) 
     ):
         cuts.append(Words.of("error.no_route.cut.stated"))
     without = (
-        ("via", question.via, replace(question, via=())),
-        ("avoid", question.avoid, replace(question, avoid=())),
+        (N_("error.no_route.cut.via"), question.via, replace(question, via=())),
+        (N_("error.no_route.cut.avoid"), question.avoid, replace(question, avoid=())),
     )
-    for option, roles, fewer in without:
+    for cut, roles, fewer in without:
         if roles and _route_steps(graph, source, target, fewer):
-            cuts.append(Words.of(f"error.no_route.cut.{option}", roles=", ".join(roles)))
+            cuts.append(Words.of(cut, roles=", ".join(roles)))
     if question.max_steps is not None:
         steps = _route_steps(graph, source, target, replace(question, max_steps=None))
         if steps:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careergraph.model import CareerMap, Transition, TransitionKind
-from careergraph.render.messages import estimated, say
+from careergraph.render.messages import MARKS, estimated, say
 from careergraph.render.text import years
 
 # Mermaid arrows by kind: promotions solid, lateral moves dotted, career changes thick.
@@ -65,7 +65,7 @@ def _move_label(move: Transition, lang: str) -> str:
     label = estimated(years(move.years), move.years_estimated, lang)
     if move.basis == "stated":
         return label
-    return say(lang, "kind.marked", kind=label, marks=say(lang, f"mark.{move.basis}"))
+    return say(lang, "kind.marked", kind=label, marks=say(lang, MARKS[move.basis]))
 
 
 def _dot_string(text: str) -> str:
