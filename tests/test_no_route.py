@@ -82,8 +82,13 @@ def test_a_question_without_options_says_only_no_route() -> None:
 
 def test_the_explanation_keeps_the_error_kind() -> None:
     graph = build_graph(load_paths(PROVENANCE))
-    avoiding = (Words.of("error.no_route.avoid", roles="product"),)
-    words = Words.of("error.no_route.when", source="junior", target="project", conditions=avoiding)
+    avoiding = (Words.of("avoiding {roles}", roles="product"),)
+    words = Words.of(
+        "no route from '{source}' to '{target}' ({conditions})",
+        source="junior",
+        target="project",
+        conditions=avoiding,
+    )
     options = RouteOptions(avoid=("product",))
     explained = explain_no_route(NoRouteError(words), graph, "junior", "project", options)
     assert isinstance(explained, NoRouteError)

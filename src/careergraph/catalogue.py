@@ -137,7 +137,7 @@ def said(lang: str, words: Words) -> str:
         if isinstance(value, Words):
             value = said(lang, value)
         elif isinstance(value, tuple):
-            value = say(lang, "list.separator").join(
+            value = say(lang, "; ").join(
                 said(lang, v) if isinstance(v, Words) else str(v) for v in value
             )
         elif isinstance(value, str):

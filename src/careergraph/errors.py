@@ -81,10 +81,10 @@ class UnknownRoleError(CareerGraphError):
         if len(self.suggestions) > 1:
             more = len(self.suggestions) - SUGGESTIONS_SHOWN
             words = Words.of(
-                "error.unknown_role.several",
+                "unknown role '{name}' — did you mean {suggestions}{more}?",
                 name=name,
                 suggestions=", ".join(f"'{s}'" for s in self.suggestions[:SUGGESTIONS_SHOWN]),
-                more=Words.of("error.unknown_role.more", count=more) if more > 0 else "",
+                more=Words.of(" (and {count} more)", count=more) if more > 0 else "",
             )
             super().__init__(words)
             return
@@ -114,21 +114,29 @@ class UnknownTrackError(CareerGraphError):
 def _unknown(what: str, name: str, suggestion: str | None) -> Words:
     if what == "role":
         if suggestion:
-            return Words.of("error.unknown_role.suggest", name=name, suggestion=suggestion)
-        return Words.of("error.unknown_role", name=name)
+            return Words.of(
+                "unknown role '{name}' — did you mean '{suggestion}'?",
+                name=name,
+                suggestion=suggestion,
+            )
+        return Words.of("unknown role '{name}'", name=name)
     if suggestion:
-        return Words.of("error.unknown_track.suggest", name=name, suggestion=suggestion)
-    return Words.of("error.unknown_track", name=name)
+        return Words.of(
+            "unknown track '{name}' — did you mean '{suggestion}'?",
+            name=name,
+            suggestion=suggestion,
+        )
+    return Words.of("unknown track '{name}'", name=name)
 
 
 ENTRY_KINDS = {
-    "key": N_("problem.kind.key"),
-    "track": N_("problem.kind.track"),
-    "skill": N_("problem.kind.skill"),
-    "role": N_("problem.kind.role"),
-    "source": N_("problem.kind.source"),
-    "category": N_("problem.kind.category"),
-    "shared name": N_("problem.kind.shared name"),
+    "key": N_("key"),
+    "track": N_("track"),
+    "skill": N_("skill"),
+    "role": N_("role"),
+    "source": N_("source"),
+    "category": N_("category"),
+    "shared name": N_("shared name"),
 }
 """The words for each kind of entry a problem names ("role", "shared name"), by kind."""
 

@@ -44,17 +44,17 @@ STDOUT = "-"
 """The output name that means stdout."""
 
 _SYSTEM_REASONS = (
-    N_("reason.No such file or directory"),
-    N_("reason.Permission denied"),
-    N_("reason.Is a directory"),
-    N_("reason.Not a directory"),
-    N_("reason.Bad file descriptor"),
-    N_("reason.File too large"),
-    N_("reason.Input/output error"),
-    N_("reason.Broken pipe"),
-    N_("reason.Disk quota exceeded"),
-    N_("reason.Read-only file system"),
-    N_("reason.No space left on device"),
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("Bad file descriptor"),
+    N_("File too large"),
+    N_("Input/output error"),
+    N_("Broken pipe"),
+    N_("Disk quota exceeded"),
+    N_("Read-only file system"),
+    N_("No space left on device"),
 )
 """The operating system's English reasons a file cannot be read or written that the catalogue says
 in the user's language (a `reason` value is said from the catalogue when it has it)."""
@@ -173,7 +173,7 @@ def _plan(
     name = os.fspath(path)
     if name == STDOUT:
         if not streams:
-            _refuse(what, name, "it must be a file, not stdout")
+            _refuse(what, name, N_("it must be a file, not stdout"))
         return _Plan(STDOUT, what, descriptor=1)
     if name.endswith(os.sep):
         name = _in_folder(name, default_name, what)
@@ -190,16 +190,16 @@ def _plan(
         info = None  # a link to nothing: replaced like any other link
     if _is_input(target, [s for s in (link, info) if s is not None]):
         # A FIFO or device too: writing into a FIFO the command has read would wait forever.
-        _refuse(what, target, "careergraph is reading it in this command; name another file")
+        _refuse(what, target, N_("careergraph is reading it in this command; name another file"))
     if link is not None and stat.S_ISLNK(link.st_mode):
         descriptor = _own_descriptor(name)
         if descriptor is not None:
             if not streams:
-                _refuse(what, target, "it must be a file, not an open descriptor")
+                _refuse(what, target, N_("it must be a file, not an open descriptor"))
             return _Plan(name, what, descriptor=descriptor)
     if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
         if not streams:
-            _refuse(what, target, "it is a FIFO or a device, not a file")
+            _refuse(what, target, N_("it is a FIFO or a device, not a file"))
         return _Plan(name, what, stream=True)
     _check_replace(target, link, info, what, marker, force, default_name)
     keep = info if link is not None and not stat.S_ISLNK(link.st_mode) else None
@@ -209,12 +209,12 @@ def _plan(
 def _in_folder(name: str, default_name: str | None, what: str) -> str:
     """The file a name with a trailing slash stands for: the default name in that folder."""
     if not os.path.isdir(name):
-        reason = "the folder does not exist; make it first, or name a file"
+        reason = N_("the folder does not exist; make it first, or name a file")
         if os.path.lexists(name.rstrip(os.sep)):
-            reason = "it is not a folder"
+            reason = N_("it is not a folder")
         _refuse(what, name, reason)
     if default_name is None:
-        _refuse(what, name, "it is a folder; name a file inside it instead")
+        _refuse(what, name, N_("it is a folder; name a file inside it instead"))
     return os.path.join(name, default_name)
 
 
@@ -233,17 +233,22 @@ def _check_replace(
     if info is not None and stat.S_ISDIR(info.st_mode):
         if default_name is not None and not stat.S_ISLNK(link.st_mode):
             raise OutputError(
-                Words.of("error.folder_default", file=target, default=default_name),
+                Words.of(
+                    "'{file}' is a folder: name a file inside it, or end the name "
+                    "with / to write {default} into it",
+                    file=target,
+                    default=default_name,
+                ),
             )
-        _refuse(what, target, "it is a folder; name a file inside it instead")
+        _refuse(what, target, N_("it is a folder; name a file inside it instead"))
     kind = link if not stat.S_ISLNK(link.st_mode) else None
     if kind is not None and not stat.S_ISREG(kind.st_mode):
         _refuse(
             what,
             target,
-            "it is a block device, not a file, FIFO or character device"
+            N_("it is a block device, not a file, FIFO or character device")
             if stat.S_ISBLK(kind.st_mode)
-            else "it is a socket, not a file, FIFO or character device",
+            else N_("it is a socket, not a file, FIFO or character device"),
         )
     if force:
         return
@@ -251,10 +256,16 @@ def _check_replace(
         if info is not None and stat.S_ISREG(info.st_mode) and marker in _head(target):
             return  # a file careergraph wrote itself
         raise OutputError(
-            Words.of("error.not_ours", file=target),
+            Words.of(
+                "'{file}' already exists and careergraph did not write it: name "
+                "another file, or add --force to replace it",
+                file=target,
+            ),
         )
     raise OutputError(
-        Words.of("error.exists", file=target),
+        Words.of(
+            "'{file}' already exists: pass --force to replace it, or name another file", file=target
+        ),
     )
 
 
@@ -271,7 +282,9 @@ def _is_input(target: Path, found: list[os.stat_result]) -> bool:
 
 def _refuse(what: str, target: str | Path, reason: str) -> NoReturn:
     # The Japanese sentence names the file alone: `what` is an English phrase from the caller.
-    words = Words.of("error.cannot_write", what=what, file=target, reason=reason)
+    words = Words.of(
+        "cannot write {what} to '{file}': {reason}", what=what, file=target, reason=reason
+    )
     raise OutputError(words)
 
 
@@ -308,7 +321,7 @@ def _write_stdout(data: bytes) -> None:
         raise
     except OSError as error:
         reason = error.strerror or str(error)
-        raise OutputError(Words.of("error.stdout", reason=reason)) from None
+        raise OutputError(Words.of("cannot write to stdout: {reason}", reason=reason)) from None
 
 
 def _write_descriptor(descriptor: int, data: bytes, what: str, target: str) -> None:
@@ -335,7 +348,7 @@ def _write_stream(target: Path, data: bytes, what: str) -> None:
         info = os.fstat(fd)
         if not (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
             # Replaced by something else since it was looked at: write nothing into it.
-            _refuse(what, target, "it changed while being opened; try again")
+            _refuse(what, target, N_("it changed while being opened; try again"))
         _write_all(fd, data)
     except OSError as error:
         _failed(what, target, error)

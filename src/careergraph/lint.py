@@ -181,7 +181,7 @@ def _finding(career_map: CareerMap, code: str, subject: MapPath, words: Words) -
 
 
 def _move_words(source: str, target: str) -> Words:
-    return Words.of("lint.move", source=source, target=target)
+    return Words.of("transitions '{source}' -> '{target}'", source=source, target=target)
 
 
 # -- reach ------------------------------------------------------------------------------------
@@ -215,11 +215,20 @@ def _reach(career_map: CareerMap, following: Mapping[str, Collection[str]]) -> I
     for role_id, role in career_map.roles.items():
         subject = ("roles", role_id)
         if role_id not in reached:
-            words = Words.of("lint.unreachable", id=role_id, role=role.name)
+            words = Words.of(
+                "roles.{id}: no entry-level role (level 1, not promoted into) can reach '{role}'",
+                id=role_id,
+                role=role.name,
+            )
             yield _finding(career_map, "unreachable", subject, words)
         if not following.get(role_id) and role.level < tops[role.track]:
             words = Words.of(
-                "lint.dead_end", id=role_id, role=role.name, track=role.track, top=tops[role.track]
+                "roles.{id}: '{role}' has no move out, yet is not a top role "
+                "(track '{track}' goes up to level {top})",
+                id=role_id,
+                role=role.name,
+                track=role.track,
+                top=tops[role.track],
             )
             yield _finding(career_map, "dead-end", subject, words)
 
@@ -253,7 +262,13 @@ def _promotion_cycles(career_map: CareerMap) -> Iterator[Finding]:
         )
         cycle = [start, *back]
         spelled = " -> ".join(cycle)
-        words = Words.of("lint.promotion_cycle", source=start, target=cycle[1], cycle=spelled)
+        words = Words.of(
+            "transitions '{source}' -> '{target}': promotions lead in a "
+            "loop: {cycle}; one of them is not a promotion",
+            source=start,
+            target=cycle[1],
+            cycle=spelled,
+        )
         subject = ("transitions", start, cycle[1])
         yield _finding(career_map, "promotion-cycle", subject, words)
 
@@ -267,9 +282,17 @@ def _promotions(career_map: CareerMap) -> Iterator[Finding]:
         subject = ("transitions", move.source, move.target)
         if source.track == target.track and target.level <= source.level:
             words = Words.of(
-                N_("lint.promotion_not_up.same")
+                N_(
+                    "transitions '{source}' -> '{target}': a promotion to the same "
+                    "level ({level} -> {new_level}) in track '{track}'; make it "
+                    "lateral or fix the levels"
+                )
                 if target.level == source.level
-                else N_("lint.promotion_not_up.lower"),
+                else N_(
+                    "transitions '{source}' -> '{target}': a promotion to a lower "
+                    "level ({level} -> {new_level}) in track '{track}'; make it "
+                    "lateral or fix the levels"
+                ),
                 source=source.id,
                 target=target.id,
                 level=source.level,
@@ -284,11 +307,14 @@ def _promotions(career_map: CareerMap) -> Iterator[Finding]:
         ]
         if dropped:
             skills = tuple(
-                Words.of("lint.skill_drop", skill=name, level=level, new_level=new)
+                Words.of("{skill} {level} -> {new_level}", skill=name, level=level, new_level=new)
                 for name, level, new in dropped
             )
             words = Words.of(
-                "lint.promotion_skill_drop", source=source.id, target=target.id, skills=skills
+                "transitions '{source}' -> '{target}': the promotion asks less of {skills}",
+                source=source.id,
+                target=target.id,
+                skills=skills,
             )
             yield _finding(career_map, "promotion-skill-drop", subject, words)
 
@@ -303,7 +329,9 @@ def _points(career_map: CareerMap) -> Iterator[Finding]:
             if requirement.points(role.skills) >= requirement.total:
                 subject = ("roles", role_id, "points", str(index))
                 words = Words.of(
-                    "lint.points_already_met",
+                    "roles.{id}.points[{index}]: the role's own minimums already "
+                    "give {have} points, at least the {total} it asks, so it asks "
+                    "nothing more; raise the total or drop it",
                     id=role_id,
                     index=index,
                     have=requirement.points(role.skills),
@@ -322,7 +350,9 @@ def _points(career_map: CareerMap) -> Iterator[Finding]:
                 if same and after.total < before.total:
                     moved: MapPath = ("transitions", move.source, move.target)
                     words = Words.of(
-                        "lint.promotion_points_drop",
+                        "transitions '{source}' -> '{target}': the promotion asks "
+                        "{total} points over {skills}, fewer than the {before} of "
+                        "'{source}'",
                         source=source.id,
                         target=target.id,
                         total=after.total,
@@ -345,16 +375,20 @@ def _unused(career_map: CareerMap) -> Iterator[Finding]:
     )
     for skill_id in career_map.skills:
         if skill_id not in asked:
-            words = Words.of("lint.unused_skill", id=skill_id)
+            words = Words.of("skills.{id}: no role asks for this skill", id=skill_id)
             yield _finding(career_map, "unused-skill", ("skills", skill_id), words)
     for role_id, role in career_map.roles.items():
         if not role.skills and not role.points:
-            words = Words.of("lint.role_without_skills", id=role_id, role=role.name)
+            words = Words.of(
+                "roles.{id}: '{role}' asks for no skill, so no gap can be shown",
+                id=role_id,
+                role=role.name,
+            )
             yield _finding(career_map, "role-without-skills", ("roles", role_id), words)
     staffed = {role.track for role in career_map.roles.values()}
     for track_id in career_map.tracks:
         if track_id not in staffed:
-            words = Words.of("lint.empty_track", id=track_id)
+            words = Words.of("tracks.{id}: no role is in this track", id=track_id)
             yield _finding(career_map, "empty-track", ("tracks", track_id), words)
 
 
@@ -379,7 +413,11 @@ def _undescribed_levels(career_map: CareerMap) -> Iterator[Finding]:
         described = ", ".join(map(str, skill.levels))
         left_out = ", ".join(map(str, missing))
         words = Words.of(
-            "lint.undescribed_level", id=skill_id, described=described, missing=left_out
+            "skills.{id}.levels: describes levels {described} but not "
+            "{missing}, which roles ask for",
+            id=skill_id,
+            described=described,
+            missing=left_out,
         )
         subject = ("skills", skill_id, "levels")
         yield _finding(career_map, "undescribed-level", subject, words)
@@ -440,7 +478,8 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
         said.add(pair)
         there_words = _elsewhere(career_map, other[1], path)
         words = Words.of(
-            "lint.similar_names",
+            "roles.{id}: the name '{name}' differs from '{other_name}' of "
+            "role '{other}' ({there}) only in punctuation or long-vowel marks",
             id=role_id,
             name=name,
             other_name=other[2],
@@ -467,7 +506,9 @@ def _shared_names(career_map: CareerMap) -> Iterator[Finding]:
         there_words = _elsewhere(career_map, other[1], path)
         kind = section.removesuffix("s")
         words = Words.of(
-            "lint.shared_name",
+            "{entry}: the name '{name}' is also that of {kind} '{other}' "
+            "({there}), so what careergraph prints cannot tell them apart; "
+            "use one id for both or rename one",
             entry=f"{section}.{entry_id}",
             name=name,
             kind=Words.of(ENTRY_KINDS[kind]),
@@ -550,7 +591,9 @@ def _invisible_characters(
         what = unicodedata.name(first, "")
         character = f"{code} {what}" if what else code
         words = Words.of(
-            "lint.invisible_characters",
+            "{entry}: the name '{name}' holds {character}, which shows "
+            "nothing or turns the text around, so the name can look like "
+            "another",
             entry=f"{section}.{entry_id}",
             name=_spelled(name),
             character=character,
@@ -580,7 +623,9 @@ def _look_alike_names(
         there_words = _elsewhere(career_map, other[1], path)
         kind = section.removesuffix("s")
         words = Words.of(
-            "lint.look_alike_names",
+            "{entry}: the name '{name}' looks the same as '{other_name}' of "
+            "{kind} '{other}' ({there}): they differ only in characters that "
+            "show nothing",
             entry=f"{section}.{entry_id}",
             name=_spelled(name),
             other_name=_spelled(other[2]),
@@ -612,7 +657,8 @@ def _initials(career_map: CareerMap) -> Iterator[Finding]:
             for other_id, other_name in others[:1]:
                 path = ("roles", role.id, "aliases", alias)
                 words = Words.of(
-                    "lint.alias_is_initials",
+                    "roles.{id}: the alias '{alias}' is also the initials of "
+                    "'{other_name}' (role '{other}')",
                     id=role.id,
                     alias=alias,
                     other_name=other_name,
@@ -641,10 +687,15 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
     for move in career_map.transitions:
         if move.years > third * OUTLIER_FACTOR:
             how_words = Words.of(
-                "lint.years_outlier.over", factor=f"{OUTLIER_FACTOR:g}", quartile=f"{third:.3g}"
+                "over {factor} times the moves' third quartile ({quartile} years)",
+                factor=f"{OUTLIER_FACTOR:g}",
+                quartile=f"{third:.3g}",
             )
         elif move.years < first / OUTLIER_FACTOR:
-            how_words = Words.of("lint.years_outlier.under", quartile=f"{first:.3g}")
+            how_words = Words.of(
+                "under a third of the moves' first quartile ({quartile} years)",
+                quartile=f"{first:.3g}",
+            )
         else:
             continue
         subject = ("transitions", move.source, move.target)
@@ -653,10 +704,10 @@ def _years_outliers(career_map: CareerMap) -> Iterator[Finding]:
         if where is None:
             where = career_map.place("roles", move.source, "years")
         words = Words.of(
-            "lint.years_outlier",
+            "{move}: {years} years{origin} is {how}",
             move=_move_words(move.source, move.target),
             years=f"{move.years:g}",
-            origin="" if written else Words.of("lint.years_outlier.origin", role=move.source),
+            origin="" if written else Words.of(" (the years of role '{role}')", role=move.source),
             how=how_words,
         )
         finding = _finding(career_map, "years-outlier", subject, words)
@@ -680,7 +731,7 @@ def _steep_moves(career_map: CareerMap) -> Iterator[Finding]:
         steep = steep_rises(skill_gap(roles[move.source], roles[move.target]), move.years)
         rises = ", ".join(f"'{c.skill}' {c.from_level}→{c.to_level}" for c in steep)
         words = Words.of(
-            "lint.steep_move",
+            "{move}: {rises} in a move of {years} years; at most {allowed} level(s) is plausible",
             move=_move_words(move.source, move.target),
             rises=rises,
             years=f"{move.years:g}",
@@ -718,7 +769,12 @@ def _unconnected_overlays(career_map: CareerMap) -> Iterator[Finding]:
             continue
         first = min(added, key=lambda r: career_map.place("roles", r))
         roles = ", ".join(sorted(added))
-        words = Words.of("lint.overlay_unconnected", id=first, roles=roles)
+        words = Words.of(
+            "roles.{id}: no move joins the roles this file adds ({roles}) to "
+            "the map it is laid on; add a transition from or to one of them",
+            id=first,
+            roles=roles,
+        )
         yield _finding(career_map, "overlay-unconnected", ("roles", first), words)
 
 
@@ -749,14 +805,26 @@ def _allowances(career_map: CareerMap, found: list[Finding]) -> list[Finding]:
                 close = difflib.get_close_matches(code, list(RULES), n=1)
                 words = (
                     Words.of(
-                        "lint.unknown_allow.suggest", entry=named, code=code, suggestion=close[0]
+                        "{entry}: lint allows '{code}', which is not a lint code — did "
+                        "you mean '{suggestion}'?",
+                        entry=named,
+                        code=code,
+                        suggestion=close[0],
                     )
                     if close
-                    else Words.of("lint.unknown_allow", entry=named, code=code)
+                    else Words.of(
+                        "{entry}: lint allows '{code}', which is not a lint code",
+                        entry=named,
+                        code=code,
+                    )
                 )
                 out.append(Finding.of(place, Severity.ERROR, "unknown-allow", entry, words))
             elif (entry, code) not in kept:
-                words = Words.of("lint.unused_allow", entry=named, code=code)
+                words = Words.of(
+                    "{entry}: lint allows '{code}', but there is no such finding here",
+                    entry=named,
+                    code=code,
+                )
                 out.append(Finding.of(place, Severity.WARNING, "unused-allow", entry, words))
     return out
 
@@ -765,5 +833,5 @@ def _elsewhere(career_map: CareerMap, first: MapPath, path: MapPath) -> Words:
     """Where `first` was written, as seen from `path`: its line, or its file and line."""
     where, here = career_map.place(*first), career_map.place(*path)
     if where.file == here.file:
-        return Words.of("lint.there.line", line=where.line)
-    return Words.of("lint.there.file", file=where.file, line=where.line)
+        return Words.of("line {line}", line=where.line)
+    return Words.of("{file}:{line}", file=where.file, line=where.line)

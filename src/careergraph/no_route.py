@@ -35,13 +35,15 @@ def explain_no_route(
 ) -> NoRouteError:
     """`error` again, naming the options that cut every route from `source` to `target`;
     `graph` holds every move, implied ones too (before `--stated-only` left them out)."""
-    words = error.words or Words.of("error.no_route", source=source, target=target)
+    words = error.words or Words.of(
+        "no route from '{source}' to '{target}'", source=source, target=target
+    )
     if question.stated_only:
-        words = Words.of("error.no_route.stated", route=words)
+        words = Words.of("{route}, using stated moves only", route=words)
     cuts = _cuts(graph, source, target, question)
     if not cuts:
         return NoRouteError(words)
-    return NoRouteError(Words.of("error.no_route.cut", route=words, cuts=tuple(cuts)))
+    return NoRouteError(Words.of("{route}; {cuts}", route=words, cuts=tuple(cuts)))
 
 
 def _cuts(graph: CareerGraph, source: str, target: str, question: RouteOptions) -> list[Words]:
@@ -50,10 +52,10 @@ def _cuts(graph: CareerGraph, source: str, target: str, question: RouteOptions) 
     if question.stated_only and _route_steps(
         graph, source, target, replace(question, stated_only=False)
     ):
-        cuts.append(Words.of("error.no_route.cut.stated"))
+        cuts.append(Words.of("a route exists with implied moves (without --stated-only)"))
     without = (
-        (N_("error.no_route.cut.via"), question.via, replace(question, via=())),
-        (N_("error.no_route.cut.avoid"), question.avoid, replace(question, avoid=())),
+        (N_("a route exists without --via {roles}"), question.via, replace(question, via=())),
+        (N_("a route exists without --avoid {roles}"), question.avoid, replace(question, avoid=())),
     )
     for cut, roles, fewer in without:
         if roles and _route_steps(graph, source, target, fewer):
@@ -61,12 +63,12 @@ def _cuts(graph: CareerGraph, source: str, target: str, question: RouteOptions) 
     if question.max_steps is not None:
         steps = _route_steps(graph, source, target, replace(question, max_steps=None))
         if steps:
-            cuts.append(Words.of("error.no_route.cut.steps", steps=steps))
+            cuts.append(Words.of("the shortest route takes {steps} steps", steps=steps))
     if cuts or not question.asked():
         return cuts
     if _route_steps(graph, source, target, RouteOptions()):
         options = ", ".join(_options(question))
-        cuts.append(Words.of("error.no_route.cut.together", options=options))
+        cuts.append(Words.of("a route exists without {options} together", options=options))
     return cuts
 
 

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from careergraph.catalogue import N_
 from careergraph.errors import (
     AmbiguousRoleError,
     CareerGraphError,
@@ -127,16 +128,23 @@ def read_role(career_map: CareerMap, name: str) -> RoleReading:
         first = roles[0]
         shared = all(r.title and wanted in map(normalize_name, r.title.all()) for r in roles)
         words = Words.of(
-            "error.ambiguous_title" if shared else "error.ambiguous_role",
+            N_(
+                "'{name}' names several roles, none of them first: {candidates}; "
+                "name one by its id or by its title and track, as '{example}'"
+            )
+            if shared
+            else N_(
+                "'{name}' names several roles, none of them first: {candidates}; name one by its id"
+            ),
             name=name,
             example=Words.of(
-                "error.ambiguous_title.example",
+                "{title} ({track})",
                 title=first.title,
                 track=career_map.tracks[first.track].name,
             ),
             candidates=tuple(
                 Words.of(
-                    "error.ambiguous_role.candidate",
+                    "{id} ({role}, track {track})",
                     id=r.id,
                     role=r.name,
                     track=career_map.tracks[r.track].name,
@@ -336,31 +344,55 @@ def _check_route_question(
     alternatives: int,
 ) -> None:
     if source == target:
-        raise CareerGraphError(Words.of("error.same_role", role=source))
+        raise CareerGraphError(
+            Words.of(
+                "'{role}' is both the start and the goal: name two different "
+                "roles (the moves open from it: careergraph next {role})",
+                role=source,
+            )
+        )
     for role in avoid:
         if role in (source, target, *via):
-            raise CareerGraphError(Words.of("error.avoid_on_route", role=role))
+            raise CareerGraphError(
+                Words.of("'{role}' cannot be both avoided and on the route", role=role)
+            )
     if max_steps is not None and max_steps < 1:
-        raise CareerGraphError(Words.of("error.max_steps", steps=max_steps))
+        raise CareerGraphError(
+            Words.of("the maximum number of steps must be at least 1, got {steps}", steps=max_steps)
+        )
     if alternatives > MAX_ALTERNATIVES:
         raise CareerGraphError(
-            Words.of("error.alternatives_max", alternatives=alternatives, most=MAX_ALTERNATIVES)
+            Words.of(
+                "at most {most} alternatives can be asked for, got {alternatives}",
+                alternatives=alternatives,
+                most=MAX_ALTERNATIVES,
+            )
         )
     if alternatives < 0:
-        raise CareerGraphError(Words.of("error.alternatives", alternatives=alternatives))
+        raise CareerGraphError(
+            Words.of(
+                "the number of alternatives cannot be negative, got {alternatives}",
+                alternatives=alternatives,
+            )
+        )
 
 
 def _no_route(
     source: str, target: str, via: Sequence[str], avoid: Sequence[str], max_steps: int | None
 ) -> NoRouteError:
-    said = [Words.of("error.no_route.via", roles=", ".join(via))] if via else []
-    said += [Words.of("error.no_route.avoid", roles=", ".join(avoid))] if avoid else []
-    step_key = "error.no_route.step" if max_steps == 1 else "error.no_route.steps"
+    said = [Words.of("via {roles}", roles=", ".join(via))] if via else []
+    said += [Words.of("avoiding {roles}", roles=", ".join(avoid))] if avoid else []
+    step_key = N_("in at most {steps} step") if max_steps == 1 else N_("in at most {steps} steps")
     said += [Words.of(step_key, steps=max_steps)] if max_steps is not None else []
     words = (
-        Words.of("error.no_route.when", source=source, target=target, conditions=tuple(said))
+        Words.of(
+            "no route from '{source}' to '{target}' ({conditions})",
+            source=source,
+            target=target,
+            conditions=tuple(said),
+        )
         if said
-        else Words.of("error.no_route", source=source, target=target)
+        else Words.of("no route from '{source}' to '{target}'", source=source, target=target)
     )
     return NoRouteError(words)
 
@@ -389,7 +421,12 @@ def reachable_roles(
     """
     require_roles(graph, [source])
     if not math.isfinite(within) or within < 0:
-        raise CareerGraphError(Words.of("error.within", years=f"{within:g}"))
+        raise CareerGraphError(
+            Words.of(
+                "the number of years must be a finite number, zero or more, got {years}",
+                years=f"{within:g}",
+            )
+        )
     paths = nearest_paths(graph, source, within + EPSILON, years_done)
     start: Role = role_of(graph, source)
     have = role_levels(start) if start_levels is None else start_levels

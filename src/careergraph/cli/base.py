@@ -45,9 +45,14 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
             from careergraph.errors import CareerGraphError, Words
 
             # Said in English: the setting that names the language is the one that is wrong.
-            languages = say("en", "error.languages_or").join(LANGUAGES)
+            languages = say("en", " or ").join(LANGUAGES)
             raise CareerGraphError(
-                Words.of("error.lang_env", env=LANG_ENV, chosen=chosen, languages=languages)
+                Words.of(
+                    "{env} is '{chosen}', which careergraph does not speak: use {languages}",
+                    env=LANG_ENV,
+                    chosen=chosen,
+                    languages=languages,
+                )
             )
         return chosen
     # POSIX: the first of these that is set decides the messages' language.
@@ -249,7 +254,7 @@ class Commands(Group):
             from careergraph.catalogue import say
 
             lang = language_of(ctx)
-            tell(say(lang, "error.line", message=say(lang, "error.interrupted")))
+            tell(say(lang, "error: {message}", message=say(lang, "interrupted")))
             ctx.exit(EXIT_INTERRUPTED)
         except Exception as error:
             if isinstance(error, OSError) and error.filename is None:
@@ -261,8 +266,15 @@ class Commands(Group):
             from careergraph.catalogue import say
 
             lang = language_of(ctx)
-            bug = say(lang, "error.bug", error=f"{type(error).__name__}: {error}", env=DEBUG_ENV)
-            tell(say(lang, "error.line", message=bug))
+            bug = say(
+                lang,
+                "this is a bug in careergraph ({error}); please report it on the "
+                "careergraph issue tracker with the output of the same command "
+                "run with --debug (or {env}=1), which shows the traceback",
+                error=f"{type(error).__name__}: {error}",
+                env=DEBUG_ENV,
+            )
+            tell(say(lang, "error: {message}", message=bug))
             ctx.exit(EXIT_BUG)
 
 
@@ -282,7 +294,13 @@ def _stream_failed(error: OSError, lang: str | None = None) -> int:
     _quiet(sys.stdout)  # what is still buffered goes nowhere, not into a second failure
     lang = lang or language_of(None)
     reason = error.strerror or str(error)
-    tell(say(lang, "error.line", message=said(lang, Words.of("error.stdout", reason=reason))))
+    tell(
+        say(
+            lang,
+            "error: {message}",
+            message=said(lang, Words.of("cannot write to stdout: {reason}", reason=reason)),
+        )
+    )
     return EXIT_BAD_INPUT
 
 
@@ -470,7 +488,7 @@ def _message(error: CareerGraphError, lang: str) -> str:
             for p in error.problems
         )
     message = str(error) if error.words is None else said(lang, error.words)
-    return say(lang, "error.line", message=message)
+    return say(lang, "error: {message}", message=message)
 
 
 def _given_or_default_language() -> str:
@@ -504,11 +522,18 @@ def fail_in_one_line(error: click.ClickException, group: click.Context | None = 
     if isinstance(error, click.UsageError):
         # Parser errors ("requires an argument") carry no context: name the command being run.
         if error.ctx is not None:
-            message = say(lang, "usage.see_help", message=message, command=error.ctx.command_path)
+            message = say(
+                lang,
+                "{message} (see '{command} --help')",
+                message=message,
+                command=error.ctx.command_path,
+            )
         elif group is not None:
             command = " ".join(filter(None, [group.command_path, group.invoked_subcommand]))
-            message = say(lang, "usage.see_help", message=message, command=command)
-    tell(say(lang, "error.line", message=message))
+            message = say(
+                lang, "{message} (see '{command} --help')", message=message, command=command
+            )
+    tell(say(lang, "error: {message}", message=message))
     raise click.exceptions.Exit(error.exit_code)
 
 
@@ -606,13 +631,18 @@ def role_named(career_map: CareerMap, name: str, lang: str) -> Role:
 
     reading = read_role(career_map, name)
     if reading.others:
-        others = say(lang, "list.separator").join(
-            say(lang, "note.reading.other", role=career_map.roles[o].name.get(lang), id=o)
+        others = say(lang, "; ").join(
+            say(lang, "{role} ({id})", role=career_map.roles[o].name.get(lang), id=o)
             for o in reading.others
         )
         role = reading.role
         note = say(
-            lang, "note.reading", name=name, role=role.name.get(lang), id=role.id, others=others
+            lang,
+            "note: '{name}' is read as {role} ({id}); it also names {others}",
+            name=name,
+            role=role.name.get(lang),
+            id=role.id,
+            others=others,
         )
         click.echo(note, err=True)
     return reading.role
@@ -646,11 +676,15 @@ def start_and_goal(
 
     if me_file is None:
         if target is None:
-            raise click.UsageError(say(lang, "usage.two_roles"))
+            raise click.UsageError(
+                say(lang, "name two roles, FROM and TO, or give --me FILE and TO")
+            )
         start = role_named(career_map, source, lang).id
         return start, role_named(career_map, target, lang).id, None
     if target is not None:
-        raise click.UsageError(say(lang, "usage.me_and_from"))
+        raise click.UsageError(
+            say(lang, "with --me, name only the goal role TO: the start is your role")
+        )
     profile = read_profile(me_file, career_map)
     return profile.role, role_named(career_map, source, lang).id, profile
 
@@ -709,7 +743,7 @@ def write_map(
     if drawing.notice:
         from careergraph.catalogue import said, say
 
-        tell(say(lang, "drawing.note", notice=said(lang, drawing.notice)))
+        tell(say(lang, "note: {notice}", notice=said(lang, drawing.notice)))
     page = render_html(
         career_map,
         graph,
@@ -755,7 +789,12 @@ def refuse_stdout_twice(option: str, lang: str) -> NoReturn:
     """Refuse `option -` where the command prints something else on stdout as well."""
     from careergraph.errors import CareerGraphError, Words
 
-    raise CareerGraphError(Words.of("usage.stdout_twice", option=option))
+    raise CareerGraphError(
+        Words.of(
+            "{option} - would print on stdout beside the command's own answer: name a file",
+            option=option,
+        )
+    )
 
 
 def open_file(file: str) -> None:

@@ -69,8 +69,8 @@ def _report(shown: list[Finding], found: list[Finding], lang: str) -> str:
 
     lines = []
     severities = {
-        Severity.ERROR: say(lang, N_("lint.severity.error")),
-        Severity.WARNING: say(lang, N_("lint.severity.warning")),
+        Severity.ERROR: say(lang, N_("error")),
+        Severity.WARNING: say(lang, N_("warning")),
     }
     for finding in shown:
         # A finding's message is its words in English already: said again only in another.
@@ -78,7 +78,7 @@ def _report(shown: list[Finding], found: list[Finding], lang: str) -> str:
         message = finding.message if words is None else said(lang, words)
         line = say(
             lang,
-            "lint.line",
+            "{place}: {severity} [{code}] {message}",
             place=finding.place,
             severity=severities[finding.severity],
             code=finding.code,
@@ -86,7 +86,7 @@ def _report(shown: list[Finding], found: list[Finding], lang: str) -> str:
         )
         lines.append(line)
         if finding.allowed is not None:
-            lines.append(say(lang, "lint.explained", why=finding.allowed))
+            lines.append(say(lang, "  explained: {why}", why=finding.allowed))
     lines.append(_summary(found, lang))
     return "\n".join(lines)
 
@@ -96,16 +96,16 @@ def _summary(found: list[Finding], lang: str) -> str:
 
     active = [f for f in found if f.allowed is None]
     kept = len(found) - len(active)
-    explained = say(lang, "lint.kept", count=kept) if kept else ""
+    explained = say(lang, " ({count} explained in the data)", count=kept) if kept else ""
     if not active:
-        return say(lang, "lint.ok", explained=explained)
+        return say(lang, "OK: no findings{explained}", explained=explained)
     errors = sum(f.severity == "error" for f in active)
     warnings = len(active) - errors
     return say(
         lang,
-        "lint.summary",
-        errors=count(lang, "lint.errors", errors),
-        warnings=count(lang, "lint.warnings", warnings),
+        "{errors}, {warnings}{explained}",
+        errors=count(lang, "{count} error", "{count} errors", errors),
+        warnings=count(lang, "{count} warning", "{count} warnings", warnings),
         explained=explained,
     )
 

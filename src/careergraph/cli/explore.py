@@ -109,7 +109,9 @@ def path(
 
     if include_inferred and html_file is not None:
         # The map draws the data's moves only; an inferred step would show unlabelled.
-        raise CareerGraphError(Words.of("path.html_inferred"))
+        raise CareerGraphError(
+            Words.of("the map cannot show inferred moves: drop --html or --include-inferred")
+        )
     if html_file == "-":
         refuse_stdout_twice("--html", lang)
     career_map, graph = load(data_file)

@@ -77,11 +77,19 @@ def export(
     if output == "-":
         output = None  # stdout, as without -o
     if table is not None and format_ != "csv":
-        raise CareerGraphError(Words.of("export.table_not_csv", format=format_))
+        raise CareerGraphError(
+            Words.of("--table is for --format csv only, not '{format}'", format=format_)
+        )
     if as_json_output and output is None:
-        raise CareerGraphError(Words.of("export.json_needs_output"))
+        raise CareerGraphError(Words.of("--json reports the files written: give -o as well"))
     if format_ == "csv" and table is None and output is None:
-        raise CareerGraphError(Words.of("export.csv_two_tables"))
+        raise CareerGraphError(
+            Words.of(
+                "csv holds three tables: give -o FOLDER for roles.csv, "
+                "transitions.csv and skills.csv, or --table "
+                "roles|transitions|skills for one"
+            )
+        )
     career_map, graph = load(data_file)
     if route:
         start, goal = (role_named(career_map, r, lang).id for r in route)

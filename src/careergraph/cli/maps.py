@@ -66,7 +66,9 @@ def validate(
     from careergraph.render.messages import say
 
     if base_file is not None and not files:
-        raise click.UsageError(say(lang, "validate.base_alone"))
+        raise click.UsageError(
+            say(lang, "--base FILE checks the OVERLAY files named after it; name at least one")
+        )
     targets = [base_file, *files] if base_file is not None else list(files)
     targets = targets or data_files(data_file)
     try:
@@ -80,7 +82,7 @@ def validate(
         emit(_with_files(validation_data(str(targets[0]), career_map, []), targets))
     else:
         counts = {"roles": len(career_map.roles), "transitions": len(career_map.transitions)}
-        click.echo(say(lang, "validate.ok", **counts))
+        click.echo(say(lang, "OK: {roles} roles, {transitions} transitions", **counts))
 
 
 def _with_files(data: dict[str, Any], files: list[Path]) -> dict[str, Any]:

@@ -43,11 +43,15 @@ def _finite_years(ctx: click.Context, param: click.Parameter, value: float) -> f
     from careergraph.catalogue import say
 
     if not math.isfinite(value):
-        raise click.BadParameter(say(language_of(ctx), "usage.years_not_finite", value=value))
+        raise click.BadParameter(
+            say(language_of(ctx), "{value} is not a finite number of years", value=value)
+        )
     if value > MAX_WITHIN:
         most = f"{MAX_WITHIN:,.0f}"
         raise click.BadParameter(
-            say(language_of(ctx), "usage.years_too_many", value=f"{value:g}", most=most)
+            say(
+                language_of(ctx), "{value} is more than {most} years", value=f"{value:g}", most=most
+            )
         )
     return value
 
@@ -90,7 +94,14 @@ def me_init(
     if as_json_output:
         emit(profile_data(written))
     elif target.is_file:  # a stream (a FIFO, /dev/stdout) gets the profile alone
-        click.echo(say(lang, "me.written", role=role.name.get(lang), file=target))
+        click.echo(
+            say(
+                lang,
+                "Wrote a starter profile for {role} to {file}.",
+                role=role.name.get(lang),
+                file=target,
+            )
+        )
 
 
 @cli.command()
@@ -264,7 +275,7 @@ def plan(
         kind = "markdown"  # stdout, a folder, a FIFO or a device (write_file says what may go)
     if kind is None:
         known = ", ".join(_PLAN_FORMATS)
-        message = say(lang, "usage.plan_suffix", file=output, known=known)
+        message = say(lang, "'{file}' should end in one of {known}", file=output, known=known)
         raise click.BadParameter(message, param_hint="'-o' / '--output'")
     career_map, graph = load(data_file)
     asked = graph
@@ -316,7 +327,7 @@ def _starting_point(
     from careergraph.render.messages import say
 
     if (role_name is None) == (me_file is None):
-        raise click.UsageError(say(lang, "usage.reach_start"))
+        raise click.UsageError(say(lang, "name a starting ROLE or give --me FILE, not both"))
     if me_file is not None:
         profile = read_profile(me_file, career_map)
         return profile.role, profile

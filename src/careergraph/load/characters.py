@@ -117,13 +117,20 @@ def _problem(document: Document, path: Path, value: str, *, key: bool, lines: bo
     # A key's problem is told at the mapping it is in: the key itself cannot be shown as is.
     named = path[:-1] if key else path
     place = dotted(tuple(visible(p) if isinstance(p, str) else p for p in named))
-    where: Words | str = place or Words.of("problem.top_level")
+    where: Words | str = place or Words.of("the top level")
     if character == "\t" or (character in _LINE_BREAKS and not lines):
         tab = character == "\t"
-        problem = N_("problem.character.tab") if tab else N_("problem.character.line_break")
+        problem = (
+            N_("{place}: a name, id, title or key holds a tab ({code}): use a space")
+            if tab
+            else N_(
+                "{place}: a name, id, title or key is one line, but this one "
+                "holds a line break ({code})"
+            )
+        )
         words = Words.of(problem, place=where, code=code)
     else:
-        what = Words.of(N_("problem.character.key") if key else N_("problem.character.text"))
+        what = Words.of(N_("a key") if key else N_("the text"))
         words = Words.of(_kind(character), place=where, code=code, what=what)
     return document.problem(path, words, key=key)
 
@@ -135,10 +142,18 @@ def _kind(character: str) -> str:
     """The problem with a refused `character` that is not a tab or line break, by its kind."""
     category = unicodedata.category(character)
     if category == "Cs":
-        return N_("problem.character.surrogate")
+        return N_(
+            "{place}: {what} holds half of a surrogate pair ({code}), which "
+            "is no character on its own: remove it"
+        )
     if category == "Cc":
-        return N_("problem.character.control")
-    return N_("problem.character.noncharacter")
+        return N_(
+            "{place}: {what} holds a control character ({code}), which could "
+            "take over a terminal: remove it"
+        )
+    return N_(
+        "{place}: {what} holds a noncharacter ({code}), which is not for use in text: remove it"
+    )
 
 
 def visible(text: str, *, keep: str = "") -> str:

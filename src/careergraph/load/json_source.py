@@ -32,7 +32,7 @@ _read_string: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  #
 def read_json(text: str, file: str) -> tuple[Document, list[Problem]]:
     """Parse `text` as JSON; syntax errors and duplicate keys come back as problems."""
     if not text.strip():
-        return Document(file, None), [Problem.of(file, 1, 1, Words.of("problem.empty"))]
+        return Document(file, None), [Problem.of(file, 1, 1, Words.of("the file is empty"))]
     duplicates: list[bool] = []
 
     def first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -59,7 +59,7 @@ def read_json(text: str, file: str) -> tuple[Document, list[Problem]]:
     except json.JSONDecodeError as error:
         # The standard library's own English, like the operating system's reasons.
         reason = error.msg.removesuffix(" at")  # "Invalid control character at": the place follows
-        words = Words.of("problem.invalid_json", problem=reason)
+        words = Words.of("invalid JSON: {problem}", problem=reason)
         return Document(file, None), [Problem.of(file, error.lineno, error.colno, words)]
     except RecursionError:
         return Document(file, None), [_too_deep(text, file)]
@@ -169,7 +169,12 @@ class _Places:
                 first_line = self.keys[child][0]
                 line, column = self.at(start)
                 where = f"{dotted(path)}: " if path else ""
-                words = Words.of("problem.duplicate_key", place=where, key=key, line=first_line)
+                words = Words.of(
+                    "{place}duplicate key '{key}' (first at line {line})",
+                    place=where,
+                    key=key,
+                    line=first_line,
+                )
                 self.problems.append(Problem.of(self.file, line, column, words))
                 child = None  # the first one is kept, as when reading
             elif child is not None:

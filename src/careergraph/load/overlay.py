@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from careergraph.catalogue import N_
 from careergraph.errors import ENTRY_KINDS, Problem, Words
 from careergraph.load.yaml_source import Document, Path, dotted
 
@@ -68,8 +69,8 @@ class Layers:
         """Where `path` is, for a message about a place in `beside`: 'line 4' or 'a.yaml:4'."""
         file, line, _ = self.where(path)
         if file == beside:
-            return Words.of("lint.there.line", line=line)
-        return Words.of("lint.there.file", file=file, line=line)
+            return Words.of("line {line}", line=line)
+        return Words.of("{file}:{line}", file=file, line=line)
 
 
 def single(document: Document) -> Layers:
@@ -143,7 +144,8 @@ class _Merger:
                 index,
                 (*here, REMOVE),
                 Words.of(
-                    "problem.remove_entry",
+                    "{place}.remove: only a move can be removed ('remove: true' "
+                    "under transitions); a {kind} stays once a file defines it",
                     place=dotted(here),
                     kind=Words.of(ENTRY_KINDS[kind]),
                 ),
@@ -159,7 +161,11 @@ class _Merger:
                 self._add(
                     index,
                     (*here, OVERRIDE),
-                    Words.of("overlay.override_first", place=dotted(here)),
+                    Words.of(
+                        "{place}.override: only a file given after another (--data BASE "
+                        "--data OVERLAY) can override an entry",
+                        place=dotted(here),
+                    ),
                     key=True,
                 )
                 overriding = False
@@ -169,7 +175,7 @@ class _Merger:
                     index,
                     (*here, OVERRIDE),
                     Words.of(
-                        "overlay.override_missing",
+                        "{place}: 'override: true', but no earlier file defines {kind} '{key}'",
                         place=dotted(here),
                         kind=Words.of(ENTRY_KINDS[kind]),
                         key=key,
@@ -209,9 +215,12 @@ class _Merger:
                     index,
                     (*here, OVERRIDE),
                     Words.of(
-                        "overlay.scale_override_missing"
+                        N_("scale.override: 'override: true', but no earlier file gives a scale")
                         if index
-                        else "overlay.scale_override_first"
+                        else N_(
+                            "scale.override: only a file given after another (--data BASE "
+                            "--data OVERLAY) can override the scale"
+                        )
                     ),
                     key=True,
                 )
@@ -246,7 +255,12 @@ class _Merger:
                     self._add(
                         index,
                         (*here, flag),
-                        Words.of("overlay.move_flag_first", position=position, flag=flag),
+                        Words.of(
+                            "transitions[{position}].{flag}: only a file given after another "
+                            "(--data BASE --data OVERLAY) can {flag} a move",
+                            position=position,
+                            flag=flag,
+                        ),
                         key=True,
                     )
                     flags[flag] = False
@@ -262,14 +276,24 @@ class _Merger:
                 self._add(
                     index,
                     (*here, name),
-                    Words.of("overlay.remove_extra", position=position, name=name),
+                    Words.of(
+                        "transitions[{position}]: a removal names only 'from' and 'to', "
+                        "not '{name}'",
+                        position=position,
+                        name=name,
+                    ),
                     key=True,
                 )
             if found is None:
                 self._add(
                     index,
                     here,
-                    Words.of("overlay.remove_missing", position=position, move=move_name),
+                    Words.of(
+                        "transitions[{position}]: cannot remove the move {move}: no "
+                        "earlier file has it",
+                        position=position,
+                        move=move_name,
+                    ),
                 )
             elif not extra:
                 found.removed = True
@@ -279,7 +303,12 @@ class _Merger:
                 self._add(
                     index,
                     (*here, OVERRIDE),
-                    Words.of("overlay.override_move_missing", position=position, move=move_name),
+                    Words.of(
+                        "transitions[{position}]: 'override: true', but no earlier file "
+                        "has the move {move}",
+                        position=position,
+                        move=move_name,
+                    ),
                     key=True,
                 )
                 return
@@ -307,7 +336,13 @@ class _Merger:
     def _flag(self, index: int, path: Path, value: Any, name: str) -> bool:
         if value is True:
             return True
-        self._add(index, path, Words.of("overlay.flag_true", place=dotted(path), name=name))
+        self._add(
+            index,
+            path,
+            Words.of(
+                "{place}: '{name}' can only be true (or left out)", place=dotted(path), name=name
+            ),
+        )
         return False
 
     def _conflict(self, index: int, path: Path, value: Any, old: Any, entry: Path) -> None:
@@ -332,15 +367,16 @@ class _Merger:
         line, column = document.where(origin[1], key=on_key)
         at = f"{document.file}:{line}:{column}"
         earlier = (
-            Words.of("problem.conflict_unset", there=at)
+            Words.of("{there} does not set it", there=at)
             if old is _MISSING
-            else Words.of("problem.conflict_says", there=at, value=_said(old))
+            else Words.of("{there} says {value}", there=at, value=_said(old))
         )
         self._add(
             index,
             path,
             Words.of(
-                "problem.conflict",
+                "{place}: {value} here, but {earlier}; add 'override: true' to "
+                "{entry} to change it",
                 place=dotted(path),
                 value=_said(value),
                 earlier=earlier,

@@ -193,4 +193,10 @@ def _foreign() -> CareerGraphError:
     # Only an entry written by hand gets here: the payload matched the hash in its header.
     from careergraph.load.cache import NO_CACHE_ENV
 
-    return CareerGraphError(Words.of("error.cache_places", env=NO_CACHE_ENV))
+    return CareerGraphError(
+        Words.of(
+            "the load cache's record of where the map's entries stand is not "
+            "one careergraph wrote; remove the cache folder or set {env}=1",
+            env=NO_CACHE_ENV,
+        )
+    )

@@ -182,7 +182,12 @@ class LazyRoles(Mapping[str, Role]):
             # Only an entry written by hand gets here: the payload matched the hash in its header.
             from careergraph.load.cache import NO_CACHE_ENV
 
-            words = Words.of("error.cache_role", role=role_id, env=NO_CACHE_ENV)
+            words = Words.of(
+                "the load cache's record of role '{role}' is not one careergraph "
+                "wrote; remove the cache folder or set {env}=1",
+                role=role_id,
+                env=NO_CACHE_ENV,
+            )
             raise CareerGraphError(words) from error
 
     def __iter__(self) -> Iterator[str]:

@@ -45,7 +45,9 @@ def parse_profile(text: str, career_map: CareerMap, file: str = "<string>") -> P
         raise DataFileError(problems)
     data = document.data
     if not isinstance(data, dict):
-        problems.append(document.problem((), Words.of("problem.profile_not_mapping")))
+        problems.append(
+            document.problem((), Words.of("a profile must be a mapping with at least 'role'"))
+        )
         raise DataFileError(problems)
     spec: ProfileSpec | None = None
     try:
@@ -87,7 +89,9 @@ def _schema_problems(document: Document, error: ValidationError) -> list[Problem
             line, column = document.where(loc, key=on_key)
         if detail["type"] == "greater_than_equal":
             # pydantic reports the bound of a float field as 0.0; people wrote 0.
-            words = Words.of("problem.at_least_zero", place=dotted(loc), value=detail["input"])
+            words = Words.of(
+                "{place}: must be 0 or more, got {value}", place=dotted(loc), value=detail["input"]
+            )
         else:
             words = describe(detail, loc, ProfileSpec)
         problems.append(Problem.of(document.file, line, column, words))
@@ -103,11 +107,15 @@ def _check_role(
     ids, found = career_map.readings(value)
     if found is None and ids:
         # A name several roles go by, none of them first: the file must say which.
-        words = Words.of("problem.role_ambiguous", value=value, roles=", ".join(ids))
+        words = Words.of(
+            "role: '{value}' names several roles ({roles}); write one's id",
+            value=value,
+            roles=", ".join(ids),
+        )
         problems.append(document.problem(("role",), words))
         return None
     if found is None:
-        otherwise = Words.of("problem.roles_listed")
+        otherwise = Words.of(" (`careergraph roles` lists them)")
         words = unknown_words("role", "role", value, career_map.roles, otherwise)
         problems.append(document.problem(("role",), words))
     return found
@@ -119,6 +127,6 @@ def _check_skills(
     for skill in value if isinstance(value, dict) else ():
         if skill not in career_map.skills:
             path = ("skills", skill)
-            otherwise = Words.of("problem.skills_listed")
+            otherwise = Words.of(" (skill ids are listed in the map)")
             words = unknown_words(dotted(path), "skill", skill, career_map.skills, otherwise)
             problems.append(document.problem(path, words, key=True))

@@ -60,21 +60,21 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 _SECTIONS_A_MAP_NEEDS = {("tracks",), ("skills",), ("roles",)}
 
 _TYPES = {
-    "int_type": N_("problem.type.whole_number"),
-    "float_type": N_("problem.type.number"),
-    "string_type": N_("problem.type.text"),
-    "dict_type": N_("problem.type.mapping"),
-    "list_type": N_("problem.type.list"),
-    "model_type": N_("problem.type.mapping"),
-    "bool_type": N_("problem.type.boolean"),
+    "int_type": N_("a whole number"),
+    "float_type": N_("a number"),
+    "string_type": N_("text"),
+    "dict_type": N_("a mapping (key: value)"),
+    "list_type": N_("a list"),
+    "model_type": N_("a mapping (key: value)"),
+    "bool_type": N_("true or false"),
 }
 
 # careergraph's own schema errors (careergraph.load.schema), by their pydantic type.
 _OWN = {
-    "text_empty": N_("problem.text_empty"),
-    "text_language": N_("problem.text_language"),
-    "list_duplicate": N_("problem.list_duplicate"),
-    "url_invalid": N_("problem.url"),
+    "text_empty": N_("{place}: text must not be empty"),
+    "text_language": N_("{place}: '{lang}' is not a language code (like en or ja)"),
+    "list_duplicate": N_("{place}: '{value}' is listed twice"),
+    "url_invalid": N_("{place}: '{value}' is not a web address (http:// or https://)"),
 }
 
 
@@ -84,67 +84,123 @@ def describe(error: ErrorDetails, loc: NodePath, model: type[BaseModel]) -> Word
     value = error.get("input")
     ctx = error.get("ctx") or {}
     place = dotted(loc)
-    parent: Words | str = dotted(loc[:-1]) or Words.of("problem.top_level")
+    parent: Words | str = dotted(loc[:-1]) or Words.of("the top level")
     last = loc[-1] if loc else ""
     if kind == "extra_forbidden":
         allowed = field_names(model)
-        choices = Words.of("problem.expected_keys", keys=", ".join(allowed))
+        choices = Words.of(" (expected one of: {keys})", keys=", ".join(allowed))
         return unknown_words(parent, "key", str(last), allowed, choices)
     if kind == "missing" and loc in _SECTIONS_A_MAP_NEEDS:
-        return Words.of("problem.missing_section", place=parent, key=last)
+        return Words.of(
+            "{place}: missing required key '{key}' (an overlay? check it on "
+            "the map it is laid on: careergraph validate --base BASE FILE)",
+            place=parent,
+            key=last,
+        )
     if kind == "missing":
-        return Words.of("problem.missing_key", place=parent, key=last)
+        return Words.of("{place}: missing required key '{key}'", place=parent, key=last)
     got = _show_words(value)
     if kind == "string_pattern_mismatch":
-        return Words.of("problem.bad_id", place=place, value=value)
+        return Words.of(
+            "{place}: '{value}' is not a valid id (use lowercase snake_case like 'senior_tpm')",
+            place=place,
+            value=value,
+        )
     if kind == "literal_error" and loc == ("version",):
-        return Words.of("problem.version", value=_show(value))
+        return Words.of(
+            "version: {value} is not supported; this careergraph reads version 1",
+            value=_show(value),
+        )
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         options = [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")]
         return Words.of(
-            "problem.not_one_of",
+            "{place}: '{value}' is not one of {expected}{hint}",
             place=place,
             value=value,
             expected=expected,
             hint=did_you_mean(str(value), options),
         )
     if kind == "string_type" and last == "track" and isinstance(value, list):
-        return Words.of("problem.track_list", place=place)
+        return Words.of(
+            "{place}: a role belongs to one track, got a list; make one role per track", place=place
+        )
     if kind in _TYPES:
         expected_type = Words.of(_TYPES[kind])
-        return Words.of("problem.expected", place=place, expected=expected_type, value=got)
+        return Words.of(
+            "{place}: expected {expected}, got {value}",
+            place=place,
+            expected=expected_type,
+            value=got,
+        )
     if kind == "level_key":
-        return Words.of("problem.level_key", place=place, value=str(value))
+        return Words.of(
+            "{place}: '{value}' is not a level: use 1, 2, 3, 4 or 5", place=place, value=str(value)
+        )
     if kind == "greater_than":
-        return Words.of("problem.greater_than", place=place, bound=f"{ctx['gt']:g}", value=got)
+        return Words.of(
+            "{place}: must be greater than {bound}, got {value}",
+            place=place,
+            bound=f"{ctx['gt']:g}",
+            value=got,
+        )
     if kind == "greater_than_equal" and _unneeded_skill(loc, value):
-        return Words.of("problem.skill_level_zero", place=place, bound=ctx["ge"], value=got)
+        return Words.of(
+            "{place}: must be at least {bound}, got {value}; leave out a "
+            "skill the role does not ask for",
+            place=place,
+            bound=ctx["ge"],
+            value=got,
+        )
     if kind == "greater_than_equal":
-        return Words.of("problem.at_least", place=place, bound=ctx["ge"], value=got)
+        return Words.of(
+            "{place}: must be at least {bound}, got {value}",
+            place=place,
+            bound=ctx["ge"],
+            value=got,
+        )
     if kind == "less_than_equal":
-        return Words.of("problem.at_most", place=place, bound=ctx["le"], value=got)
+        return Words.of(
+            "{place}: must be at most {bound}, got {value}", place=place, bound=ctx["le"], value=got
+        )
     if kind == "finite_number":
-        return Words.of("problem.finite", place=place, value=got)
+        return Words.of("{place}: must be a finite number, got {value}", place=place, value=got)
     if kind == "string_too_short":
-        return Words.of("problem.not_empty", place=place)
+        return Words.of("{place}: must not be empty", place=place)
     if kind == "too_short":
         return Words.of(
-            "problem.too_few", place=place, bound=ctx["min_length"], count=ctx["actual_length"]
+            "{place}: must list at least {bound}, got {count}",
+            place=place,
+            bound=ctx["min_length"],
+            count=ctx["actual_length"],
         )
     if kind in ("string_too_long", "text_too_long"):
         length = f"{len(value):,}" if isinstance(value, str) else str(ctx.get("length", ""))
         longest = ctx.get("max_length", ctx.get("longest", ""))
         shown = f"{longest:,}" if isinstance(longest, int) else str(longest)
-        return Words.of("problem.too_long", place=place, length=length, longest=shown)
+        return Words.of(
+            "{place}: {length} characters long; careergraph reads texts of "
+            "up to {longest} characters (see Limits in the README)",
+            place=place,
+            length=length,
+            longest=shown,
+        )
     if kind == "text_type":
         if "lang" in ctx:
-            return Words.of("problem.text_type_lang", place=place, lang=ctx["lang"])
-        return Words.of("problem.text_type", place=place)
+            return Words.of(
+                "{place}: the '{lang}' text must be a non-empty string",
+                place=place,
+                lang=ctx["lang"],
+            )
+        return Words.of(
+            "{place}: expected text: a string, or a map of language code to "
+            "string (en: ..., ja: ...)",
+            place=place,
+        )
     if kind in _OWN:
         return Words.of(_OWN[kind], place=place, **ctx)
     # pydantic's own English for what careergraph's schema does not word itself.
-    return Words.of("problem.pydantic", place=place, message=error["msg"])
+    return Words.of("{place}: {message}", place=place, message=error["msg"])
 
 
 def unknown_words(
@@ -152,9 +208,11 @@ def unknown_words(
 ) -> Words:
     """'PLACE: unknown KIND 'VALUE'' with a did-you-mean, else `otherwise` as the hint."""
     match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = Words.of("problem.did_you_mean", suggestion=match[0]) if match else otherwise
+    hint = Words.of(" — did you mean '{suggestion}'?", suggestion=match[0]) if match else otherwise
     what = Words.of(ENTRY_KINDS[kind])
-    return Words.of("problem.unknown", place=place, kind=what, value=value, hint=hint)
+    return Words.of(
+        "{place}: unknown {kind} '{value}'{hint}", place=place, kind=what, value=value, hint=hint
+    )
 
 
 def _unneeded_skill(loc: NodePath, value: Any) -> bool:
@@ -171,13 +229,13 @@ def _unneeded_skill(loc: NodePath, value: Any) -> bool:
 def _show_words(value: Any) -> Words | str:
     """`_show`'s words: what was found instead, sayable where it is a kind of value."""
     if value is None:
-        return Words.of("problem.value.nothing")
+        return Words.of("nothing")
     if isinstance(value, str):
-        return Words.of("problem.value.text", value=_clipped(value))
+        return Words.of("'{value}' (text)", value=_clipped(value))
     if isinstance(value, dict):
-        return Words.of("problem.value.mapping")
+        return Words.of("a mapping")
     if isinstance(value, list):
-        return Words.of("problem.value.list")
+        return Words.of("a list")
     return _show(value)
 
 
@@ -210,4 +268,4 @@ def _clipped(text: str, longest: int = 60) -> str:
 def did_you_mean(value: str, known: Iterable[str]) -> Words | str:
     """' — did you mean 'X'?' for the closest of `known`, else nothing."""
     match = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return Words.of("problem.did_you_mean", suggestion=match[0]) if match else ""
+    return Words.of(" — did you mean '{suggestion}'?", suggestion=match[0]) if match else ""

@@ -50,7 +50,13 @@ def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map
     """
     limit = _limit(name)
     # The Japanese sentence leaves out `needs`: it is an English phrase from the caller.
-    too_large = Words.of("problem.too_large", mb=limit // 2**20, needs=needs, env=MAX_MB_ENV)
+    too_large = Words.of(
+        "the file is larger than {mb} MB, far more than {needs} needs: "
+        "is it the right file? ({env} raises the limit)",
+        mb=limit // 2**20,
+        needs=needs,
+        env=MAX_MB_ENV,
+    )
     try:
         fd = _open(name)
         with open(fd, "rb") as file:
@@ -65,12 +71,16 @@ def read_bytes(name: str, *, what: str = "data file", needs: str = "a career map
             else:
                 raw = _read_stream(fd, limit + 1, name)
     except IsADirectoryError:
-        key = N_("problem.folder") if what == "data file" else N_("problem.profile_folder")
+        key = (
+            N_("is a folder, not a data file")
+            if what == "data file"
+            else N_("is a folder, not a profile")
+        )
         problem = Problem.of(name, 0, 0, Words.of(key))
         raise DataFileError([problem]) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        words = Words.of("problem.unreadable", reason=reason)
+        words = Words.of("cannot read the file: {reason}", reason=reason)
         problem = Problem.of(name, 0, 0, words)
         raise DataFileError([problem]) from None
     if len(raw) > limit:
@@ -96,7 +106,11 @@ def _read_stream(fd: int, limit: int, name: str) -> bytes:
     while total < limit:
         if not poller.poll(int(STREAM_WAIT * 1000)):
             seconds = f"{STREAM_WAIT:g}"
-            words = Words.of("problem.stream_idle", seconds=seconds)
+            words = Words.of(
+                "nothing arrived for {seconds} s: careergraph reads a FIFO or a "
+                "device only while data keeps coming",
+                seconds=seconds,
+            )
             raise DataFileError([Problem.of(name, 0, 0, words)])
         try:
             chunk = os.read(fd, min(2**16, limit - total))
@@ -118,10 +132,21 @@ def _limit(name: str) -> int:
     digits = given.lstrip("0")
     if not (given.isascii() and given.isdigit()) or not digits or len(digits) > len(str(MAX_MB)):
         shown = given if len(given) <= 20 else given[:19] + "…"
-        words = Words.of("problem.max_mb_format", env=MAX_MB_ENV, given=shown, most=f"{MAX_MB:,}")
+        words = Words.of(
+            "{env} is '{given}': give the size limit as a whole number of "
+            "megabytes from 1 to {most}",
+            env=MAX_MB_ENV,
+            given=shown,
+            most=f"{MAX_MB:,}",
+        )
         raise DataFileError([Problem.of(name, 0, 0, words)])
     if int(digits) > MAX_MB:
-        words = Words.of("problem.max_mb_over", env=MAX_MB_ENV, given=given, most=f"{MAX_MB:,}")
+        words = Words.of(
+            "{env} is {given}: the size limit can be at most {most} megabytes",
+            env=MAX_MB_ENV,
+            given=given,
+            most=f"{MAX_MB:,}",
+        )
         raise DataFileError([Problem.of(name, 0, 0, words)])
     return int(digits) * 2**20
 
@@ -148,20 +173,32 @@ def decode(raw: bytes, name: str) -> str:
     """UTF-8 text (a byte-order mark is allowed), else a problem naming what the bytes look like."""
     wide = _wide_encoding(raw)
     if wide:
-        words = Words.of("problem.wide_encoding", encoding=wide)
+        words = Words.of("the file is {encoding} text; save it as UTF-8", encoding=wide)
         raise DataFileError([Problem.of(name, 1, 1, words)])
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _place(raw, nul)
-        raise DataFileError([Problem.of(name, line, column, Words.of("problem.binary"))])
+        raise DataFileError(
+            [
+                Problem.of(
+                    name,
+                    line,
+                    column,
+                    Words.of("the file holds binary data (a NUL byte), not YAML text"),
+                )
+            ]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _place(raw, error.start)
         if _looks_like_shift_jis(raw):
-            words = Words.of("problem.shift_jis")
+            words = Words.of("the file looks like Shift_JIS (cp932); save it as UTF-8")
         else:
-            words = Words.of("problem.not_utf8", byte=f"0x{raw[error.start]:02X}")
+            words = Words.of(
+                "the file is not UTF-8 text (byte {byte}); save it as UTF-8",
+                byte=f"0x{raw[error.start]:02X}",
+            )
         raise DataFileError([Problem.of(name, line, column, words)]) from None
 
 

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from careergraph.catalogue import N_
 from careergraph.errors import DataFileError, Problem, Words
 from careergraph.limits import MAX_ROLES, MAX_SKILLS, MAX_SOURCES, MAX_TRACKS, MAX_TRANSITIONS
 from careergraph.load.characters import refused_characters
@@ -127,7 +128,11 @@ def _top_level(document: Document, spec: type[BaseModel], known: list[Problem]) 
     """Problems with a file's top level (its version and sections) not already in `known`."""
     layers = single(document)
     if not isinstance(document.data, dict):
-        return [layers.problem((), Words.of("problem.top_not_mapping"))]
+        return [
+            layers.problem(
+                (), Words.of("the top level must be a mapping with version, tracks, skills, roles")
+            )
+        ]
     checker = _Checker(layers, list(known))
     try:
         spec.model_validate(document.data)
@@ -271,7 +276,15 @@ class _Checker:
                     self._add(
                         here,
                         Words.of(
-                            "problem.title_in_track" if same_track else "problem.title_track_name",
+                            N_(
+                                "{place}: '{name}' already names role '{role}' ({there}): two "
+                                "roles of one track cannot share a title"
+                            )
+                            if same_track
+                            else N_(
+                                "{place}: '{name}' already names role '{role}' ({there}): their "
+                                "tracks share a name: rename one of the tracks"
+                            ),
                             place=place,
                             name=name,
                             role=other,
@@ -281,7 +294,12 @@ class _Checker:
                 elif other != key:
                     there = self.doc.reference(("roles", other), self.doc.where(path)[0])
                     words = Words.of(
-                        "problem.name_taken", id=key, name=name, role=other, there=there
+                        "roles.{id}: the name '{name}' is also a name of role '{role}' "
+                        "({there}); every name and alias must point at one role",
+                        id=key,
+                        name=name,
+                        role=other,
+                        there=there,
                     )
                     self._add(path, words, key=True)
         self._check_titles(owners)
@@ -306,7 +324,9 @@ class _Checker:
                     self._add(
                         path,
                         Words.of(
-                            "problem.title_is_a_name",
+                            "{place}: the title '{title}' is a name of role '{role}' "
+                            "({there}); a title may be shared by the roles that carry it, "
+                            "not by another's name",
                             place=place,
                             title=text,
                             role=other,
@@ -333,7 +353,8 @@ class _Checker:
                     self._add(
                         (*here, "weights", skill),
                         Words.of(
-                            "problem.points_weight",
+                            "{place}: '{skill}' is not one of this requirement's skills "
+                            "({skills}); weigh only a skill listed under 'skills'",
                             place=place,
                             skill=skill,
                             skills=", ".join(listed),
@@ -347,12 +368,22 @@ class _Checker:
                 given = [worth.get(str(level)) for level in range(1, POINTS_PER_SKILL + 1)]
                 if not all(type(v) is int for v in given):
                     place = self.doc.label((*here, "values"))
-                    self._add((*here, "values"), Words.of("problem.points_values_all", place=place))
+                    self._add(
+                        (*here, "values"),
+                        Words.of(
+                            "{place}: give what every level 1 to 5 is worth, as whole numbers",
+                            place=place,
+                        ),
+                    )
                     continue
                 if any(b <= a for a, b in itertools.pairwise(given)):  # type: ignore[operator]
                     place = self.doc.label((*here, "values"))
                     self._add(
-                        (*here, "values"), Words.of("problem.points_values_rise", place=place)
+                        (*here, "values"),
+                        Words.of(
+                            "{place}: each level must be worth more than the one below it",
+                            place=place,
+                        ),
                     )
                     continue
                 top = int(given[-1])  # type: ignore[arg-type]
@@ -365,7 +396,8 @@ class _Checker:
                 self._add(
                     (*here, "total"),
                     Words.of(
-                        "problem.points_impossible",
+                        "{place}: {total} points cannot be reached: its skills at level "
+                        "{top} give {most} at most; lower the total or list more skills",
                         place=place,
                         total=total,
                         most=most,
@@ -384,7 +416,7 @@ class _Checker:
                 self._add(
                     ("names", key, "primary"),
                     Words.of(
-                        "problem.primary_not_listed",
+                        "{place}: '{role}' is not one of the roles the name lists ({roles})",
                         place=place,
                         role=spec.primary,
                         roles=", ".join(spec.roles),
@@ -411,7 +443,11 @@ class _Checker:
         place = self.doc.label(path)
         choices = ", ".join(categories)
         words = unknown_words(
-            place, "category", value, categories, Words.of("problem.categories", values=choices)
+            place,
+            "category",
+            value,
+            categories,
+            Words.of(" (the map's categories: {values})", values=choices),
         )
         self._add(path, words)
 
@@ -438,12 +474,21 @@ class _Checker:
             if not (isinstance(source, str) and isinstance(target, str)):
                 continue
             if source == target:
-                self._add(path, Words.of("problem.self_move", place=label, source=source))
+                self._add(
+                    path,
+                    Words.of(
+                        "{place}: a move from '{source}' to itself", place=label, source=source
+                    ),
+                )
             elif (source, target) in first_seen:
                 first = ("transitions", first_seen[source, target])
                 there = self.doc.reference(first, self.doc.where(path)[0])
                 words = Words.of(
-                    "problem.duplicate_move", place=label, source=source, target=target, there=there
+                    "{place}: duplicate move '{source}' -> '{target}' (first at {there})",
+                    place=label,
+                    source=source,
+                    target=target,
+                    there=there,
                 )
                 self._add(path, words)
             else:
@@ -469,7 +514,11 @@ class _Checker:
     ) -> None:
         place = self.doc.label(path)
         words = unknown_words(
-            place, kind, value, known, Words.of("problem.define", section=f"{kind}s")
+            place,
+            kind,
+            value,
+            known,
+            Words.of(" (define it under '{section}')", section=f"{kind}s"),
         )
         self._add(path, words, key=key)
 

@@ -69,15 +69,21 @@ class _Refused(Exception):
 def too_many_digits(place: str, digits: int) -> Words:
     """The problem with a whole number of `digits` digits, over MAX_DIGITS."""
     where = f"{place}: " if place else ""
-    return Words.of("problem.digits", place=where, digits=f"{digits:,}", most=MAX_DIGITS)
+    return Words.of(
+        "{place}a whole number of {digits} digits; careergraph reads "
+        "numbers of up to {most} digits (see Limits in the README)",
+        place=where,
+        digits=f"{digits:,}",
+        most=MAX_DIGITS,
+    )
 
 
 _NOUNS = {
-    "sources": N_("problem.noun.sources"),
-    "tracks": N_("problem.noun.tracks"),
-    "skills": N_("problem.noun.skills"),
-    "roles": N_("problem.noun.roles"),
-    "transitions": N_("problem.noun.transitions"),
+    "sources": N_("sources"),
+    "tracks": N_("tracks"),
+    "skills": N_("skills"),
+    "roles": N_("roles"),
+    "transitions": N_("transitions"),
 }
 """What a section's entries are called, by section."""
 
@@ -85,12 +91,20 @@ _NOUNS = {
 def too_many_words(name: str, limit: int) -> Words:
     """The problem with section `name` holding more than `limit` entries."""
     noun = Words.of(_NOUNS[name])
-    return Words.of("problem.too_many", place=name, limit=f"{limit:,}", noun=noun)
+    return Words.of(
+        "{place}: more than {limit} {noun}; careergraph reads maps of up "
+        "to {limit} (see Limits in the README)",
+        place=name,
+        limit=f"{limit:,}",
+        noun=noun,
+    )
 
 
 MAX_DEPTH = 40
 """A career map nests 6 levels at most; far deeper is a mistake or an attack on the stack."""
-TOO_DEEP = Words.of("problem.too_deep", most=MAX_DEPTH)
+TOO_DEEP = Words.of(
+    "the data nests more than {most} levels deep; a career map needs 6", most=MAX_DEPTH
+)
 
 
 class _StrictComposer(yaml.SafeLoader):
@@ -115,9 +129,19 @@ class _StrictComposer(yaml.SafeLoader):
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
-            raise _Refused(event.start_mark, Words.of("problem.anchor"))
+            raise _Refused(
+                event.start_mark,
+                Words.of(
+                    "YAML anchors and aliases (&name, *name) are not supported: write the value out"
+                ),
+            )
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
-            raise _Refused(event.start_mark, Words.of("problem.tag", tag=_tag(event.tag)))
+            raise _Refused(
+                event.start_mark,
+                Words.of(
+                    "YAML tags ({tag}) are not supported: remove the tag", tag=_tag(event.tag)
+                ),
+            )
         if self.depth == 1:
             # A top-level value: a section whose entries are counted as they are composed.
             name = str(index.value) if isinstance(index, ScalarNode) else ""
@@ -237,7 +261,10 @@ def _read_composed(
         return document, [Problem.of(file, line, column, refused.words)]
     except yaml.reader.ReaderError as error:
         line, column = _offset_place(text, error.position)
-        words = Words.of("problem.yaml_control", code=f"U+{error.character:04X}")
+        words = Words.of(
+            "the file holds a control character ({code}) YAML does not allow",
+            code=f"U+{error.character:04X}",
+        )
         return document, [Problem.of(file, line, column, words)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -246,20 +273,24 @@ def _read_composed(
         if likely:
             return document, [Problem.of(file, *likely)]
         if error.context == "expected a single document in the stream":
-            words = Words.of("problem.second_document")
+            words = Words.of(
+                "the file holds a second YAML document (after '---'): keep one map per file"
+            )
             return document, [Problem.of(file, line, column, words)]
         # PyYAML's own English, like the operating system's reasons.
         problem = error.problem or error.context or "not valid YAML"
-        words = Words.of("problem.invalid_yaml", problem=problem)
+        words = Words.of("invalid YAML: {problem}", problem=problem)
         return document, [Problem.of(file, line, column, words)]
     except yaml.YAMLError as error:
-        words = Words.of("problem.invalid_yaml", problem=str(error))
+        words = Words.of("invalid YAML: {problem}", problem=str(error))
         return document, [Problem.of(file, 1, 1, words)]
     finally:
         if loader is not None:
             loader.dispose()
     if node is None:
-        words = Words.of("problem.only_comments" if text.strip() else "problem.empty")
+        words = Words.of(
+            N_("the file holds only comments, no data") if text.strip() else N_("the file is empty")
+        )
         return document, [Problem.of(file, 1, 1, words)]
     colon = -1
     if isinstance(node, ScalarNode) and not node.style:
@@ -268,7 +299,9 @@ def _read_composed(
         # `role\uff1amanager` is one plain word to YAML, and so the whole file is one word.
         line, column = _offset_place(text, colon)
         key = _LINE_BREAK.split(text)[line - 1][: column - 1].strip(" \t\u3000")
-        words = Words.of("problem.full_width_colon", key=key)
+        words = Words.of(
+            "'{key}' is followed by a full-width colon '：': write an ASCII colon ':'", key=key
+        )
         return document, [Problem.of(file, line, column, words)]
     document.data = _convert(node, (), document, problems)
     return document, problems
@@ -292,12 +325,29 @@ def _likely_cause(text: str, error_line: int) -> tuple[int, int, Words] | None:
         line = lines[number - 1]
         indent = line[: len(line) - len(line.lstrip(" \t\u3000"))]
         if "\u3000" in indent:
-            return number, indent.index("\u3000") + 1, Words.of("problem.full_width_indent")
+            return (
+                number,
+                indent.index("\u3000") + 1,
+                Words.of(
+                    "a full-width space (U+3000) is used for indentation: indent with ASCII spaces"
+                ),
+            )
         if "\t" in indent:
-            return number, indent.index("\t") + 1, Words.of("problem.tab_indent")
+            return (
+                number,
+                indent.index("\t") + 1,
+                Words.of("a tab is used for indentation: YAML needs spaces"),
+            )
         colon = _FULL_WIDTH_COLON.match(line)
         if colon:
-            return number, colon.start(2) + 1, Words.of("problem.full_width_colon", key=colon[1])
+            return (
+                number,
+                colon.start(2) + 1,
+                Words.of(
+                    "'{key}' is followed by a full-width colon '：': write an ASCII colon ':'",
+                    key=colon[1],
+                ),
+            )
     return None
 
 
@@ -316,26 +366,40 @@ def _convert(node: Node, path: Path, doc: Document, problems: list[Problem]) -> 
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 line, column = _at(key_node.start_mark)
-                words = Words.of("problem.key_not_plain")
+                words = Words.of("a key must be a plain word")
                 problems.append(Problem.of(doc.file, line, column, words))
                 continue
             key = str(key_node.value)
             child = (*path, key)
             if key == "<<" and not key_node.style:
                 line, column = _at(key_node.start_mark)
-                problems.append(Problem.of(doc.file, line, column, Words.of("problem.merge_key")))
+                problems.append(
+                    Problem.of(
+                        doc.file,
+                        line,
+                        column,
+                        Words.of("YAML merge keys (<<) are not supported: write the keys out"),
+                    )
+                )
                 continue
             if key.startswith("\u3000") and not key_node.style:
                 # YAML sees no indentation here, only a key that starts with a strange letter.
                 line, column = _at(key_node.start_mark)
-                words = Words.of("problem.full_width_indent")
+                words = Words.of(
+                    "a full-width space (U+3000) is used for indentation: indent with ASCII spaces"
+                )
                 problems.append(Problem.of(doc.file, line, column, words))
                 continue
             if key in result:
                 first_line = doc.key_marks[child][0]
                 line, column = _at(key_node.start_mark)
                 where = f"{dotted(path)}: " if path else ""
-                words = Words.of("problem.duplicate_key", place=where, key=key, line=first_line)
+                words = Words.of(
+                    "{place}duplicate key '{key}' (first at line {line})",
+                    place=where,
+                    key=key,
+                    line=first_line,
+                )
                 problems.append(Problem.of(doc.file, line, column, words))
                 continue
             doc.key_marks[child] = _at(key_node.start_mark)
@@ -363,7 +427,12 @@ def _plain_scalar(value: str, path: Path, doc: Document, problems: list[Problem]
         if len(digits) > 1 and digits.startswith("0"):
             octal = f" {int(digits, 8)}" if set(digits) <= set("01234567") else ""
             words = Words.of(
-                "problem.octal", place=dotted(path), value=value, octal=octal, number=int(digits)
+                "{place}: '{value}' is ambiguous (YAML 1.1 reads it as "
+                "octal{octal}): write {number}, or quote it if it is text",
+                place=dotted(path),
+                value=value,
+                octal=octal,
+                number=int(digits),
             )
             problems.append(doc.problem(path, words))
             return value
@@ -449,16 +518,12 @@ class _Fast:
         wanted = MappingStartEvent if shape == "mapping" else SequenceStartEvent
         if kind in (MappingStartEvent, SequenceStartEvent) and kind is not wanted:
             words = Words.of(
-                "problem.expected",
+                "{place}: expected {expected}, got {value}",
                 place=name,
                 expected=Words.of(
-                    N_("problem.type.mapping") if shape == "mapping" else N_("problem.type.list")
+                    N_("a mapping (key: value)") if shape == "mapping" else N_("a list")
                 ),
-                value=Words.of(
-                    N_("problem.value.list")
-                    if kind is SequenceStartEvent
-                    else N_("problem.value.mapping")
-                ),
+                value=Words.of(N_("a list") if kind is SequenceStartEvent else N_("a mapping")),
             )
             raise _Refused(event.start_mark, words)
         if kind is not wanted:

@@ -65,9 +65,16 @@ def levels_svg(rows: list[SkillStanding], role_name: str, lang: str, *, ident: s
     """The chart as one `<svg>` element; `ident` makes its title and description ids unique."""
     labels = max((_text_width(r.name) for r in rows), default=0.0)
     left = labels + _GAP
-    title = say(lang, "chart.title", role=role_name)
-    desc = say(lang, "chart.desc", role=role_name, count=len(rows))
-    you, needed = say(lang, "chart.you"), say(lang, "chart.needed", role=role_name)
+    title = say(lang, "Your levels against {role}", role=role_name)
+    desc = say(
+        lang,
+        "For each of the {count} skills {role} asks for: the level you "
+        "hold (filled bar) and the level it asks (outlined bar), on a "
+        "scale of 0 to 5.",
+        role=role_name,
+        count=len(rows),
+    )
+    you, needed = say(lang, "You"), say(lang, "Needed for {role}", role=role_name)
     legend_end = left + 60 + _text_width(you) + _text_width(needed)
     width = max(left + _UNIT * _TOP_LEVEL + 56.0, legend_end + 8)
     height = _TOP + _ROW * len(rows) + _BOTTOM

@@ -31,7 +31,7 @@ def _level(level: float, approximate: bool, lang: str) -> str:
 
 
 def _about(figure: str, approximate: bool, lang: str) -> str:
-    return say(lang, "similar.about", value=figure) if approximate else figure
+    return say(lang, "~{value}", value=figure) if approximate else figure
 
 
 def _level_data(level: float, approximate: bool) -> float:
@@ -53,40 +53,51 @@ def similar_text(
     """`careergraph similar`: the most alike roles, then (with --suggest) the inferred moves."""
     name = career_map.roles[role_id].name.get(lang)
     if not found:
-        out = [say(lang, "similar.none", name=name)]
+        out = [say(lang, "No role shares a skill with {name}.", name=name)]
     else:
         names = [career_map.roles[f.target].name.get(lang) for f in found]
-        role_column, *columns = say(lang, "similar.columns").split("|")
+        role_column, *columns = say(lang, "role|overlap|gap there|gap back|move in data").split("|")
         width = max(_width(n) for n in [*names, role_column])
         # The number columns are at least as wide as English's headings, so English keeps its
         # layout whatever the other language's headings are.
         widths = [max(_width(c), least) for c, least in zip(columns[:3], (7, 9, 8), strict=True)]
         out = [
-            say(lang, "similar.heading", name=name),
+            say(lang, "Roles like {name}, by skill overlap weighted by level:", name=name),
             f"  {_pad(role_column, width)}  "
             + "  ".join(_right(c, w) for c, w in zip(columns[:3], widths, strict=True))
             + f"  {columns[3]}",
         ]
         for role_name, f in zip(names, found, strict=True):
-            linked = say(lang, "similar.yes" if f.linked else "similar.no")
+            linked = say(lang, N_("yes") if f.linked else N_("no"))
             cells = (_score(f, lang), f"+{f.gap_there}", f"+{f.gap_back}")
             out.append(
                 f"  {_pad(role_name, width)}  "
                 + "  ".join(_right(c, w) for c, w in zip(cells, widths, strict=True))
                 + f"  {linked}"
             )
-            lead = "      " + say(lang, "similar.shared")
+            lead = "      " + say(lang, "shared: ")
             out += _wrap_items(lead, _shared(career_map, f, lang), lang)
         out.append("")
-        out += say(lang, "similar.legend", name=name).split("\n")
+        out += say(
+            lang,
+            "shared: level in {name}/level in the role. gap there: levels to "
+            "build\nmoving from {name} to the role; gap back: the other way.",
+            name=name,
+        ).split("\n")
         if any(f.approximate for f in found):
-            out += say(lang, "similar.approximate").split("\n")
+            out += say(
+                lang, "~: a points requirement's total spread evenly over its skills (an estimate)."
+            ).split("\n")
     if suggested is not None:
         out.append("")
         if not suggested:
-            out.append(say(lang, "similar.no_suggestion", name=name))
+            out.append(
+                say(lang, "No move to suggest from {name}: no similar role lacks one.", name=name)
+            )
         else:
-            out.append(say(lang, "similar.suggested", name=name))
+            out.append(
+                say(lang, "Suggested moves from {name} (inferred: not in the data):", name=name)
+            )
             rows = [
                 (career_map.roles[m.target].name.get(lang), say(lang, MOVE_KINDS[m.kind]), m, f)
                 for m, f in suggested
@@ -95,11 +106,11 @@ def similar_text(
             kind_width = max(_width(r[1]) for r in rows)
             out += [
                 f"  → {_pad(target, width)}  "
-                + say(lang, "similar.inferred", kind=_pad(kind, kind_width))
+                + say(lang, "inferred {kind}", kind=_pad(kind, kind_width))
                 + f"  {_right(estimated(years_in(m.years, lang), True, lang), 5)}  "
-                + say(lang, "similar.overlap", score=_score(f, lang))
+                + say(lang, "{score} overlap", score=_score(f, lang))
                 + "  "
-                + say(lang, "moves.gap", size=f.gap_there)
+                + say(lang, "gap +{size}", size=f.gap_there)
                 for target, kind, m, f in rows
             ]
     return "\n".join(out)
@@ -173,7 +184,7 @@ _OTHER_SECTIONS = ("scale", "categories", "sources", "names")
 
 def _value(value: Any, lang: str) -> str:
     if value is None:
-        return say(lang, "diff.none")
+        return say(lang, "(none)")
     if isinstance(value, float | int) and not isinstance(value, bool):
         return f"{value:g}"
     return json.dumps(value, ensure_ascii=False)
@@ -184,7 +195,7 @@ def _record_name(career_map: CareerMap, section: str, key: tuple[str, ...], lang
     if section == "transitions":
         move = next(t for t in career_map.transitions if (t.source, t.target) == key)
         move_words = say(
-            lang, "diff.move", kind=_kind(move, lang), years=years_in(move.years, lang)
+            lang, "{kind}, {years}", kind=_kind(move, lang), years=years_in(move.years, lang)
         )
         return f"{' → '.join(key)}  {move_words}"
     if section in ("scale", "names"):
@@ -203,22 +214,22 @@ def _record_name(career_map: CareerMap, section: str, key: tuple[str, ...], lang
 
 
 _SECTION_NAMES = {
-    "tracks": N_("diff.section.tracks"),
-    "skills": N_("diff.section.skills"),
-    "roles": N_("diff.section.roles"),
-    "transitions": N_("diff.section.transitions"),
-    "scale": N_("diff.section.scale"),
-    "categories": N_("diff.section.categories"),
-    "sources": N_("diff.section.sources"),
-    "names": N_("diff.section.names"),
+    "tracks": N_("Tracks"),
+    "skills": N_("Skills"),
+    "roles": N_("Roles"),
+    "transitions": N_("Transitions"),
+    "scale": N_("Scale (what each level means)"),
+    "categories": N_("Categories"),
+    "sources": N_("Sources"),
+    "names": N_("Names several roles go by"),
 }
 """Each section's heading, by section."""
 
 _ROUTE_CHANGES: dict[RouteChangeKind, str] = {
-    "appeared": N_("diff.route.appeared"),
-    "disappeared": N_("diff.route.disappeared"),
-    "longer": N_("diff.route.longer"),
-    "shorter": N_("diff.route.shorter"),
+    "appeared": N_("appeared"),
+    "disappeared": N_("disappeared"),
+    "longer": N_("longer"),
+    "shorter": N_("shorter"),
 }
 """How a route changed, as said, by change (in the tally's order)."""
 
@@ -227,25 +238,28 @@ def _counts(section: SectionChanges, lang: str) -> str:
     parts = [
         say(lang, words, count=len(items))
         for items, words in (
-            (section.added, N_("diff.added")),
-            (section.removed, N_("diff.removed")),
-            (section.changed, N_("diff.changed")),
+            (section.added, N_("{count} added")),
+            (section.removed, N_("{count} removed")),
+            (section.changed, N_("{count} changed")),
         )
         if items
     ]
-    return say(lang, "diff.separator").join(parts) or say(lang, "diff.no_changes")
+    return say(lang, ", ").join(parts) or say(lang, "no changes")
 
 
 def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, lang: str) -> str:
     """`careergraph diff`: each section's additions, removals and field changes, then routes."""
     if changes.same:
-        return say(lang, "diff.same", old=old.path, new=new.path)
-    out = [say(lang, "diff.heading", old=old.path, new=new.path)]
+        return say(lang, "No differences between {old} and {new}.", old=old.path, new=new.path)
+    out = [say(lang, "Changes from {old} to {new}", old=old.path, new=new.path)]
     shown_sections = [s for s in _OTHER_SECTIONS if getattr(changes, s)] + list(_SECTIONS)
     for label in shown_sections:
         section: SectionChanges = getattr(changes, label)
         heading = say(lang, _SECTION_NAMES[label])
-        out += ["", say(lang, "diff.section", section=heading, counts=_counts(section, lang))]
+        out += [
+            "",
+            say(lang, "{section}: {counts}", section=heading, counts=_counts(section, lang)),
+        ]
         out += [f"  + {_record_name(new, label, key, lang)}" for key in section.added]
         out += [f"  - {_record_name(old, label, key, lang)}" for key in section.removed]
         for changed in section.changed:
@@ -255,23 +269,39 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
                 for c in changed.changes
             ]
     routes, compared = changes.routes, changes.comparison
-    tally = say(lang, "diff.separator").join(
+    tally = say(lang, ", ").join(
         say(
             lang,
-            "diff.tally",
+            "{count} {kind}",
             count=compared.tally[kind],
             kind=say(lang, _ROUTE_CHANGES[kind]),
         )
         for kind in _ROUTE_CHANGES
     )
-    out += ["", say(lang, "diff.routes", count=compared.total, tally=tally)]
+    out += [
+        "",
+        say(
+            lang,
+            "Quickest routes between roles in both maps: {count} changed ({tally})",
+            count=compared.total,
+            tally=tally,
+        ),
+    ]
     if not compared.complete:
         out.append(
             say(
                 lang,
-                N_("diff.partial.from")
+                N_(
+                    "  (counted from {compared:,} of the {affected:,} roles whose "
+                    "routes could have changed, the first by id: see Limits in the "
+                    "README)"
+                )
                 if compared.direction == "from"
-                else N_("diff.partial.into"),
+                else N_(
+                    "  (counted into {compared:,} of the {affected:,} roles whose "
+                    "routes could have changed, the first by id: see Limits in the "
+                    "README)"
+                ),
                 compared=compared.compared,
                 affected=compared.affected,
             )
@@ -283,7 +313,7 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
     ]
     width = max((_width(p) for p in pairs), default=0)
     for pair, route in zip(pairs, shown, strict=True):
-        none = say(lang, "diff.no_route")
+        none = say(lang, "none")
         before = none if route.old_years is None else years_in(route.old_years, lang)
         after = none if route.new_years is None else years_in(route.new_years, lang)
         kind = _pad(say(lang, _ROUTE_CHANGES[route.kind]), 11)
@@ -293,7 +323,9 @@ def diff_text(old: CareerMap, new: CareerMap, changes: MapChanges, limit: int, l
             line += f"  ({sign}{years_in(route.size, lang)})"
         out.append(line.rstrip())
     if compared.total > limit:
-        out.append(say(lang, "diff.more", count=compared.total - limit))
+        out.append(
+            say(lang, "  … and {count} more (--limit to show more)", count=compared.total - limit)
+        )
     return "\n".join(out)
 
 

@@ -65,7 +65,7 @@ def _move_label(move: Transition, lang: str) -> str:
     label = estimated(years(move.years), move.years_estimated, lang)
     if move.basis == "stated":
         return label
-    return say(lang, "kind.marked", kind=label, marks=say(lang, MARKS[move.basis]))
+    return say(lang, "{kind} ({marks})", kind=label, marks=say(lang, MARKS[move.basis]))
 
 
 def _dot_string(text: str) -> str:

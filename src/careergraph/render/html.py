@@ -107,7 +107,10 @@ def choose_drawing(
         order = [t for t in track_ids if t in kept_tracks]
         order += sorted(kept_tracks - set(order))
         notice = Words.of(
-            "drawing.routes",
+            "this map has {total} roles, more than the {limit} a page draws "
+            "smoothly, so the page shows the {kept} on the routes and one "
+            "move from them and leaves out the other {left}; use --track to "
+            "draw whole ladders",
             total=f"{total:,}",
             limit=f"{limit:,}",
             kept=f"{len(keep):,}",
@@ -129,7 +132,11 @@ def choose_drawing(
             key=lambda role: (role.level, role.id),
         )[:limit]
         notice = Words.of(
-            "drawing.lowest",
+            "this map has {total} roles, more than the {limit} a page draws "
+            "smoothly, and the track '{track}' alone has {size}, so the page "
+            "shows its {limit} lowest roles by level and leaves out the "
+            "other {left}; use --route to draw a route and the roles around "
+            "it",
             total=f"{total:,}",
             limit=f"{limit:,}",
             track=track,
@@ -139,7 +146,11 @@ def choose_drawing(
         return Drawing((track,), frozenset(role.id for role in members), notice)
     skipped = len(track_ids) - len(chosen)
     notice = Words.of(
-        "drawing.tracks",
+        "this map has {total} roles, more than the {limit} a page draws "
+        "smoothly, so the page shows the first {shown} of {all} tracks "
+        "({count} roles) and leaves out {skipped} tracks ({left} roles); "
+        "use --track to choose tracks, or --route to draw a route and "
+        "the roles around it",
         total=f"{total:,}",
         limit=f"{limit:,}",
         shown=f"{len(chosen):,}",

@@ -43,14 +43,15 @@ def plan_markdown(career_map: CareerMap, plan: Plan, lang: str) -> str:
     route = plan.route
     source = career_map.roles[route.roles[0]].name.get(lang)
     target = career_map.roles[route.roles[-1]].name.get(lang)
-    moves = count(lang, "moves", len(route.steps))
+    moves = count(lang, "{count} move", "{count} moves", len(route.steps))
     out = [
-        "# " + escape(say(lang, "plan.title", source=source, target=target)),
+        "# "
+        + escape(say(lang, "Promotion plan: {source} → {target}", source=source, target=target)),
         "",
         escape(
             say(
                 lang,
-                "plan.summary",
+                "{years} over {moves}, starting as {source}.",
                 years=estimated(years(route.years, lang), route.years_estimated, lang),
                 moves=moves,
                 source=source,
@@ -60,7 +61,7 @@ def plan_markdown(career_map: CareerMap, plan: Plan, lang: str) -> str:
     if plan.profile is not None:
         out += ["", escape(profile_line(plan.profile, lang))]
         out += ["", *_standing(career_map, plan, lang)]
-    out += ["", "## " + say(lang, "plan.route"), ""]
+    out += ["", "## " + say(lang, "Route"), ""]
     out += _route_table(career_map, plan, lang)
     marks = move_marks(
         (s.step.transition for s in plan.steps), steep=any(s.step.steep for s in plan.steps)
@@ -73,7 +74,12 @@ def plan_markdown(career_map: CareerMap, plan: Plan, lang: str) -> str:
     so_far = estimated_so_far(s.step.transition for s in plan.steps)
     for number, planned in enumerate(plan.steps, start=1):
         out += ["", *_step(career_map, number, planned, lang, so_far[number - 1])]
-    out += ["", "---", "", escape(say(lang, "plan.footer", file=Path(career_map.path).name))]
+    out += [
+        "",
+        "---",
+        "",
+        escape(say(lang, "Made with careergraph from {file}.", file=Path(career_map.path).name)),
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -84,11 +90,11 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
     have = plan.profile.levels(career_map.roles[plan.profile.role])
     rows = standings(career_map, have, target, lang)
     name = target.name.get(lang)
-    out = ["## " + say(lang, "plan.standing"), ""]
+    out = ["## " + say(lang, "Where you stand"), ""]
     if rows:
         out += [levels_svg(rows, name, lang, ident="standing"), ""]
     if rows or not target.points:
-        columns = say(lang, "chart.columns").split("|")
+        columns = say(lang, "Skill|You|Needed").split("|")
         out += [f"| {' | '.join(columns)} |", "|---|---|---|"]
         out += [f"| {escape(r.name)} | {r.have} | {r.needed} |" for r in rows]
     for requirement in target.points:
@@ -98,7 +104,7 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
             escape(
                 say(
                     lang,
-                    "plan.standing_points",
+                    "Points: you hold {have} of the {total} asked across {count} skills.",
                     have=held,
                     total=requirement.total,
                     count=len(requirement.skills),
@@ -130,7 +136,7 @@ def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> list[str]:
 
 
 def _route_columns(lang: str) -> list[str]:
-    return say(lang, "plan.route_columns").split("|")
+    return say(lang, "Move|Kind|Years|Total").split("|")
 
 
 def _step(
@@ -138,17 +144,25 @@ def _step(
 ) -> list[str]:
     step, role = planned.step, planned.role
     source = career_map.roles[step.transition.source].name.get(lang)
-    heading = say(lang, "plan.step", number=number, source=source, target=role.name.get(lang))
+    heading = say(
+        lang,
+        "Step {number}: {source} → {target}",
+        number=number,
+        source=source,
+        target=role.name.get(lang),
+    )
     moved = step.transition
     kind = move_kind(moved, lang, steep=bool(step.steep))
     typical = estimated(years(moved.years, lang), moved.years_estimated, lang)
     if step.years_left != moved.years:
         left = estimated(years(step.years_left, lang), moved.years_estimated, lang)
-        move = say(lang, "plan.move_left", kind=kind, years=typical, left=left)
+        move = say(
+            lang, "{kind}, typically {years}; {left} left", kind=kind, years=typical, left=left
+        )
     else:
-        move = say(lang, "plan.move", kind=kind, years=typical)
+        move = say(lang, "{kind}, typically {years}", kind=kind, years=typical)
     total = estimated(years(step.cumulative_years, lang), so_far_estimated, lang)
-    so_far = say(lang, "plan.so_far", years=total)
+    so_far = say(lang, "{years} in total by the end of this step.", years=total)
     stay = estimated(years(role.years, lang), role.years_estimated, lang)
     out = [
         "## " + escape(heading),
@@ -156,9 +170,9 @@ def _step(
         f"*{escape(move)}* · "
         + say(
             lang,
-            "plan.timing",
+            "{so_far} {stay}",
             so_far=escape(so_far),
-            stay=escape(say(lang, "plan.role_years", years=stay)),
+            stay=escape(say(lang, "People typically stay {years} in this role.", years=stay)),
         ),
     ]
     if moved.basis != "stated" and moved.note is not None:
@@ -166,21 +180,23 @@ def _step(
     if role.summary:
         out += ["", escape(role.summary.get(lang))]
     if planned.skills or not step.gap.points:
-        out += ["", "### " + say(lang, "plan.skills"), ""]
+        out += ["", "### " + say(lang, "Skills to build"), ""]
     if not planned.skills and not step.gap.points:
-        out.append(say(lang, "plan.nothing"))
+        out.append(
+            say(lang, "Nothing new: every skill this role asks for is already at its level.")
+        )
     elif planned.skills:
-        columns = say(lang, "plan.skill_columns").split("|")
+        columns = say(lang, "Skill|Category|Now|Needed|Gain").split("|")
         out += [f"| {' | '.join(columns)} |"]
         out += ["|---|---|---|---|---|"]
         out += [_skill_row(career_map, s, lang) for s in planned.skills]
-        out += ["", "### " + say(lang, "plan.resources"), ""]
+        out += ["", "### " + say(lang, "How to build them"), ""]
         for planned_skill in planned.skills:
             out += _skill_resources(career_map, planned_skill, lang)
         if said := no_resources_sentence(planned.skills, lang):
             out.append(f"- {escape(said)}")
     if step.gap.points:
-        out += ["", "### " + say(lang, "plan.points"), ""]
+        out += ["", "### " + say(lang, "Points to gain"), ""]
         for text in points_sentences(career_map, step.gap, lang):
             out += [escape(text), ""]
         for planned_skill in planned.suggested:
@@ -190,13 +206,17 @@ def _step(
         out = out[:-1] if out[-1] == "" else out
     certifications = _certifications(planned, lang)
     if certifications:
-        out += ["", "### " + say(lang, "plan.certifications"), "", *certifications]
+        out += ["", "### " + say(lang, "Certifications"), "", *certifications]
     if role.interview:
-        out += ["", "### " + escape(say(lang, "plan.interview", role=role.name.get(lang))), ""]
+        out += [
+            "",
+            "### " + escape(say(lang, "Interview questions for {role}", role=role.name.get(lang))),
+            "",
+        ]
         out += [f"{i}. {escape(q.get(lang))}" for i, q in enumerate(role.interview, start=1)]
     cited = step_sources(career_map, moved, role)
     if cited:
-        out += ["", "### " + say(lang, "plan.sources"), ""]
+        out += ["", "### " + say(lang, "Sources"), ""]
         out += [f"- {escape(s.title)}" + (f" {_link(s.url)}" if s.url else "") for s in cited]
     return out
 
@@ -204,7 +224,7 @@ def _step(
 def points_sentences(career_map: CareerMap, gap: SkillGap, lang: str) -> list[str]:
     """Each points requirement of a plan's step: the points to gain across its skills, then one
     concrete way to gain them."""
-    comma = say(lang, "list.comma")
+    comma = say(lang, ", ")
     out = []
     for p in gap.points:
         requirement = p.requirement
@@ -212,8 +232,8 @@ def points_sentences(career_map: CareerMap, gap: SkillGap, lang: str) -> list[st
         out.append(
             say(
                 lang,
-                "plan.points_line",
-                points=count(lang, "points_more", p.missing),
+                "{points} across these skills ({have} of {total} held): {skills}.",
+                points=count(lang, "{count} more point", "{count} more points", p.missing),
                 have=p.have,
                 total=requirement.total,
                 skills=skills,
@@ -223,8 +243,8 @@ def points_sentences(career_map: CareerMap, gap: SkillGap, lang: str) -> list[st
             f"{career_map.skills[c.skill].name.get(lang)} {c.from_level} → {c.to_level}"
             for c in p.suggested
         )
-        levels = count(lang, "levels_gained", p.levels)
-        out.append(say(lang, "plan.points_instance", changes=changes, levels=levels))
+        levels = count(lang, "+{count} level", "+{count} levels", p.levels)
+        out.append(say(lang, "For instance: {changes} ({levels}).", changes=changes, levels=levels))
     return out
 
 
@@ -247,7 +267,9 @@ def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) ->
     out = [f"- **{escape(skill.name.get(lang))}** ({change.from_level} → {change.to_level})"]
     looks = skill.level_text(change.to_level, career_map.scale)
     if looks is not None:
-        said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
+        said = say(
+            lang, "Level {level} looks like: {text}", level=change.to_level, text=looks.get(lang)
+        )
         out.append(f"  - *{escape(said)}*")
     out += [f"  - {resource_line(r, lang)}" for r in skill.resources]
     return out if len(out) > 1 else []
@@ -259,7 +281,7 @@ def no_resources_sentence(skills: Sequence[PlannedSkill], lang: str) -> str | No
     bare = [p.skill.name.get(lang) for p in skills if not p.skill.resources]
     if not bare:
         return None
-    return say(lang, "plan.no_resources_for", skills=say(lang, "list.separator").join(bare))
+    return say(lang, "No resource listed yet for {skills}.", skills=say(lang, "; ").join(bare))
 
 
 def resource_line(resource: Resource, lang: str) -> str:

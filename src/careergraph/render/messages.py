@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from careergraph.catalogue import N_, Message, count, said, say
+from careergraph.catalogue import N_, InContext, Message, count, said, say
 from careergraph.model import CareerMap, Profile, ResourceKind, Transition, TransitionKind
 
 __all__ = [
@@ -33,51 +33,51 @@ __all__ = [
 
 
 CATEGORIES: dict[str, Message] = {
-    "technical": N_("category.technical"),
-    "soft": N_("category.soft"),
-    "tool": N_("category.tool"),
-    "certification": N_("category.certification"),
-    "domain": N_("category.domain"),
+    "technical": N_("Technical"),
+    "soft": N_("Soft"),
+    "tool": N_("Tool"),
+    "certification": InContext("skill category", "Certification"),
+    "domain": N_("Domain"),
 }
 """The built-in skill categories' names, by category."""
 
 MOVE_KINDS: dict[TransitionKind, Message] = {
-    TransitionKind.PROMOTION: N_("kind.promotion"),
-    TransitionKind.LATERAL: N_("kind.lateral"),
-    TransitionKind.CAREER_CHANGE: N_("kind.career_change"),
+    TransitionKind.PROMOTION: N_("promotion"),
+    TransitionKind.LATERAL: N_("lateral"),
+    TransitionKind.CAREER_CHANGE: N_("career change"),
 }
 """Each kind of move as said."""
 
 MARKS: dict[str, Message] = {
-    "implied": N_("mark.implied"),
-    "inferred": N_("mark.inferred"),
-    "steep": N_("mark.steep"),
+    "implied": N_("implied"),
+    "inferred": N_("inferred"),
+    "steep": N_("steep"),
 }
 """The mark beside a move no source states (implied, inferred) or a steep one, by mark."""
 
 _LEGEND: dict[str, Message] = {
-    "implied": N_("legend.implied"),
-    "estimated": N_("legend.estimated"),
-    "steep": N_("legend.steep"),
+    "implied": N_("implied: no source states the move (see its note)"),
+    "estimated": N_("~: estimated years"),
+    "steep": N_("steep: a held skill rises more levels than the years allow"),
 }
 """What each mark means, in the legend, by mark (in the legend's order)."""
 
 
 RESOURCE_KINDS: dict[ResourceKind, Message] = {
-    ResourceKind.BOOK: N_("resource.book"),
-    ResourceKind.COURSE: N_("resource.course"),
-    ResourceKind.COMMUNITY: N_("resource.community"),
-    ResourceKind.CERTIFICATION: N_("resource.certification"),
-    ResourceKind.ARTICLE: N_("resource.article"),
-    ResourceKind.WEBSITE: N_("resource.website"),
-    ResourceKind.EVENT: N_("resource.event"),
+    ResourceKind.BOOK: N_("Book"),
+    ResourceKind.COURSE: N_("Course"),
+    ResourceKind.COMMUNITY: N_("Community"),
+    ResourceKind.CERTIFICATION: InContext("resource kind", "Certification"),
+    ResourceKind.ARTICLE: N_("Article"),
+    ResourceKind.WEBSITE: N_("Website"),
+    ResourceKind.EVENT: N_("Event"),
 }
 """Each kind of resource as said."""
 
 
 def years(value: float, lang: str) -> str:
     """Years as people write them: 3y, 1.5y, or 3年 in Japanese."""
-    return say(lang, "years", value=f"{round(value, 2):g}")
+    return say(lang, "{value}y", value=f"{round(value, 2):g}")
 
 
 def category_name(career_map: CareerMap, category: str, lang: str) -> str:
@@ -95,7 +95,7 @@ def move_kind(move: Transition, lang: str, *, steep: bool = False) -> str:
     marks += [say(lang, MARKS["steep"])] if steep else []
     if not marks:
         return kind
-    return say(lang, "kind.marked", kind=kind, marks=say(lang, "mark.separator").join(marks))
+    return say(lang, "{kind} ({marks})", kind=kind, marks=say(lang, ", ").join(marks))
 
 
 def _basis_mark(move: Transition) -> str:
@@ -121,7 +121,7 @@ def estimated_so_far(moves: Iterable[Transition]) -> list[bool]:
 
 def estimated(text: str, is_estimate: bool, lang: str) -> str:
     """A figure as said, marked as an estimate when it is one: ~4y, 約4年."""
-    return say(lang, "years.estimated", years=text) if is_estimate else text
+    return say(lang, "~{years}", years=text) if is_estimate else text
 
 
 def legend(lang: str, marks: Iterable[str]) -> str | None:
@@ -129,14 +129,14 @@ def legend(lang: str, marks: Iterable[str]) -> str | None:
     parts = [say(lang, words) for mark, words in _LEGEND.items() if mark in marks]
     if not parts:
         return None
-    return say(lang, "legend", marks=say(lang, "legend.separator").join(parts))
+    return say(lang, "({marks})", marks=say(lang, InContext("legend", "; ")).join(parts))
 
 
 def profile_line(profile: Profile, lang: str) -> str:
     """The plan's line naming the profile it starts from: file, own skills, years served."""
     return say(
         lang,
-        "plan.profile",
+        "Profile: {file} (own skill levels: {count}; {years} served in the role)",
         file=Path(profile.path).name,
         count=len(profile.skills),
         years=years(profile.years_in_role, lang),

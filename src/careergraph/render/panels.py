@@ -29,8 +29,8 @@ class Moves:
 
 
 _BASES = {
-    "implied": N_("basis.implied"),
-    "inferred": N_("basis.inferred"),
+    "implied": N_("implied (judgement)"),
+    "inferred": N_("inferred (suggested by skill overlap)"),
 }
 """Where a move no source states comes from, by its basis."""
 
@@ -99,8 +99,8 @@ def _changes(career_map: CareerMap, changes: Iterable[SkillChange], lang: str) -
 def _points_text(career_map: CareerMap, requirement: PointsRequirement, lang: str) -> str:
     """A points requirement in a sentence: the total, and the skills that count (with weights)."""
     skills = points_skills(career_map, requirement, lang)
-    points = count(lang, "points_count", requirement.total)
-    return say(lang, "role.points", points=points, skills=skills)
+    points = count(lang, "{count} point", "{count} points", requirement.total)
+    return say(lang, "At least {points} in all across {skills}", points=points, skills=skills)
 
 
 def skills_about(
@@ -120,7 +120,9 @@ def skills_about(
         for level in sorted(asked[skill_id]):
             looks = skill.level_text(level, career_map.scale)
             if looks is not None:
-                levels[str(level)] = say(lang, "plan.looks_like", level=level, text=looks.get(lang))
+                levels[str(level)] = say(
+                    lang, "Level {level} looks like: {text}", level=level, text=looks.get(lang)
+                )
         if skill.description is not None or levels:
             about[skill_id] = {"description": _maybe(skill.description, lang), "levels": levels}
     return about
@@ -149,8 +151,8 @@ def _provenance(career_map: CareerMap, move: Transition, lang: str) -> str:
         return say(lang, _BASES[move.basis])
     titles = [career_map.sources[s].title for s in move.sources if s in career_map.sources]
     if not titles:
-        return say(lang, "basis.stated.plain")
-    return say(lang, "basis.stated", sources=say(lang, "list.separator").join(titles))
+        return say(lang, "stated")
+    return say(lang, "stated in {sources}", sources=say(lang, "; ").join(titles))
 
 
 def route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any]:
@@ -185,11 +187,9 @@ def route_data(career_map: CareerMap, route: Route, lang: str) -> dict[str, Any]
                 "points": [
                     say(
                         lang,
-                        "route.points",
-                        points=count(lang, "points_plus", p.missing),
-                        changes=say(lang, "list.comma").join(
-                            _changes(career_map, p.suggested, lang)
-                        ),
+                        "{points} ({changes})",
+                        points=count(lang, "+{count} point", "+{count} points", p.missing),
+                        changes=say(lang, ", ").join(_changes(career_map, p.suggested, lang)),
                     )
                     for p in step.gap.points
                 ],

@@ -34,15 +34,17 @@ def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
     route = plan.route
     source = career_map.roles[route.roles[0]].name.get(lang)
     target = career_map.roles[route.roles[-1]].name.get(lang)
-    title = say(lang, "plan.title", source=source, target=target)
-    moves = count(lang, "moves", len(route.steps))
+    title = say(lang, "Promotion plan: {source} → {target}", source=source, target=target)
+    moves = count(lang, "{count} move", "{count} moves", len(route.steps))
     total = estimated(years(route.years, lang), route.years_estimated, lang)
-    summary = say(lang, "plan.summary", years=total, moves=moves, source=source)
+    summary = say(
+        lang, "{years} over {moves}, starting as {source}.", years=total, moves=moves, source=source
+    )
     body = [f"<h1>{escape(title)}</h1>", f'<p class="summary">{escape(summary)}</p>']
     if plan.profile is not None:
         body.append(f'<p class="meta">{escape(profile_line(plan.profile, lang))}</p>')
         body.append(_standing(career_map, plan, lang))
-    body += [_element("h2", say(lang, "plan.route")), _route_table(career_map, plan, lang)]
+    body += [_element("h2", say(lang, "Route")), _route_table(career_map, plan, lang)]
     marks = move_marks(
         (s.step.transition for s in plan.steps), steep=any(s.step.steep for s in plan.steps)
     )
@@ -54,7 +56,7 @@ def plan_html(career_map: CareerMap, plan: Plan, lang: str) -> str:
     so_far = estimated_so_far(s.step.transition for s in plan.steps)
     for number, planned in enumerate(plan.steps, start=1):
         body.append(_step(career_map, number, planned, lang, so_far[number - 1]))
-    footer = say(lang, "plan.footer", file=Path(career_map.path).name)
+    footer = say(lang, "Made with careergraph from {file}.", file=Path(career_map.path).name)
     body.append(f"<footer>{escape(footer)}</footer>")
     slots = {"lang": escape(lang), "title": escape(title), "body": "\n".join(body), "font": FONT}
     template = (resources.files("careergraph.render") / "templates" / "plan.html").read_text(
@@ -79,11 +81,11 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> str:
     target = career_map.roles[plan.route.roles[-1]]
     have = plan.profile.levels(career_map.roles[plan.profile.role])
     rows = standings(career_map, have, target, lang)
-    out = ['<section class="standing">', _element("h2", say(lang, "plan.standing"))]
+    out = ['<section class="standing">', _element("h2", say(lang, "Where you stand"))]
     if rows:
         chart = levels_svg(rows, target.name.get(lang), lang, ident="standing")
         out.append(f'<figure class="chart">{chart}</figure>')
-    columns = [escape(c) for c in say(lang, "chart.columns").split("|")]
+    columns = [escape(c) for c in say(lang, "Skill|You|Needed").split("|")]
     body = "".join(_row([escape(r.name), str(r.have), str(r.needed)], numbers=2) for r in rows)
     if rows or not target.points:
         out.append(
@@ -94,7 +96,7 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> str:
         held = requirement.points(have)
         line = say(
             lang,
-            "plan.standing_points",
+            "Points: you hold {have} of the {total} asked across {count} skills.",
             have=held,
             total=requirement.total,
             count=len(requirement.skills),
@@ -105,7 +107,7 @@ def _standing(career_map: CareerMap, plan: Plan, lang: str) -> str:
 
 
 def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> str:
-    columns = ["#", *map(escape, say(lang, "plan.route_columns").split("|"))]
+    columns = ["#", *map(escape, say(lang, "Move|Kind|Years|Total").split("|"))]
     head = _row(columns, numbers=2, head=True)
     rows = []
     so_far = estimated_so_far(s.step.transition for s in plan.steps)
@@ -135,19 +137,27 @@ def _step(
     step, role = planned.step, planned.role
     moved = step.transition
     source = career_map.roles[moved.source].name.get(lang)
-    heading = say(lang, "plan.step", number=number, source=source, target=role.name.get(lang))
+    heading = say(
+        lang,
+        "Step {number}: {source} → {target}",
+        number=number,
+        source=source,
+        target=role.name.get(lang),
+    )
     kind = move_kind(moved, lang, steep=bool(step.steep))
     typical = estimated(years(moved.years, lang), moved.years_estimated, lang)
     if step.years_left != moved.years:
         left = estimated(years(step.years_left, lang), moved.years_estimated, lang)
-        move = say(lang, "plan.move_left", kind=kind, years=typical, left=left)
+        move = say(
+            lang, "{kind}, typically {years}; {left} left", kind=kind, years=typical, left=left
+        )
     else:
-        move = say(lang, "plan.move", kind=kind, years=typical)
+        move = say(lang, "{kind}, typically {years}", kind=kind, years=typical)
     total = estimated(years(step.cumulative_years, lang), so_far_estimated, lang)
-    so_far = say(lang, "plan.so_far", years=total)
+    so_far = say(lang, "{years} in total by the end of this step.", years=total)
     stay_years = estimated(years(role.years, lang), role.years_estimated, lang)
-    stay = say(lang, "plan.role_years", years=stay_years)
-    timing = say(lang, "plan.timing", so_far=escape(so_far), stay=escape(stay))
+    stay = say(lang, "People typically stay {years} in this role.", years=stay_years)
+    timing = say(lang, "{so_far} {stay}", so_far=escape(so_far), stay=escape(stay))
     out = [
         f'<section class="step" id="step-{number}">',
         f"<h2>{escape(heading)}</h2>",
@@ -158,20 +168,25 @@ def _step(
     if role.summary:
         out.append(f'<p class="summary">{escape(role.summary.get(lang))}</p>')
     if planned.skills or not step.gap.points:
-        out.append(_element("h3", say(lang, "plan.skills")))
+        out.append(_element("h3", say(lang, "Skills to build")))
     if not planned.skills and not step.gap.points:
-        out.append(_element("p", say(lang, "plan.nothing")))
+        out.append(
+            _element(
+                "p",
+                say(lang, "Nothing new: every skill this role asks for is already at its level."),
+            )
+        )
     elif planned.skills:
-        columns = [escape(c) for c in say(lang, "plan.skill_columns").split("|")]
+        columns = [escape(c) for c in say(lang, "Skill|Category|Now|Needed|Gain").split("|")]
         head = _row(columns, numbers=3, head=True)
         rows = "".join(_skill_row(career_map, p, lang) for p in planned.skills)
         out.append(f'<table class="skills"><thead>{head}</thead><tbody>{rows}</tbody></table>')
-        out.append(_element("h3", say(lang, "plan.resources")))
+        out.append(_element("h3", say(lang, "How to build them")))
         out += [s for p in planned.skills if (s := _skill_resources(career_map, p, lang))]
         if said := no_resources_sentence(planned.skills, lang):
             out.append(f'<p class="no-resources">{escape(said)}</p>')
     if step.gap.points:
-        out.append(_element("h3", say(lang, "plan.points")))
+        out.append(_element("h3", say(lang, "Points to gain")))
         out += [
             f'<p class="points">{escape(text)}</p>'
             for text in points_sentences(career_map, step.gap, lang)
@@ -182,15 +197,17 @@ def _step(
     certifications = [_certification(p, lang) for p in planned.certifications()]
     certifications += [f"<li>{resource_html(r, lang)}</li>" for r in planned.exams()]
     if certifications:
-        out.append(_element("h3", say(lang, "plan.certifications")))
+        out.append(_element("h3", say(lang, "Certifications")))
         out.append(f'<ul class="certifications">{"".join(certifications)}</ul>')
     if role.interview:
-        out.append(_element("h3", say(lang, "plan.interview", role=role.name.get(lang))))
+        out.append(
+            _element("h3", say(lang, "Interview questions for {role}", role=role.name.get(lang)))
+        )
         questions = "".join(f"<li>{escape(q.get(lang))}</li>" for q in role.interview)
         out.append(f'<ol class="interview">{questions}</ol>')
     cited = step_sources(career_map, moved, role)
     if cited:
-        out.append(_element("h3", say(lang, "plan.sources")))
+        out.append(_element("h3", say(lang, "Sources")))
         items = "".join(f"<li>{_source_html(s.title, s.url)}</li>" for s in cited)
         out.append(f'<ul class="sources">{items}</ul>')
     out.append("</section>")
@@ -216,7 +233,9 @@ def _skill_resources(career_map: CareerMap, planned: PlannedSkill, lang: str) ->
     looks = skill.level_text(change.to_level, career_map.scale)
     level = ""
     if looks is not None:
-        said = say(lang, "plan.looks_like", level=change.to_level, text=looks.get(lang))
+        said = say(
+            lang, "Level {level} looks like: {text}", level=change.to_level, text=looks.get(lang)
+        )
         level = f'<p class="level">{escape(said)}</p>'
     if not items and not level:
         return ""  # named once, with the step's other skills that no resource builds yet

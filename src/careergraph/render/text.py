@@ -6,6 +6,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 
+from careergraph.catalogue import N_
 from careergraph.fit import Standing
 from careergraph.model import (
     CareerMap,
@@ -60,9 +61,9 @@ def _points_items(career_map: CareerMap, gap: SkillGap, lang: str) -> list[str]:
     return [
         say(
             lang,
-            "route.points",
-            points=count(lang, "points_plus", p.missing),
-            changes=say(lang, "list.comma").join(_skill_items(career_map, p.suggested, lang)),
+            "{points} ({changes})",
+            points=count(lang, "+{count} point", "+{count} points", p.missing),
+            changes=say(lang, ", ").join(_skill_items(career_map, p.suggested, lang)),
         )
         for p in gap.points
     ]
@@ -70,10 +71,10 @@ def _points_items(career_map: CareerMap, gap: SkillGap, lang: str) -> list[str]:
 
 def points_skills(career_map: CareerMap, requirement: PointsRequirement, lang: str) -> str:
     """The skills a points requirement counts, each with its weight when that is not 1."""
-    return say(lang, "list.comma").join(
+    return say(lang, ", ").join(
         career_map.skills[s].name.get(lang)
         + (
-            say(lang, "points.weight", weight=requirement.weight(s))
+            say(lang, " ×{weight}", weight=requirement.weight(s))
             if requirement.weight(s) != 1
             else ""
         )
@@ -92,14 +93,14 @@ def points_lines(career_map: CareerMap, gap: SkillGap, lang: str, indent: str = 
             indent
             + say(
                 lang,
-                "gap.points",
-                points=count(lang, "points_more", p.missing),
+                "{points} across {skills} ({have} of {total} held)",
+                points=count(lang, "{count} more point", "{count} more points", p.missing),
                 skills=skills,
                 have=p.have,
                 total=requirement.total,
             )
         )
-        changes = say(lang, "list.comma").join(
+        changes = say(lang, ", ").join(
             f"{career_map.skills[c.skill].name.get(lang)} {c.from_level} → {c.to_level}"
             for c in p.suggested
         )
@@ -108,9 +109,9 @@ def points_lines(career_map: CareerMap, gap: SkillGap, lang: str, indent: str = 
             + "  "
             + say(
                 lang,
-                "gap.points_instance",
+                "for instance {changes} ({levels})",
                 changes=changes,
-                levels=count(lang, "levels_gained", p.levels),
+                levels=count(lang, "+{count} level", "+{count} levels", p.levels),
             )
         )
     return out
@@ -119,7 +120,7 @@ def points_lines(career_map: CareerMap, gap: SkillGap, lang: str, indent: str = 
 def _wrap_items(lead: str, items: Sequence[str], lang: str) -> list[str]:
     """Items after `lead`, separated by semicolons, wrapped between items, never inside one."""
     if not items:
-        return [lead + say(lang, "route.nothing_new")]
+        return [lead + say(lang, "nothing new")]
     lines, line = [], lead + items[0]
     indent = _width(lead)
     width = indent + _width(items[0])  # kept as the line grows: each item is measured once
@@ -149,15 +150,15 @@ def routes_text(
     for number, route in enumerate(routes, start=1):
         first, last = route.roles[0], route.roles[-1]
         label = (
-            say(lang, "route.best")
+            say(lang, "Best route")
             if number == 1
-            else say(lang, "route.alternative", number=number - 1)
+            else say(lang, "Alternative {number}", number=number - 1)
         )
-        moves = count(lang, "moves", len(route.steps))
+        moves = count(lang, "{count} move", "{count} moves", len(route.steps))
         total_years = _years(route.years, route.years_estimated, lang)
         out.append(
             f"{label}: {_name(career_map, first, lang)} → {_name(career_map, last, lang)} "
-            + say(lang, "route.length", years=total_years, moves=moves)
+            + say(lang, "({years}, {moves})", years=total_years, moves=moves)
         )
         rows = []
         so_far_estimated = False
@@ -177,7 +178,7 @@ def routes_text(
             )
         move_width = max(_width(r[0]) for r in rows)
         kind_width = max(_width(r[1]) for r in rows)
-        lead = "     " + say(lang, "route.build")
+        lead = "     " + say(lang, "build: ")
         for move, kind, spent, total, step in rows:
             out.append(
                 f"  {_pad(move, move_width)}  {_pad(kind, kind_width)}  "
@@ -185,14 +186,25 @@ def routes_text(
             )
             items = _skill_items(career_map, step.gap.build, lang)
             out += _wrap_items(lead, items + _points_items(career_map, step.gap, lang), lang)
-        out.append("  " + say(lang, "route.total", years=total_years, moves=moves))
+        out.append("  " + say(lang, "Total: {years} over {moves}", years=total_years, moves=moves))
         out.append("")
     if years_done:
-        out.append(say(lang, "route.years_done", years=years_in(years_done, lang)))
+        out.append(
+            say(
+                lang,
+                "(first move shortened by the {years} already served)",
+                years=years_in(years_done, lang),
+            )
+        )
     if by == "steps":
-        out.append(say(lang, "route.by_steps"))
+        out.append(say(lang, "(routes ranked by number of moves, then years)"))
     if any(s.transition.inferred for r in routes for s in r.steps):
-        out.append(say(lang, "route.inferred"))
+        out.append(
+            say(
+                lang,
+                "(inferred: a move the data lacks, suggested by skill overlap; years estimated)",
+            )
+        )
     out += _legend_lines(lang, marks)
     return "\n".join(out).rstrip("\n")
 
@@ -213,32 +225,39 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
     """
     source, target = _name(career_map, gap.source, lang), _name(career_map, gap.target, lang)
     if you:
-        source = say(lang, "gap.you", role=source)
+        source = say(lang, "You ({role})", role=source)
     if not gap.build and not gap.points:
-        out = [say(lang, "gap.nothing", source=source, target=target)]
+        out = [
+            say(
+                lang,
+                "{source} → {target}: nothing to build; every skill is already at its level",
+                source=source,
+                target=target,
+            )
+        ]
     elif not gap.build:
         missing = sum(p.missing for p in gap.points)
         out = [
             say(
                 lang,
-                "gap.points_only",
+                "{source} → {target}: {points} to gain ({levels})",
                 source=source,
                 target=target,
-                points=count(lang, "points_more", missing),
-                levels=count(lang, "levels_gained", gap.size),
+                points=count(lang, "{count} more point", "{count} more points", missing),
+                levels=count(lang, "+{count} level", "+{count} levels", gap.size),
             )
         ]
     else:
-        skills = count(lang, "skills", len(gap.build))
+        skills = count(lang, "{count} skill", "{count} skills", len(gap.build))
         out = [
             say(
                 lang,
-                "gap.some",
+                "{source} → {target}: {skills} to build ({levels})",
                 source=source,
                 target=target,
                 skills=skills,
                 count=len(gap.build),
-                levels=count(lang, "levels_gained", gap.size),
+                levels=count(lang, "+{count} level", "+{count} levels", gap.size),
             )
         ]
     names = {c.skill: career_map.skills[c.skill].name.get(lang) for c in gap.build + gap.dropped}
@@ -257,13 +276,13 @@ def gap_text(career_map: CareerMap, gap: SkillGap, lang: str, *, you: bool = Fal
                     out.append(f"    {_one_line(looks.get(lang))}")
     if gap.points:
         out.append("")
-        out.append(say(lang, "gap.points_heading"))
+        out.append(say(lang, "Points (any mix of these skills counts)"))
         out += points_lines(career_map, gap, lang)
     if gap.dropped:
         out.append("")
-        out.append(say(lang, "gap.dropped", target=target))
+        out.append(say(lang, "No longer stressed in {target}", target=target))
         for dropped in gap.dropped:
-            level = say(lang, "gap.level", level=dropped.from_level)
+            level = say(lang, "level {level}", level=dropped.from_level)
             out.append(f"  {_pad(names[dropped.skill], width)}  {level}")
     return "\n".join(out)
 
@@ -286,7 +305,7 @@ def role_text(
     track = career_map.tracks[role.track].name.get(lang)
     line = say(
         lang,
-        "show.line",
+        "id: {id} · track: {track} · level {level} · typically {years}",
         id=role.id,
         track=track,
         level=role.level,
@@ -296,7 +315,7 @@ def role_text(
     about_track = career_map.tracks[role.track].description
     if about_track is not None:
         about = _one_line(about_track.get(lang))
-        out.append("  " + say(lang, "show.track_about", track=track, description=about))
+        out.append("  " + say(lang, "{track}: {description}", track=track, description=about))
     if role.title is not None:
         mine = {normalize_name(t) for t in role.title.all()}
         shared = [
@@ -308,22 +327,24 @@ def role_text(
         ]
         title = role.title.get(lang)
         if shared:
-            others = say(lang, "list.comma").join(shared)
-            out.append("  " + say(lang, "show.title_shared", title=title, roles=others))
+            others = say(lang, ", ").join(shared)
+            out.append(
+                "  " + say(lang, "title: {title}, shared with {roles}", title=title, roles=others)
+            )
         else:
-            out.append("  " + say(lang, "show.title", title=title))
+            out.append("  " + say(lang, "title: {title}", title=title))
     if role.aliases:
-        out.append("  " + say(lang, "show.aliases", aliases=", ".join(role.aliases)))
+        out.append("  " + say(lang, "also called: {aliases}", aliases=", ".join(role.aliases)))
     if role.summary:
         out += ["", _lines("  ", role.summary.get(lang))]
     if role.responsibilities:
-        out += ["", say(lang, "show.responsibilities")]
+        out += ["", say(lang, "Responsibilities")]
         out += [_lines("  - ", r.get(lang)) for r in role.responsibilities]
     skills = sorted(role.skills.items(), key=lambda s: (-s[1], s[0]))
     names = {s: career_map.skills[s].name.get(lang) for s, _ in skills}
     width = max((_width(n) for n in names.values()), default=0)
-    none = "  " + say(lang, "show.none")
-    out += ["", say(lang, "show.skills")]
+    none = "  " + say(lang, "none")
+    out += ["", say(lang, "Skills")]
     for s, lv in skills:
         out.append(f"  {_pad(names[s], width)}  {'●' * lv}{'○' * (5 - lv)}  {lv}")
         described = career_map.skills[s].description
@@ -331,18 +352,23 @@ def role_text(
             out.append(f"    {_one_line(described.get(lang))}")
     for requirement in role.points:
         skills_text = points_skills(career_map, requirement, lang)
-        points = count(lang, "points_count", requirement.total)
-        out.append("  " + say(lang, "role.points", points=points, skills=skills_text))
-    out += ["", say(lang, "show.next")]
+        points = count(lang, "{count} point", "{count} points", requirement.total)
+        out.append(
+            "  "
+            + say(
+                lang, "At least {points} in all across {skills}", points=points, skills=skills_text
+            )
+        )
+    out += ["", say(lang, "Next moves")]
     out += _moves_lines(career_map, next_moves, lang, forward=True) or [none]
-    out += ["", say(lang, "show.previous")]
+    out += ["", say(lang, "Comes from")]
     out += _moves_lines(career_map, previous_moves, lang, forward=False) or [none]
     if role.interview:
-        out += ["", say(lang, "show.interview")]
+        out += ["", say(lang, "Interview questions")]
         out += [_lines("  - ", q.get(lang)) for q in role.interview]
     cited = [career_map.sources[s] for s in role.sources if s in career_map.sources]
     if cited:
-        out += ["", say(lang, "show.sources")]
+        out += ["", say(lang, "Sources")]
         out += [f"  {s.title}" + (f"  {s.url}" if s.url else "") for s in cited]
     moves = [move for move, _ in (*next_moves, *previous_moves)]
     marks = move_marks(moves) | ({"estimated"} if role.years_estimated else set())
@@ -357,10 +383,10 @@ def moves_text(
     """`careergraph next`: the moves open from a role."""
     name = role.name.get(lang)
     if not moves:
-        return say(lang, "moves.none", name=name)
+        return say(lang, "No moves lead on from {name}.", name=name)
     lines = _moves_lines(career_map, moves, lang, forward=True)
     lines += _legend_lines(lang, move_marks([move for move, _ in moves]))
-    return "\n".join([say(lang, "moves.from", name=name), *lines])
+    return "\n".join([say(lang, "Moves from {name}:", name=name), *lines])
 
 
 def _moves_lines(
@@ -380,7 +406,7 @@ def _moves_lines(
         spent = _right(_years(move.years, move.years_estimated, lang), 5)
         line = f"  {arrow} {_pad(name, width)}  {_pad(kind, max(13, kind_width))}  {spent}"
         if forward:
-            line += "  " + say(lang, "moves.gap", size=gap.size)
+            line += "  " + say(lang, "gap +{size}", size=gap.size)
         lines.append(line.rstrip())
     return lines
 
@@ -414,12 +440,12 @@ def reach_text(
     """`careergraph reach`: roles within reach, nearest first, with route length and gap size."""
     name, limit = _name(career_map, source, lang), years_in(within, lang)
     if not reachable:
-        return say(lang, "reach.none", name=name, years=limit)
-    header = say(lang, "reach.columns").split("|")
+        return say(lang, "No role is reachable from {name} within {years}.", name=name, years=limit)
+    header = say(lang, "role|years|moves|gap").split("|")
     rows = [
         (
             _name(career_map, r.role, lang)
-            + (" (" + say(lang, "mark.implied") + ")" if r.route.implied_moves else ""),
+            + (" (" + say(lang, "implied") + ")" if r.route.implied_moves else ""),
             _years(r.route.years, r.route.years_estimated, lang),
             str(len(r.route.steps)),
             f"+{r.gap.size}",
@@ -438,7 +464,7 @@ def reach_text(
 
     return "\n".join(
         [
-            say(lang, "reach.heading", name=name, years=limit),
+            say(lang, "Roles reachable from {name} within {years}:", name=name, years=limit),
             line(header),
             *map(line, rows),
             *_legend_lines(lang, marks),
@@ -458,19 +484,25 @@ def fit_text(
     name = _name(career_map, start, lang)
     fits = standing.fits
     if you is not None:
-        heading = say(lang, "fit.heading_you", role=name)
+        heading = say(
+            lang,
+            "Roles by the share of what they ask that you already meet (as {role}):",
+            role=name,
+        )
     else:
-        heading = say(lang, "fit.heading", name=name)
-    header = say(lang, "fit.columns").split("|")
+        heading = say(
+            lang, "Roles by the share of what they ask that {name} already meets:", name=name
+        )
+    header = say(lang, "role|met|missing|up|nearest route").split("|")
     rows = []
     for fit in fits:
         if fit.role == start:
-            route = say(lang, "fit.here" if you is None else "fit.here_you")
+            route = say(lang, N_("(this role)") if you is None else N_("(your role)"))
         elif fit.years is None:
-            route = say(lang, "fit.no_route")
+            route = say(lang, "no route")
         else:
-            moves = count(lang, "moves", fit.moves or 0)
-            route = say(lang, "fit.route", years=years_in(fit.years, lang), moves=moves)
+            moves = count(lang, "{count} move", "{count} moves", fit.moves or 0)
+            route = say(lang, "{years}, {moves}", years=years_in(fit.years, lang), moves=moves)
         rows.append(
             (
                 _name(career_map, fit.role, lang),
@@ -489,7 +521,19 @@ def fit_text(
 
     out = [heading, line(header), *map(line, rows)]
     if standing.weighed > len(fits):
-        out.append(say(lang, "fit.more", count=standing.weighed - len(fits)))
+        out.append(
+            say(
+                lang,
+                "  … and {count} more (--limit 0 shows every role)",
+                count=standing.weighed - len(fits),
+            )
+        )
     if any(fit.up for fit in fits):
-        out.append(say(lang, "fit.legend", name=name))
+        out.append(
+            say(
+                lang,
+                "↑: a move up from {name}: higher on its ladder, or reached by promotions alone",
+                name=name,
+            )
+        )
     return "\n".join(out)
