@@ -1,19 +1,26 @@
 """The words careergraph says, in every language it speaks, read from its gettext catalogues.
 
-Every message has one source: `locale/<lang>/LC_MESSAGES/careergraph.po` beside this module. A
-message's msgid is its key ("route.best"), the one the code names; en.po holds its English text.
-Counted nouns are plural entries ("moves.one" / "moves.other") chosen by each language's
-Plural-Forms. click's own messages ("Missing argument", "Usage:") are entries too, under click's
-English text as msgid: `speaking` points the standard library's global gettext, which click uses,
-at this catalogue, so the CLI's parse errors and help are said in the user's language.
+A message is written in the code as its English sentence, which is its msgid, the way Python
+projects that ship translations do it: `say(lang, "Best route")`, `Words.of("unknown role
+'{name}'", name=name)`, `count(lang, "{count} move", "{count} moves", n)`. English is the msgid
+itself; `locale/<lang>/LC_MESSAGES/careergraph.po` beside this module translates every message into
+another language (Japanese, `ja`), with its plural forms by that language's Plural-Forms. Where two
+messages share one English but not one meaning (the skill category "Certification" and the
+resource kind), each is named `InContext(context, english)`, gettext's msgctxt. A message the code
+says later, from a table, is marked where it is written: `N_("promotion")`. click's own messages
+("Missing argument", "Usage:") are in the catalogue too, under click's English: `speaking` points
+the standard library's global gettext, which click uses, at this catalogue, so the CLI's parse
+errors and help are said in the user's language.
 
-To add a message: add its entry to every language's .po file with the same placeholders, then
-compile the catalogues the program reads:
+To add a message: write it in English where the code says it, through one of the calls above
+(pyproject.toml's [tool.babel.extract_messages] lists them for Babel), then run
+`scripts/messages.sh`: it extracts the template (careergraph.pot) from careergraph's source and
+click's, updates every language's .po file from it, and compiles the .mo files. Translate the new
+entries in each .po file with the same placeholders and run it again.
 
-    pybabel compile -d src/careergraph/locale -D careergraph
-
-tests/test_catalogue.py checks that every language has every message with the same placeholders,
-that every key the code names is in the catalogue, and that the committed .mo files are fresh.
+tests/test_catalogue.py checks that extraction from the source gives exactly the catalogue's
+messages (none missing, none stale), that every language has every message with the same
+placeholders, that Babel's checks pass, and that the committed template and .mo files are fresh.
 """
 
 from __future__ import annotations
@@ -30,8 +37,9 @@ DOMAIN = "careergraph"
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 ENGLISH = "en"
 
-# Values under these placeholders are terms the catalogue may know in the user's language (the
-# operating system's English reasons, such as "Permission denied", as "reason.<English>").
+# Values under these placeholders are terms the catalogue may know in the user's language: the
+# English reasons a file cannot be read or written (the operating system's, such as "Permission
+# denied", marked in careergraph.files, and careergraph's own).
 _TERMS = ("reason",)
 
 
@@ -53,19 +61,19 @@ def N_(message: str, /) -> str:
 
 @dataclass(frozen=True)
 class Words:
-    """A message by its catalogue key and the values it names, to be said in any language.
+    """A message (its English) and the values it names, to be said in any language.
 
     The library knows no language; the CLI knows which one the user asked for and says these
     words in it (`said`). A value may itself be Words, or a tuple of them (said as a list).
     """
 
-    key: Message
+    message: Message
     values: tuple[tuple[str, object], ...] = ()
 
     @classmethod
-    def of(cls, key: Message, /, **values: object) -> Words:
-        """Words for `key` with these values."""
-        return cls(key, tuple(values.items()))
+    def of(cls, message: Message, /, **values: object) -> Words:
+        """Words for `message` with these values."""
+        return cls(message, tuple(values.items()))
 
     def named(self) -> Mapping[str, object]:
         """The values by placeholder name."""
@@ -94,40 +102,25 @@ def _in_languages(kind: type) -> bool:
 
 @cache
 def translation(lang: str) -> gettext.NullTranslations:
-    """The catalogue of `lang`, falling back to English for anything it lacks."""
-    english = gettext.translation(DOMAIN, LOCALE_DIR, languages=[ENGLISH])
-    if lang == ENGLISH:
-        return english
-    chosen = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
-    chosen.add_fallback(english)
-    return chosen
+    """The catalogue of `lang`: English (the msgids), or a language without one, says the msgid."""
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
 
 
-def _lookup(lang: str, message: Message) -> str:
+def text(lang: str, message: Message) -> str:
+    """`message` in `lang` as written, placeholders and all."""
     if isinstance(message, InContext):
         return translation(lang).pgettext(message.context, message.english)
     return translation(lang).gettext(message)
 
 
-def text(lang: str, key: Message) -> str:
-    """The message `key` in `lang` as written, placeholders and all."""
-    found = _lookup(lang, key)
-    if found == key:
-        raise KeyError(f"the catalogue has no message '{key}'")
-    return found
+def say(lang: str, message: Message, /, **values: object) -> str:
+    """`message` in `lang`, with `values` filled in."""
+    return text(lang, message).format(**values)
 
 
-def say(lang: str, key: Message, /, **values: object) -> str:
-    """The message `key` in `lang`, with `values` filled in."""
-    return text(lang, key).format(**values)
-
-
-def count(lang: str, key: str, number: int) -> str:
+def count(lang: str, singular: str, plural: str, number: int) -> str:
     """A counted noun in the form `lang` uses for `number`: "1 move", "3 moves", "3回の移動"."""
-    template = translation(lang).ngettext(f"{key}.one", f"{key}.other", number)
-    if template in (f"{key}.one", f"{key}.other"):
-        raise KeyError(f"the catalogue has no counted message '{key}'")
-    return template.format(count=number)
+    return translation(lang).ngettext(singular, plural, number).format(count=number)
 
 
 def said(lang: str, words: Words) -> str:
@@ -142,13 +135,11 @@ def said(lang: str, words: Words) -> str:
             )
         elif isinstance(value, str):
             if name in _TERMS:
-                term = f"{name}.{value}"
-                found = translation(lang).gettext(term)
-                value = value if found == term else found
+                value = text(lang, value)
         elif _in_languages(type(value)):
             value = cast(InLanguages, value).get(lang)
         values[name] = value
-    return say(lang, words.key, **values)
+    return say(lang, words.message, **values)
 
 
 @contextmanager

@@ -61,7 +61,7 @@ _SPECIAL_FLOATS = {
 
 class _Refused(Exception):
     def __init__(self, mark: Any, words: Words) -> None:
-        super().__init__(words.key)
+        super().__init__(words.message)
         self.mark = mark
         self.words = words
 
