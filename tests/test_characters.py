@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from careergraph.cli import cli
-from careergraph.cli.base import visible_text
+from careergraph.cli.streams import visible_text
 from careergraph.errors import DataFileError
 from careergraph.load import load_layers, parse_layers, parse_paths
 from careergraph.load.characters import visible

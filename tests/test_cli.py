@@ -273,7 +273,7 @@ def test_the_command_list_says_what_each_command_says_of_itself() -> None:
 
     import click
 
-    from careergraph.cli.base import COMMANDS
+    from careergraph.cli.group import COMMANDS
 
     for module in {module for module, _ in COMMANDS.values()}:
         importlib.import_module(f"careergraph.cli.{module}")

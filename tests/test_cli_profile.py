@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from careergraph.cli import cli
-from careergraph.cli.base import default_language
+from careergraph.cli.language import default_language
 from careergraph.errors import CareerGraphError
 from tests.conftest import FIXTURES
 

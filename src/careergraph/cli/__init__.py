@@ -2,9 +2,11 @@
 
 Each command lives in a module of this package (explore, maps, profile, exports, compare,
 design), imported when the command is looked up: `careergraph --help` imports none of them.
+What they share has a module each: group (the `careergraph` group), options, language,
+reading (the map, roles, a profile), writing (JSON, the map page), failures and streams.
 """
 
-from careergraph.cli.base import cli
+from careergraph.cli.group import cli
 
 __all__ = ["cli", "main"]
 

@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import FilePath, cli, common, emit, language_option, load, role_named
+from careergraph.cli.group import cli
+from careergraph.cli.options import FilePath, common, language_option
+from careergraph.cli.reading import load, role_named
+from careergraph.cli.writing import emit
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import FilePath, cli, data_files, data_option, emit, language_option
+from careergraph.cli.group import cli
+from careergraph.cli.options import FilePath, data_option, language_option
+from careergraph.cli.reading import data_files
+from careergraph.cli.writing import emit
 
 if TYPE_CHECKING:
     from pathlib import Path

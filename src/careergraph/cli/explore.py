@@ -6,22 +6,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import (
-    cli,
-    common,
+from careergraph.cli.group import cli
+from careergraph.cli.options import common, force_option, me_option, open_option, stated_only_option
+from careergraph.cli.reading import load, role_named, start_and_goal, track_ids
+from careergraph.cli.writing import (
     emit,
-    force_option,
-    load,
-    me_option,
     open_file,
-    open_option,
     profile_data,
     refuse_stdout_twice,
     report_written,
-    role_named,
-    start_and_goal,
-    stated_only_option,
-    track_ids,
     write_map,
 )
 from careergraph.limits import MAX_ALTERNATIVES, MAX_STEPS

@@ -7,16 +7,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import (
-    cli,
-    common,
-    emit,
-    force_option,
-    load,
-    report_written,
-    role_named,
-    track_ids,
-)
+from careergraph.cli.group import cli
+from careergraph.cli.options import common, force_option
+from careergraph.cli.reading import load, role_named, track_ids
+from careergraph.cli.writing import emit, report_written
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -7,25 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from careergraph.cli.base import (
+from careergraph.cli.group import cli
+from careergraph.cli.options import (
     FilePath,
-    cli,
     common,
-    data_files,
     data_option,
-    emit,
     force_option,
     language_option,
-    load,
-    open_file,
     open_option,
-    read_profile,
-    refuse_stdout_twice,
-    report_written,
-    role_named,
-    track_ids,
-    write_map,
 )
+from careergraph.cli.reading import data_files, load, read_profile, role_named, track_ids
+from careergraph.cli.writing import emit, open_file, refuse_stdout_twice, report_written, write_map
 from careergraph.limits import MAX_ALTERNATIVES
 
 if TYPE_CHECKING:

@@ -7,21 +7,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careergraph.cli.base import (
-    cli,
-    common,
-    emit,
-    force_option,
-    language_of,
-    load,
-    me_option,
-    profile_data,
-    report_written,
-    role_named,
-    start_and_goal,
-    stated_only_option,
-    track_ids,
-)
+from careergraph.cli.group import cli
+from careergraph.cli.language import language_of
+from careergraph.cli.options import common, force_option, me_option, stated_only_option
+from careergraph.cli.reading import load, role_named, start_and_goal, track_ids
+from careergraph.cli.writing import emit, profile_data, report_written
 from careergraph.limits import MAX_WITHIN
 
 if TYPE_CHECKING:
@@ -323,7 +313,7 @@ def _starting_point(
     career_map: CareerMap, role_name: str | None, me_file: Path | None, lang: str
 ) -> tuple[str, Profile | None]:
     """The role `reach` and `fit` start from: ROLE or the --me profile's role, never both."""
-    from careergraph.cli.base import read_profile
+    from careergraph.cli.reading import read_profile
     from careergraph.render.messages import say
 
     if (role_name is None) == (me_file is None):
