@@ -12,12 +12,12 @@ from careergraph.cli.reading import load, role_named, start_and_goal, track_ids
 from careergraph.cli.writing import (
     emit,
     open_file,
-    profile_data,
     refuse_stdout_twice,
     report_written,
     write_map,
 )
 from careergraph.limits import MAX_ALTERNATIVES, MAX_STEPS
+from careergraph.render.profile import profile_data
 
 if TYPE_CHECKING:
     from pathlib import Path

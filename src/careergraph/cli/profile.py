@@ -11,8 +11,9 @@ from careergraph.cli.group import cli
 from careergraph.cli.language import language_of
 from careergraph.cli.options import common, force_option, me_option, stated_only_option
 from careergraph.cli.reading import load, role_named, start_and_goal, track_ids
-from careergraph.cli.writing import emit, profile_data, report_written
+from careergraph.cli.writing import emit, report_written
 from careergraph.limits import MAX_WITHIN
+from careergraph.render.profile import profile_data
 
 if TYPE_CHECKING:
     from pathlib import Path

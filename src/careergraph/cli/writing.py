@@ -17,16 +17,6 @@ if TYPE_CHECKING:
     from careergraph.render.html import RouteQuestion
 
 
-def profile_data(profile: Profile) -> dict[str, Any]:
-    """A profile as the JSON outputs report it."""
-    return {
-        "file": profile.path,
-        "role": profile.role,
-        "skills": dict(profile.skills),
-        "years_in_role": profile.years_in_role,
-    }
-
-
 def emit(data: Any) -> None:
     """Print `data` as JSON on stdout."""
     from careergraph.render.json import dumps

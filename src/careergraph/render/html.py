@@ -22,7 +22,6 @@ from careergraph.render.map_data import (
     all_tracks,
     map_data,
     page_notice,
-    profile_data,
     wrapped_labels,
 )
 from careergraph.render.messages import legend, move_marks, said
@@ -46,6 +45,7 @@ from careergraph.render.panels import (
     skills_about,
     track_data,
 )
+from careergraph.render.profile import profile_data
 from careergraph.render.text_view import text_view
 from careergraph.render.vis_network import vis_css, vis_js
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from careergraph.graph import CareerGraph
-from careergraph.model import CareerMap, PointsRequirement, Profile, Text, TransitionKind
+from careergraph.model import CareerMap, PointsRequirement, Text, TransitionKind
 from careergraph.render.labels import wrap_label
 from careergraph.render.network import mix
 from careergraph.render.page_words import _ui
@@ -147,13 +147,3 @@ def _points_data(requirement: PointsRequirement, skill_at: Mapping[str, int]) ->
         [requirement.weight(s) for s in requirement.skills],
         values or None,
     ]
-
-
-def profile_data(profile: Profile) -> dict[str, Any]:
-    """The person on the map, as the JSON outputs report a profile."""
-    return {
-        "file": profile.path,
-        "role": profile.role,
-        "skills": dict(profile.skills),
-        "years_in_role": profile.years_in_role,
-    }
