@@ -30,14 +30,16 @@ def timed(action: Callable[[], object], runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def route_pair(graph: Any, roles: Any) -> tuple[str, str]:
-    """A question people ask: from a bottom rung to the most senior role within six moves.
+def route_pair(graph: Any, roles: Any, start: str | None = None) -> tuple[str, str]:
+    """A question people ask: from a bottom rung (or `start`) to the most senior role within six
+    moves.
 
     (Ties go to the farther role, then the lowest id.)
     """
     import networkx as nx
 
-    start = min(graph, key=lambda n: (roles[n].level, n))
+    if start is None:
+        start = min(graph, key=lambda n: (roles[n].level, n))
     depth = nx.single_source_shortest_path_length(graph, start, cutoff=6)
     goal = max(sorted(depth), key=lambda n: (roles[n].level, depth[n]))
     return start, goal
@@ -49,7 +51,7 @@ def probe(path: str) -> dict[str, Any]:
     import careergraph.load.json_source  # noqa: F401
     import careergraph.load.validate  # noqa: F401
     import careergraph.load.yaml_source  # noqa: F401
-    from careergraph.graph import build_graph
+    from careergraph.graph import build_graph, stated_only
     from careergraph.load import load_paths
     from careergraph.query import find_routes
 
@@ -69,6 +71,8 @@ def probe(path: str) -> dict[str, Any]:
     a, b = route_pair(graph, career_map.roles)
     route = timed(lambda: find_routes(graph, a, b))
     routes5 = timed(lambda: find_routes(graph, a, b, alternatives=4))
+    # The same question over the moves a source states: the goal `--stated-only` is asked for.
+    _, stated_goal = route_pair(stated_only(graph), career_map.roles, start=a)
     return {
         "load": load,
         "every": every,
@@ -77,6 +81,7 @@ def probe(path: str) -> dict[str, Any]:
         "routes5": routes5,
         "from": a,
         "to": b,
+        "stated_to": stated_goal,
         "roles": len(career_map.roles),
     }
 
