@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from careergraph.errors import ENTRY_KINDS, Words
@@ -50,21 +50,36 @@ def _named(career_map: CareerMap) -> Iterator[tuple[str, MapPath, str]]:
             yield role_id, ("roles", role_id, "aliases", alias), alias
 
 
-def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
-    # Roles come in id order, so the finding is on the same role whatever the file's order.
-    first: dict[str, tuple[str, MapPath, str]] = {}
+_Named = tuple[str, str, MapPath, str]
+"""A name where it is written: section, entry id, path, name."""
+
+
+def _clashes(
+    names: Iterable[_Named],
+    key: Callable[[str], str],
+    apart: Callable[[str, str], bool] = lambda name, other: True,
+) -> Iterator[tuple[_Named, tuple[str, MapPath, str]]]:
+    """Each name whose `key` is that of an earlier name of another entry in its section, with
+    that entry's (id, path, name); once a pair of entries, and only where `apart(name, other)`."""
+    first: dict[tuple[str, str], tuple[str, MapPath, str]] = {}
     said: set[frozenset[str]] = set()
-    for role_id, path, name in _named(career_map):
-        loose = loose_name(name)
-        if not loose:
+    for named in names:
+        section, entry_id, path, name = named
+        known = key(name)
+        if not known:
             continue
-        other = first.setdefault(loose, (role_id, path, name))
-        if other[0] == role_id:
-            continue
-        pair = frozenset({role_id, other[0]})
-        if pair in said:
+        other = first.setdefault((section, known), (entry_id, path, name))
+        pair = frozenset({entry_id, other[0]})
+        if other[0] == entry_id or pair in said or not apart(name, other[2]):
             continue
         said.add(pair)
+        yield named, other
+
+
+def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
+    # Roles come in id order, so the finding is on the same role whatever the file's order.
+    roles = (("roles", role_id, path, name) for role_id, path, name in _named(career_map))
+    for (_, role_id, path, name), other in _clashes(roles, loose_name):
         there_words = _elsewhere(career_map, other[1], path)
         words = Words.of(
             "roles.{id}: the name '{name}' differs from '{other_name}' of "
@@ -81,17 +96,9 @@ def _similar_names(career_map: CareerMap) -> Iterator[Finding]:
 def _shared_names(career_map: CareerMap) -> Iterator[Finding]:
     # The loader keeps roles' names apart but not tracks' or skills': two skills both called
     # "Communication" (a framework's and the base map's) read as one in every gap and plan.
-    first: dict[tuple[str, str], tuple[str, MapPath, str]] = {}
-    said: set[frozenset[str]] = set()
-    for section, entry_id, path, name in _every_name(career_map, roles=False):
-        loose = loose_name(name)
-        if not loose:
-            continue
-        other = first.setdefault((section, loose), (entry_id, path, name))
-        pair = frozenset({entry_id, other[0]})
-        if other[0] == entry_id or pair in said:
-            continue
-        said.add(pair)
+    for (section, entry_id, path, name), other in _clashes(
+        _every_name(career_map, roles=False), loose_name
+    ):
         there_words = _elsewhere(career_map, other[1], path)
         kind = section.removesuffix("s")
         words = Words.of(
@@ -198,17 +205,11 @@ def _look_alike_names(
     # similar-names') to report, not this rule's.
     if all(_visible(name) for *_, name in names):
         return  # every name looks as it is written, so looking the same is being the same
-    first: dict[tuple[str, str], tuple[str, MapPath, str]] = {}
-    said: set[frozenset[str]] = set()
-    for section, entry_id, path, name in names:
-        shown = shown_name(name)
-        if not shown:
-            continue
-        other = first.setdefault((section, shown), (entry_id, path, name))
-        pair = frozenset({entry_id, other[0]})
-        if other[0] == entry_id or pair in said or normalize_name(name) == normalize_name(other[2]):
-            continue
-        said.add(pair)
+
+    def apart(name: str, other: str) -> bool:
+        return normalize_name(name) != normalize_name(other)
+
+    for (section, entry_id, path, name), other in _clashes(names, shown_name, apart):
         there_words = _elsewhere(career_map, other[1], path)
         kind = section.removesuffix("s")
         words = Words.of(
