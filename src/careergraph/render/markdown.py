@@ -20,6 +20,7 @@ from careergraph.render.messages import (
     move_marks,
     profile_line,
     say,
+    step_words,
     years,
 )
 from careergraph.render.text import points_skills
@@ -142,38 +143,13 @@ def _route_columns(lang: str) -> list[str]:
 def _step(
     career_map: CareerMap, number: int, planned: PlannedStep, lang: str, so_far_estimated: bool
 ) -> list[str]:
-    step, role = planned.step, planned.role
-    source = career_map.roles[step.transition.source].name.get(lang)
-    heading = say(
-        lang,
-        "Step {number}: {source} → {target}",
-        number=number,
-        source=source,
-        target=role.name.get(lang),
-    )
-    moved = step.transition
-    kind = move_kind(moved, lang, steep=bool(step.steep))
-    typical = estimated(years(moved.years, lang), moved.years_estimated, lang)
-    if step.years_left != moved.years:
-        left = estimated(years(step.years_left, lang), moved.years_estimated, lang)
-        move = say(
-            lang, "{kind}, typically {years}; {left} left", kind=kind, years=typical, left=left
-        )
-    else:
-        move = say(lang, "{kind}, typically {years}", kind=kind, years=typical)
-    total = estimated(years(step.cumulative_years, lang), so_far_estimated, lang)
-    so_far = say(lang, "{years} in total by the end of this step.", years=total)
-    stay = estimated(years(role.years, lang), role.years_estimated, lang)
+    step, role, moved = planned.step, planned.role, planned.step.transition
+    words = step_words(career_map, number, planned, lang, so_far_estimated)
     out = [
-        "## " + escape(heading),
+        "## " + escape(words.heading),
         "",
-        f"*{escape(move)}* · "
-        + say(
-            lang,
-            "{so_far} {stay}",
-            so_far=escape(so_far),
-            stay=escape(say(lang, "People typically stay {years} in this role.", years=stay)),
-        ),
+        f"*{escape(words.move)}* · "
+        + say(lang, "{so_far} {stay}", so_far=escape(words.so_far), stay=escape(words.stay)),
     ]
     if moved.basis != "stated" and moved.note is not None:
         out += ["", "> " + escape(moved.note.get(lang))]

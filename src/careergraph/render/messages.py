@@ -8,10 +8,12 @@ one). `say`, `count` and `said` are the catalogue's, re-exported for the rendere
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from careergraph.catalogue import N_, InContext, Message, count, said, say
 from careergraph.model import CareerMap, Profile, ResourceKind, Transition, TransitionKind
+from careergraph.query import PlannedStep
 
 __all__ = [
     "CATEGORIES",
@@ -140,4 +142,47 @@ def profile_line(profile: Profile, lang: str) -> str:
         file=Path(profile.path).name,
         count=len(profile.skills),
         years=years(profile.years_in_role, lang),
+    )
+
+
+@dataclass(frozen=True)
+class StepWords:
+    """What a plan says of one step, before any markup: its heading, the move, the years so far
+    and the typical stay in the role it reaches."""
+
+    heading: str
+    move: str
+    so_far: str
+    stay: str
+
+
+def step_words(
+    career_map: CareerMap, number: int, planned: PlannedStep, lang: str, so_far_estimated: bool
+) -> StepWords:
+    """The words of a plan's step `number`, the same for Markdown and for the plan page."""
+    step, role = planned.step, planned.role
+    moved = step.transition
+    heading = say(
+        lang,
+        "Step {number}: {source} → {target}",
+        number=number,
+        source=career_map.roles[moved.source].name.get(lang),
+        target=role.name.get(lang),
+    )
+    kind = move_kind(moved, lang, steep=bool(step.steep))
+    typical = estimated(years(moved.years, lang), moved.years_estimated, lang)
+    if step.years_left != moved.years:
+        left = estimated(years(step.years_left, lang), moved.years_estimated, lang)
+        move = say(
+            lang, "{kind}, typically {years}; {left} left", kind=kind, years=typical, left=left
+        )
+    else:
+        move = say(lang, "{kind}, typically {years}", kind=kind, years=typical)
+    total = estimated(years(step.cumulative_years, lang), so_far_estimated, lang)
+    stay = estimated(years(role.years, lang), role.years_estimated, lang)
+    return StepWords(
+        heading,
+        move,
+        say(lang, "{years} in total by the end of this step.", years=total),
+        say(lang, "People typically stay {years} in this role.", years=stay),
     )

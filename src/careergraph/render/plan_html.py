@@ -22,6 +22,7 @@ from careergraph.render.messages import (
     move_marks,
     profile_line,
     say,
+    step_words,
     years,
 )
 from careergraph.render.network import FONT
@@ -134,34 +135,13 @@ def _route_table(career_map: CareerMap, plan: Plan, lang: str) -> str:
 def _step(
     career_map: CareerMap, number: int, planned: PlannedStep, lang: str, so_far_estimated: bool
 ) -> str:
-    step, role = planned.step, planned.role
-    moved = step.transition
-    source = career_map.roles[moved.source].name.get(lang)
-    heading = say(
-        lang,
-        "Step {number}: {source} → {target}",
-        number=number,
-        source=source,
-        target=role.name.get(lang),
-    )
-    kind = move_kind(moved, lang, steep=bool(step.steep))
-    typical = estimated(years(moved.years, lang), moved.years_estimated, lang)
-    if step.years_left != moved.years:
-        left = estimated(years(step.years_left, lang), moved.years_estimated, lang)
-        move = say(
-            lang, "{kind}, typically {years}; {left} left", kind=kind, years=typical, left=left
-        )
-    else:
-        move = say(lang, "{kind}, typically {years}", kind=kind, years=typical)
-    total = estimated(years(step.cumulative_years, lang), so_far_estimated, lang)
-    so_far = say(lang, "{years} in total by the end of this step.", years=total)
-    stay_years = estimated(years(role.years, lang), role.years_estimated, lang)
-    stay = say(lang, "People typically stay {years} in this role.", years=stay_years)
-    timing = say(lang, "{so_far} {stay}", so_far=escape(so_far), stay=escape(stay))
+    step, role, moved = planned.step, planned.role, planned.step.transition
+    words = step_words(career_map, number, planned, lang, so_far_estimated)
+    timing = say(lang, "{so_far} {stay}", so_far=escape(words.so_far), stay=escape(words.stay))
     out = [
         f'<section class="step" id="step-{number}">',
-        f"<h2>{escape(heading)}</h2>",
-        f'<p class="meta"><em>{escape(move)}</em> · {timing}</p>',
+        f"<h2>{escape(words.heading)}</h2>",
+        f'<p class="meta"><em>{escape(words.move)}</em> · {timing}</p>',
     ]
     if moved.basis != "stated" and moved.note is not None:
         out.append(f'<p class="basis">{escape(moved.note.get(lang))}</p>')
